@@ -1,0 +1,41 @@
+/* The command line of DESIGN.md, parsed without side effects. */
+#ifndef LULL_CLI_H
+#define LULL_CLI_H
+
+#include <stddef.h>
+
+typedef enum {
+    CLI_RUN,
+    CLI_EXPORT,
+    CLI_INSIGHTS,
+    CLI_SEED_DEMO,
+    CLI_VERSION,
+    CLI_HELP,
+} CliCommand;
+
+typedef struct {
+    CliCommand command;
+    int windowed;
+    int width, height;       /* 0: the display's */
+    int rotation;            /* -1: from the config */
+    int headless;
+    const char *db_path;     /* NULL: the XDG default */
+    const char *config_path; /* NULL: the XDG default, then /etc/lull/lull.conf */
+    const char *script_path; /* "-" is standard input */
+    const char *screenshots_dir;
+    int fake_clock;
+    char fake_start[32];     /* "YYYY-MM-DDTHH:MM" local, default 2026-01-05T21:00 */
+    const char *audio_out;
+    /* export / insights / seed-demo */
+    const char *format;      /* csv, json, text */
+    const char *out_path;
+    int weeks;
+    unsigned seed;
+} CliOptions;
+
+/* Returns 0 on success; otherwise writes a one-line message to err. */
+int cli_parse(int argc, char **argv, CliOptions *opts, char *err, size_t err_size);
+/* The --help text. */
+const char *cli_usage(void);
+
+#endif

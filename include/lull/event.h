@@ -1,0 +1,53 @@
+/* What Lull logs: one record per signal, breathing session or journal entry,
+ * shaped like DESIGN.md's export. Plain data shared by the core and the store. */
+#ifndef LULL_EVENT_H
+#define LULL_EVENT_H
+
+#include <stdint.h>
+
+typedef enum { EVENT_SIGNAL, EVENT_BREATHING, EVENT_ENTRY } EventKind;
+
+enum {
+    EVENT_NAME_MAX = 32,
+    EVENT_PARTNER_MAX = 64,
+    EVENT_LABEL_MAX = 96,
+    EVENT_CHIPS_MAX = 512,
+    EVENT_NOTE_MAX = 2048,
+    EVENT_UNSET = -1, /* a rating that was not given */
+};
+
+typedef struct {
+    int64_t id;           /* set by the store */
+    EventKind kind;
+    int64_t time_ms;      /* Unix time, ms, UTC */
+    int32_t utc_offset_s; /* local offset at that moment, for ISO 8601 output */
+    int partner;          /* 0 none, 1 first, 2 second, 3 both */
+    char partner_name[EVENT_PARTNER_MAX]; /* the name shown then; "both" or "" */
+    char name[EVENT_NAME_MAX];            /* stable id: "pause", "calm_5_5", "entry" */
+    char label[EVENT_LABEL_MAX];          /* what the screen showed */
+    int64_t session;                      /* 0: none */
+    /* breathing */
+    int planned_s, actual_s, pauses;
+    /* entry: EVENT_UNSET when not given */
+    int closeness, comfort, pain, tiredness;
+    char tried[EVENT_CHIPS_MAX];  /* chip ids joined with ';' */
+    char helped[EVENT_CHIPS_MAX];
+    char next[EVENT_CHIPS_MAX];
+    char note[EVENT_NOTE_MAX];    /* UTF-8 */
+} LogEvent;
+
+/* A zeroed event with every rating EVENT_UNSET. */
+void event_init(LogEvent *ev, EventKind kind);
+const char *event_kind_name(EventKind kind);
+
+/* Formats Unix ms + offset as ISO 8601 local time, e.g. 2026-01-05T21:00:00+01:00.
+ * out must hold at least 32 bytes. Pure arithmetic (no time zone database). */
+void event_format_time(int64_t time_ms, int32_t utc_offset_s, char *out, int size);
+
+typedef struct {
+    int year, month, day, hour, minute, second, weekday; /* weekday 0 = Sunday */
+} CivilTime;
+CivilTime civil_from_unix(int64_t unix_s);
+int64_t unix_from_civil(int year, int month, int day, int hour, int minute, int second);
+
+#endif

@@ -1,0 +1,37 @@
+/* The automation script of DESIGN.md: one command a line, parsed purely.
+ * Running it is the platform's job (src/platform/automation.c). */
+#ifndef LULL_SCRIPT_H
+#define LULL_SCRIPT_H
+
+#include <stddef.h>
+
+enum { SCRIPT_TEXT_MAX = 512 };
+
+typedef enum {
+    SCRIPT_EMPTY,       /* blank or comment */
+    SCRIPT_TAP_LABEL,
+    SCRIPT_TAP_XY,
+    SCRIPT_HOLD,        /* text, ms */
+    SCRIPT_DRAG,        /* x, y, x2, y2, ms */
+    SCRIPT_TYPE,        /* text */
+    SCRIPT_KEY,         /* text: SDL key name */
+    SCRIPT_WAIT,        /* ms */
+    SCRIPT_SCREENSHOT,  /* text: name */
+    SCRIPT_EXPECT_SCREEN,
+    SCRIPT_EXPECT_TEXT,
+    SCRIPT_EXPECT_NO_TEXT,
+    SCRIPT_DUMP,
+    SCRIPT_QUIT,
+} ScriptKind;
+
+typedef struct {
+    ScriptKind kind;
+    char text[SCRIPT_TEXT_MAX];
+    int x, y, x2, y2;
+    long ms;
+} ScriptCommand;
+
+/* Parses one line (without its newline). Returns 0, or -1 with a message in err. */
+int script_parse_line(const char *line, ScriptCommand *cmd, char *err, size_t err_size);
+
+#endif

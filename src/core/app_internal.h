@@ -1,0 +1,58 @@
+/* Shared between the app's screen files; not a public interface. */
+#ifndef LULL_APP_INTERNAL_H
+#define LULL_APP_INTERNAL_H
+
+#include "lull/app.h"
+
+/* The header bar: a Home button (unless on Home), the title; returns the area below.
+ * The persistent Pause sits at the top right of every screen (see app.c). */
+Rect app_header(App *app, const char *title);
+/* The rectangle the persistent Pause occupies. */
+Rect app_pause_rect(const App *app);
+void app_queue_sound(App *app, SoundId sound, float gain);
+void app_set_note(char *note, const char *text);
+/* The local time now, broken down. */
+CivilTime app_local_time(const App *app);
+/* Logs an event durably; on failure sets the storage note and returns non-zero. */
+int app_log(App *app, LogEvent *ev);
+/* Pause from anywhere: partner 0 is the persistent Pause. */
+void app_pause(App *app, int partner);
+const char *app_partner_name(const App *app, int partner);
+
+UiStyle app_style_button(const App *app);
+UiStyle app_style_tile(const App *app);
+UiStyle app_style_quiet(const App *app);
+
+void screen_home(App *app);
+void screen_welcome(App *app);
+void screen_name_edit(App *app);
+void screen_settings(App *app);
+void screen_settings_signals(App *app);
+void screen_signals(App *app);
+void screen_paused(App *app);
+void screen_stopped(App *app);
+void screen_not_yet(App *app, const char *title, const char *what);
+
+/* Applies a setting and stores it durably (it wins over the config file). */
+int app_save_setting(App *app, const char *key, const char *value);
+/* Home, leaving whatever runs (a breathing session ends first). */
+void app_leave_to_home(App *app);
+/* The screen under the current one (SCREEN_COUNT when none). */
+ScreenId app_screen_below(const App *app);
+void app_queue_volume(App *app);
+/* From the paused board: the pacer, returning to the paused board. */
+void app_breathe_together(App *app);
+/* After Stop: a journal entry for the session that just ended. */
+void app_add_to_journal(App *app);
+void app_name_edit_done(App *app);
+/* Ends a signal session that has been idle for the configured time. */
+void app_check_session_idle(App *app);
+/* "3,1,0,..." → a permutation of signal ids (invalid text leaves order alone). */
+void signals_parse_order(int order[SIGNAL_COUNT], const char *text);
+void signals_format_order(const int order[SIGNAL_COUNT], char *out, int size);
+
+void signals_defaults(SignalDef signals[SIGNAL_COUNT], int order[SIGNAL_COUNT]);
+/* Records a signal: session bookkeeping, durable log, sound, feedback. */
+void app_signal(App *app, int partner, SignalId id);
+
+#endif

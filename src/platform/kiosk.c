@@ -1,0 +1,543 @@
+#include "kiosk.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "audio.h"
+#include "host.h"
+#include "lull/config.h"
+#include "paths.h"
+#include "render.h"
+#include "text.h"
+#include "wav.h"
+
+enum { CONFIG_MAX_BYTES = 1 << 20, IDLE_SLEEP_MS = 10 };
+
+static int logical_w(const Kiosk *k)
+{
+    return k->rotation % 180 ? k->win_h : k->win_w;
+}
+
+static int logical_h(const Kiosk *k)
+{
+    return k->rotation % 180 ? k->win_w : k->win_h;
+}
+
+void kiosk_to_logical(const Kiosk *k, int wx, int wy, int *lx, int *ly)
+{
+    switch (k->rotation) {
+    case 90:
+        *lx = wy;
+        *ly = k->win_w - 1 - wx;
+        break;
+    case 180:
+        *lx = k->win_w - 1 - wx;
+        *ly = k->win_h - 1 - wy;
+        break;
+    case 270:
+        *lx = k->win_h - 1 - wy;
+        *ly = wx;
+        break;
+    default:
+        *lx = wx;
+        *ly = wy;
+    }
+}
+
+void kiosk_to_window(const Kiosk *k, int lx, int ly, int *wx, int *wy)
+{
+    switch (k->rotation) {
+    case 90:
+        *wx = k->win_w - 1 - ly;
+        *wy = lx;
+        break;
+    case 180:
+        *wx = k->win_w - 1 - lx;
+        *wy = k->win_h - 1 - ly;
+        break;
+    case 270:
+        *wx = ly;
+        *wy = k->win_h - 1 - lx;
+        break;
+    default:
+        *wx = lx;
+        *wy = ly;
+    }
+}
+
+Rect kiosk_rect_to_window(const Kiosk *k, Rect r)
+{
+    int x0, y0, x1, y1;
+    kiosk_to_window(k, r.x, r.y, &x0, &y0);
+    kiosk_to_window(k, r.x + r.w - 1, r.y + r.h - 1, &x1, &y1);
+    Rect o = {x0 < x1 ? x0 : x1, y0 < y1 ? y0 : y1, abs(x1 - x0) + 1, abs(y1 - y0) + 1};
+    return o;
+}
+
+AppKey kiosk_key_from_name(const char *name)
+{
+    switch (SDL_GetKeyFromName(name)) {
+    case SDLK_ESCAPE:
+        return KEY_ESCAPE;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+        return KEY_RETURN;
+    case SDLK_BACKSPACE:
+        return KEY_BACKSPACE;
+    case SDLK_TAB:
+        return KEY_TAB;
+    case SDLK_SPACE:
+        return KEY_SPACE;
+    case SDLK_UP:
+        return KEY_UP;
+    case SDLK_DOWN:
+        return KEY_DOWN;
+    case SDLK_LEFT:
+        return KEY_LEFT;
+    case SDLK_RIGHT:
+        return KEY_RIGHT;
+    default:
+        return KEY_NONE;
+    }
+}
+
+static void load_config(Config *config, const CliOptions *opts, char *note, size_t note_size)
+{
+    char path[1024], err[512];
+    config_defaults(config);
+    note[0] = '\0';
+    if (opts->config_path)
+        snprintf(path, sizeof path, "%s", opts->config_path);
+    else if (paths_default_config(path, sizeof path) != 0)
+        return; /* no config file at all: the defaults */
+    char *text = paths_read_file(path, CONFIG_MAX_BYTES, err, sizeof err);
+    if (!text) {
+        fprintf(stderr, "lull: config %s; using the defaults\n", err);
+        snprintf(note, note_size, "The settings file could not be read; using the defaults.");
+        return;
+    }
+    char messages[CONFIG_MESSAGES_MAX];
+    messages[0] = '\0';
+    const char *base = strrchr(path, '/');
+    if (config_parse(config, text, path, messages, sizeof messages) > 0) {
+        fprintf(stderr, "%s", messages);
+        if (messages[0] && messages[strlen(messages) - 1] != '\n')
+            fputc('\n', stderr);
+        snprintf(note, note_size, "Some settings in %s were not understood; the defaults are used.",
+                 base ? base + 1 : path);
+    }
+    free(text);
+}
+
+static int have_display(void)
+{
+    const char *driver = getenv("SDL_VIDEODRIVER");
+    if (driver && *driver)
+        return 1;
+    if (getenv("DISPLAY") || getenv("WAYLAND_DISPLAY"))
+        return 1;
+    /* A Pi without a desktop: KMSDRM draws straight to the screen. */
+    if (access("/dev/dri/card0", R_OK | W_OK) == 0 || access("/dev/dri/card1", R_OK | W_OK) == 0) {
+        setenv("SDL_VIDEODRIVER", "kmsdrm", 0);
+        return 1;
+    }
+    return 0;
+}
+
+static int open_video(Kiosk *k)
+{
+    const CliOptions *o = k->opts;
+    if (o->headless) {
+        /* Off screen, software, no framebuffer acceleration: 16 MB and ~10 ms to
+         * the first frame, against ~100 MB and ~300 ms through llvmpipe. */
+        setenv("SDL_VIDEODRIVER", "offscreen", 0);
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    } else if (!have_display()) {
+        fprintf(stderr,
+                "lull: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set, and no "
+                "/dev/dri).\n"
+                "  To try Lull without a screen:  lull --headless --script FILE --screenshots DIR\n"
+                "  In a virtual display:          xvfb-run -a -s '-screen 0 800x480x24' lull "
+                "--windowed\n");
+        return 2;
+    }
+    /* Touch makes its own events; SDL's synthetic mouse copies would count twice. */
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        fprintf(stderr, "lull: cannot start video: %s\n", SDL_GetError());
+        return 2;
+    }
+    fprintf(stderr, "lull: video driver %s\n", SDL_GetCurrentVideoDriver());
+
+    int w = o->width ? o->width : 800;
+    int h = o->height ? o->height : 480;
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+    if (o->headless)
+        flags |= SDL_WINDOW_HIDDEN;
+    else if (o->windowed)
+        flags |= SDL_WINDOW_RESIZABLE;
+    else if (!o->width)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    else
+        flags |= SDL_WINDOW_FULLSCREEN;
+    k->window = SDL_CreateWindow("Lull", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    if (!k->window) {
+        fprintf(stderr, "lull: cannot open a window: %s\n", SDL_GetError());
+        return 2;
+    }
+    Uint32 rflags = o->headless ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_PRESENTVSYNC;
+    k->sdl = SDL_CreateRenderer(k->window, -1, rflags);
+    if (!k->sdl && !o->headless)
+        k->sdl = SDL_CreateRenderer(k->window, -1, SDL_RENDERER_SOFTWARE);
+    if (!k->sdl) {
+        fprintf(stderr, "lull: cannot create a renderer: %s\n", SDL_GetError());
+        return 2;
+    }
+    SDL_SetRenderDrawBlendMode(k->sdl, SDL_BLENDMODE_BLEND);
+    if (!o->headless && !o->windowed)
+        SDL_ShowCursor(SDL_DISABLE);
+    SDL_GetRendererOutputSize(k->sdl, &k->win_w, &k->win_h);
+    SDL_StartTextInput();
+    return 0;
+}
+
+static void apply_rotation(Kiosk *k, int rotation)
+{
+    k->rotation = rotation;
+    SDL_DestroyTexture(k->target);
+    k->target = NULL;
+    if (rotation) {
+        k->target = SDL_CreateTexture(k->sdl, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                      logical_w(k), logical_h(k));
+        if (!k->target) {
+            fprintf(stderr, "lull: rotation unavailable: %s\n", SDL_GetError());
+            k->rotation = 0;
+        }
+    }
+    float dpi = 0.0f;
+    if (SDL_GetDisplayDPI(0, &dpi, NULL, NULL) != 0)
+        dpi = 0.0f;
+    if (k->app)
+        app_resize(k->app, logical_w(k), logical_h(k), dpi);
+    k->presented_hash = 0;
+}
+
+static void open_store(Kiosk *k)
+{
+    char err[512];
+    StoreStatus status = STORE_OK;
+    if (k->opts->db_path)
+        snprintf(k->db_path, sizeof k->db_path, "%s", k->opts->db_path);
+    else
+        paths_default_db(k->db_path, sizeof k->db_path);
+    k->store = store_open(k->db_path, &status, err, sizeof err);
+    if (!k->store) {
+        fprintf(stderr, "lull: cannot open the journal %s: %s\n", k->db_path, err);
+        app_set_note(k->app->store_note,
+                     status == STORE_TOO_NEW
+                         ? "The journal was written by a newer Lull; nothing is saved until it is updated"
+                         : status == STORE_CORRUPT
+                               ? "The journal file is damaged; it is left untouched and nothing is saved"
+                               : "The journal could not be opened; nothing is saved for now");
+    }
+}
+
+static void open_audio(Kiosk *k)
+{
+    char note[APP_NOTE_MAX] = "";
+    mixer_init(&k->mixer);
+    if (k->opts->audio_out) {
+        char err[256];
+        k->wav = wav_open(k->opts->audio_out, MIXER_RATE, MIXER_CHANNELS, err, sizeof err);
+        if (!k->wav)
+            fprintf(stderr, "lull: --audio-out: %s\n", err);
+        return;
+    }
+    k->audio = audio_open(&k->mixer, note, sizeof note);
+    if (!k->audio) {
+        fprintf(stderr, "lull: %s\n", note[0] ? note : "sound is off");
+        snprintf(k->app->sound_note, sizeof k->app->sound_note, "%s",
+                 note[0] ? note : "Sound is off");
+    }
+}
+
+int kiosk_open(Kiosk *k, const CliOptions *opts)
+{
+    memset(k, 0, sizeof *k);
+    k->opts = opts;
+    int status = open_video(k);
+    if (status)
+        return status;
+
+    char err[512];
+    k->text = text_open(k->sdl, NULL, err, sizeof err);
+    if (!k->text) {
+        fprintf(stderr, "lull: %s\n", err);
+        return 2;
+    }
+    k->renderer = render_create(k->sdl, k->text);
+    if (!k->renderer) {
+        fprintf(stderr, "lull: cannot prepare drawing: %s\n", SDL_GetError());
+        return 2;
+    }
+    if (clock_init(&k->clock, opts->fake_clock ? opts->fake_start : NULL) != 0) {
+        fprintf(stderr, "lull: --clock fake=%s is not a valid local time\n", opts->fake_start);
+        return 2;
+    }
+
+    Config config;
+    char config_note[APP_NOTE_MAX];
+    load_config(&config, opts, config_note, sizeof config_note);
+
+    k->app = calloc(1, sizeof *k->app);
+    if (!k->app) {
+        fprintf(stderr, "lull: out of memory\n");
+        return 2;
+    }
+    AppHost placeholder = {0};
+    AppTime now = clock_now(&k->clock);
+    app_init(k->app, &config, &placeholder, text_measure, k->text, &now);
+    snprintf(k->app->version, sizeof k->app->version, "%s", LULL_VERSION);
+    snprintf(k->app->config_note, sizeof k->app->config_note, "%s", config_note);
+
+    open_store(k);
+    k->app->host = host_for_store(k->store);
+    snprintf(k->app->data_path, sizeof k->app->data_path, "%s", k->db_path);
+    host_load_settings(k->store, k->app);
+    int rotation = opts->rotation >= 0 ? opts->rotation : k->app->config.rotation;
+    k->app->config.rotation = rotation;
+    apply_rotation(k, rotation);
+    host_restore_session(k->store, k->app);
+    open_audio(k);
+    k->audio_rendered_ms = now.mono_ms;
+    return 0;
+}
+
+void kiosk_close(Kiosk *k)
+{
+    audio_close(k->audio);
+    wav_close(k->wav);
+    store_close(k->store);
+    free(k->app);
+    render_destroy(k->renderer);
+    text_close(k->text);
+    if (k->target)
+        SDL_DestroyTexture(k->target);
+    if (k->sdl)
+        SDL_DestroyRenderer(k->sdl);
+    if (k->window)
+        SDL_DestroyWindow(k->window);
+    SDL_Quit();
+    memset(k, 0, sizeof *k);
+}
+
+void kiosk_input(Kiosk *k, const AppInput *in)
+{
+    if (k->input_count < KIOSK_MAX_INPUTS)
+        k->inputs[k->input_count++] = *in;
+}
+
+static uint64_t list_hash(const DrawList *list)
+{
+    uint64_t h = 1469598103934665603ull;
+    const unsigned char *p = (const unsigned char *)list->cmds;
+    size_t n = sizeof(DrawCmd) * (size_t)list->count;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 1099511628211ull;
+    for (size_t i = 0; i < list->text_used; i++)
+        h = (h ^ (unsigned char)list->text[i]) * 1099511628211ull;
+    const unsigned char *c = (const unsigned char *)&list->clear;
+    for (size_t i = 0; i < sizeof list->clear; i++)
+        h = (h ^ c[i]) * 1099511628211ull;
+    return h | 1;
+}
+
+void kiosk_draw(Kiosk *k)
+{
+    const DrawList *list = &k->app->draw;
+    if (k->target)
+        SDL_SetRenderTarget(k->sdl, k->target);
+    SDL_SetRenderDrawColor(k->sdl, list->clear.r, list->clear.g, list->clear.b, 255);
+    SDL_RenderClear(k->sdl);
+    render_list(k->renderer, list);
+    if (k->target) {
+        SDL_SetRenderTarget(k->sdl, NULL);
+        SDL_SetRenderDrawColor(k->sdl, 0, 0, 0, 255);
+        SDL_RenderClear(k->sdl);
+        int lw = logical_w(k), lh = logical_h(k);
+        SDL_Rect dst = {(k->win_w - lw) / 2, (k->win_h - lh) / 2, lw, lh};
+        SDL_RenderCopyEx(k->sdl, k->target, NULL, &dst, (double)k->rotation, NULL, SDL_FLIP_NONE);
+    }
+}
+
+static void mix_audio(Kiosk *k, int64_t now_ms)
+{
+    SoundRequest req[APP_SOUND_QUEUE];
+    int n;
+    if (k->wav) {
+        /* --audio-out: exactly the timeline, one second of sound a second of it. */
+        int16_t buf[2 * 960];
+        while (k->audio_rendered_ms < now_ms) {
+            int64_t ms = now_ms - k->audio_rendered_ms;
+            if (ms > 20)
+                ms = 20;
+            int frames = (int)ms * (MIXER_RATE / 1000);
+            mixer_render(&k->mixer, buf, frames);
+            wav_write(k->wav, buf, frames);
+            k->audio_rendered_ms += ms;
+        }
+    }
+    n = app_take_sounds(k->app, req, APP_SOUND_QUEUE);
+    if (n == 0)
+        return;
+    audio_lock(k->audio);
+    for (int i = 0; i < n; i++)
+        mixer_apply(&k->mixer, &req[i]);
+    audio_unlock(k->audio);
+}
+
+void kiosk_step(Kiosk *k, int present)
+{
+    AppTime now = clock_now(&k->clock);
+    app_update(k->app, k->inputs, k->input_count, &now);
+    k->input_count = 0;
+    mix_audio(k, now.mono_ms);
+    if (k->app->config.rotation != k->rotation) {
+        apply_rotation(k, k->app->config.rotation);
+        app_update(k->app, NULL, 0, &now);
+    }
+    if (present) {
+        uint64_t h = list_hash(&k->app->draw);
+        if (h != k->presented_hash) {
+            kiosk_draw(k);
+            SDL_RenderPresent(k->sdl);
+            k->presented_hash = h;
+        }
+    }
+}
+
+static void pointer(Kiosk *k, AppInputKind kind, int wx, int wy)
+{
+    AppInput in = {0};
+    in.kind = kind;
+    kiosk_to_logical(k, wx, wy, &in.x, &in.y);
+    kiosk_input(k, &in);
+}
+
+static void handle_event(Kiosk *k, const SDL_Event *e)
+{
+    AppInput in = {0};
+    switch (e->type) {
+    case SDL_QUIT:
+        k->quit = 1;
+        break;
+    case SDL_WINDOWEVENT:
+        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            SDL_GetRendererOutputSize(k->sdl, &k->win_w, &k->win_h);
+            apply_rotation(k, k->rotation);
+        } else if (e->window.event == SDL_WINDOWEVENT_FOCUS_LOST && k->active_finger == 0) {
+            in.kind = APP_INPUT_CANCEL;
+            kiosk_input(k, &in);
+        }
+        k->presented_hash = 0;
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+        if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT)
+            break;
+        pointer(k, e->type == SDL_MOUSEBUTTONDOWN ? APP_INPUT_PRESS : APP_INPUT_RELEASE,
+                e->button.x, e->button.y);
+        break;
+    case SDL_MOUSEMOTION:
+        if (e->motion.which == SDL_TOUCH_MOUSEID || !(e->motion.state & SDL_BUTTON_LMASK))
+            break;
+        pointer(k, APP_INPUT_MOVE, e->motion.x, e->motion.y);
+        break;
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+    case SDL_FINGERMOTION: {
+        int wx = (int)(e->tfinger.x * (float)k->win_w);
+        int wy = (int)(e->tfinger.y * (float)k->win_h);
+        if (e->type == SDL_FINGERDOWN) {
+            if (k->active_finger) {
+                /* A second hand: the first touch is let go without firing, so
+                 * either partner's tap (Pause above all) is never lost. */
+                in.kind = APP_INPUT_CANCEL;
+                kiosk_input(k, &in);
+            }
+            k->active_finger = 1;
+            k->finger = e->tfinger.fingerId;
+            pointer(k, APP_INPUT_PRESS, wx, wy);
+        } else if (k->active_finger && e->tfinger.fingerId == k->finger) {
+            pointer(k, e->type == SDL_FINGERUP ? APP_INPUT_RELEASE : APP_INPUT_MOVE, wx, wy);
+            if (e->type == SDL_FINGERUP)
+                k->active_finger = 0;
+        }
+        break;
+    }
+    case SDL_KEYDOWN: {
+        SDL_Keycode sym = e->key.keysym.sym;
+        int ctrl = (e->key.keysym.mod & KMOD_CTRL) != 0;
+        if ((sym == SDLK_ESCAPE || (ctrl && sym == SDLK_q)) &&
+            (k->opts->windowed || k->opts->headless)) {
+            k->quit = 1;
+            break;
+        }
+        in.kind = APP_INPUT_KEY;
+        in.key = kiosk_key_from_name(SDL_GetKeyName(sym));
+        if (in.key != KEY_NONE && in.key != KEY_SPACE)
+            kiosk_input(k, &in);
+        break;
+    }
+    case SDL_TEXTINPUT:
+        in.kind = APP_INPUT_TEXT;
+        snprintf(in.text, sizeof in.text, "%s", e->text.text);
+        kiosk_input(k, &in);
+        break;
+    default:
+        break;
+    }
+}
+
+static int driver_sleeps(void)
+{
+    /* SDL 2.26 really sleeps in SDL_WaitEventTimeout only on these; KMSDRM,
+     * dummy and offscreen poll with SDL_Delay(1), a thousand wake-ups a second. */
+    const char *d = SDL_GetCurrentVideoDriver();
+    return d && (strcmp(d, "x11") == 0 || strcmp(d, "wayland") == 0);
+}
+
+int kiosk_run(Kiosk *k)
+{
+    int sleeps = driver_sleeps();
+    uint64_t next_step = 0;
+    while (!k->quit && !k->app->quit) {
+        SDL_Event e;
+        int got = 0;
+        while (SDL_PollEvent(&e)) {
+            handle_event(k, &e);
+            got = 1;
+        }
+        uint64_t now = SDL_GetTicks64();
+        if (got || k->input_count || k->presented_hash == 0 || now >= next_step) {
+            kiosk_step(k, 1);
+            int wake = app_wake_in(k->app);
+            next_step = SDL_GetTicks64() + (uint64_t)(wake > 0 ? wake : 1000);
+            continue;
+        }
+        uint64_t left = next_step - now;
+        if (sleeps) {
+            if (SDL_WaitEventTimeout(&e, (int)left))
+                handle_event(k, &e);
+        } else {
+            SDL_Delay(left < IDLE_SLEEP_MS ? (Uint32)left : IDLE_SLEEP_MS);
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,69 @@
+/* The running program: SDL window and renderer, the store, the audio, the app,
+ * and the loop that joins them. The automation runner drives the same Kiosk. */
+#ifndef LULL_PLATFORM_KIOSK_H
+#define LULL_PLATFORM_KIOSK_H
+
+#include <SDL.h>
+
+#include "clock.h"
+#include "lull/app.h"
+#include "lull/cli.h"
+#include "lull/mixer.h"
+#include "lull/store.h"
+
+typedef struct Renderer Renderer;
+typedef struct TextCache TextCache;
+typedef struct Audio Audio;
+typedef struct WavWriter WavWriter;
+
+enum { KIOSK_MAX_INPUTS = 64 };
+
+typedef struct {
+    const CliOptions *opts;
+    SDL_Window *window;
+    SDL_Renderer *sdl;
+    SDL_Texture *target;  /* logical-size target when the screen is rotated */
+    TextCache *text;
+    Renderer *renderer;
+    Store *store;
+    Audio *audio;
+    WavWriter *wav;
+    Mixer mixer;
+    Clock clock;
+    App *app;
+    char db_path[1024];
+    int win_w, win_h;     /* window pixels */
+    int rotation;         /* applied rotation, degrees */
+    int active_finger;    /* 1 + the finger that is the pointer, 0 none */
+    SDL_FingerID finger;
+    uint64_t presented_hash;
+    int64_t audio_rendered_ms; /* --audio-out: how much of the timeline is written */
+    AppInput inputs[KIOSK_MAX_INPUTS];
+    int input_count;
+    int quit;
+    int exit_code;
+} Kiosk;
+
+/* Sets everything up; returns 0 or an exit status (2) after printing why. */
+int kiosk_open(Kiosk *k, const CliOptions *opts);
+void kiosk_close(Kiosk *k);
+/* The interactive loop, until quit. Returns the exit status. */
+int kiosk_run(Kiosk *k);
+
+/* One step: pending inputs go to the app, which builds a frame; audio for the
+ * elapsed time is mixed. present: draw and show it (skipped when unchanged). */
+void kiosk_step(Kiosk *k, int present);
+/* Queues an input in logical coordinates. */
+void kiosk_input(Kiosk *k, const AppInput *in);
+/* Draws the current frame into the renderer's target (not presented). */
+void kiosk_draw(Kiosk *k);
+
+/* Logical ↔ window coordinates under the current rotation. */
+void kiosk_to_logical(const Kiosk *k, int wx, int wy, int *lx, int *ly);
+void kiosk_to_window(const Kiosk *k, int lx, int ly, int *wx, int *wy);
+Rect kiosk_rect_to_window(const Kiosk *k, Rect r);
+
+/* Maps an SDL key name ("Escape", "Return") to the app's key (KEY_NONE: unknown). */
+AppKey kiosk_key_from_name(const char *name);
+
+#endif

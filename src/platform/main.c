@@ -1,0 +1,105 @@
+/* lull: the kiosk, and its command-line tools (export, insights, seed-demo). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "automation.h"
+#include "clock.h"
+#include "kiosk.h"
+#include "lull/cli.h"
+#include "lull/store.h"
+#include "paths.h"
+
+static Store *open_store_for_tool(const CliOptions *opts)
+{
+    char path[1024], err[512];
+    StoreStatus status;
+    if (opts->db_path)
+        snprintf(path, sizeof path, "%s", opts->db_path);
+    else
+        paths_default_db(path, sizeof path);
+    Store *store = store_open(path, &status, err, sizeof err);
+    if (!store)
+        fprintf(stderr, "lull: cannot open %s: %s\n", path, err);
+    return store;
+}
+
+static int run_export(const CliOptions *opts)
+{
+    Store *store = open_store_for_tool(opts);
+    if (!store)
+        return 2;
+    FILE *out = stdout;
+    if (opts->out_path) {
+        /* Exports hold the couple's words: readable by their owner only. */
+        mode_t old = umask(077);
+        out = fopen(opts->out_path, "wb");
+        umask(old);
+        if (!out) {
+            perror(opts->out_path);
+            store_close(store);
+            return 2;
+        }
+    }
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    int64_t now_ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    ExportFormat format = strcmp(opts->format, "json") == 0 ? EXPORT_JSON : EXPORT_CSV;
+    StoreStatus status = store_export(store, format, out, now_ms, clock_local_offset(ts.tv_sec));
+    int failed = status != STORE_OK;
+    if (out != stdout) {
+        if (fclose(out) != 0)
+            failed = 1;
+    } else if (fflush(out) != 0) {
+        failed = 1;
+    }
+    if (failed)
+        fprintf(stderr, "lull: export failed: %s\n",
+                status == STORE_FULL ? "storage full" : store_error(store));
+    store_close(store);
+    return failed ? 1 : 0;
+}
+
+static int run_kiosk(const CliOptions *opts)
+{
+    Kiosk k;
+    int status = kiosk_open(&k, opts);
+    if (status == 0) {
+        if (opts->script_path)
+            status = automation_run(&k, opts->script_path, opts->screenshots_dir);
+        else
+            status = kiosk_run(&k);
+    }
+    kiosk_close(&k);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    CliOptions opts;
+    char err[512];
+    if (cli_parse(argc, argv, &opts, err, sizeof err) != 0) {
+        fprintf(stderr, "lull: %s\nTry 'lull --help'.\n", err);
+        return 2;
+    }
+    switch (opts.command) {
+    case CLI_VERSION:
+        printf("lull %s\n", LULL_VERSION);
+        return 0;
+    case CLI_HELP:
+        fputs(cli_usage(), stdout);
+        return 0;
+    case CLI_EXPORT:
+        return run_export(&opts);
+    case CLI_INSIGHTS:
+    case CLI_SEED_DEMO:
+        fprintf(stderr, "lull: '%s' comes with the journal and is not available in this version\n",
+                opts.command == CLI_INSIGHTS ? "insights" : "seed-demo");
+        return 2;
+    case CLI_RUN:
+        break;
+    }
+    return run_kiosk(&opts);
+}

@@ -1,0 +1,189 @@
+/* Every screen at 800x480, 1280x800, 1920x1080 and 720x1280, in every rotation:
+ * every target on screen, none overlapping, none below the minimum size, and no
+ * text smaller than the minimum or wider than its box. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../src/core/app_internal.h"
+#include "fakes.h"
+
+typedef struct {
+    const char *name;
+    ScreenId screen;
+    int facing;
+    int paused;
+} Case;
+
+static const Case cases[] = {
+    {"welcome", SCREEN_WELCOME, 0, 0},
+    {"home", SCREEN_HOME, 0, 0},
+    {"signals", SCREEN_SIGNALS, 0, 0},
+    {"signals facing", SCREEN_SIGNALS, 1, 0},
+    {"paused", SCREEN_PAUSED, 0, 1},
+    {"paused facing", SCREEN_PAUSED, 1, 1},
+    {"stopped", SCREEN_STOPPED, 0, 0},
+    {"settings", SCREEN_SETTINGS, 0, 0},
+    {"settings-signals", SCREEN_SETTINGS_SIGNALS, 0, 0},
+    {"name", SCREEN_NAME_EDIT, 0, 0},
+    {"breathe", SCREEN_BREATHE, 0, 0},
+    {"journal", SCREEN_JOURNAL, 0, 0},
+};
+
+static const int sizes[][2] = {{800, 480}, {1280, 800}, {1920, 1080}, {720, 1280}};
+
+static App *make_app(int w, int h, const Case *c)
+{
+    App *app = calloc(1, sizeof *app);
+    Config config;
+    config_defaults(&config);
+    snprintf(config.partner_first, sizeof config.partner_first, "%s", "Alexandra");
+    snprintf(config.partner_second, sizeof config.partner_second, "%s", "Sam");
+    AppHost host = {0};
+    AppTime now = {100000, 1767646800000, 0}; /* 2026-01-05 21:00 UTC */
+    app_init(app, &config, &host, fake_measure, NULL, &now);
+    app_resize(app, w, h, 0.0);
+    app->facing = c->facing;
+    app_update(app, NULL, 0, &now);
+    if (c->paused) {
+        app->session.state = SESSION_PAUSED;
+        app->session.paused_by = 1;
+        app->session.paused_at_ms = now.wall_ms - 120000;
+    }
+    if (c->screen == SCREEN_NAME_EDIT)
+        keyboard_init(&app->keyboard, "Alexandra", 24);
+    if (c->screen != SCREEN_HOME)
+        app_push(app, c->screen);
+    now.mono_ms += 5000; /* past any wash */
+    app_update(app, NULL, 0, &now);
+    return app;
+}
+
+static int problems;
+
+#define report(...) (print_error(__VA_ARGS__), print_error("\n"), problems++)
+
+static void check(const App *app, const char *what)
+{
+    const Metrics *m = &app->metrics;
+    const Ui *ui = &app->ui;
+    assert_true(ui->last_target_count > 0);
+    for (int i = 0; i < ui->last_target_count; i++) {
+        const UiTarget *t = &ui->last_targets[i];
+        const Rect v = t->visible;
+        if (t->rect.w < m->target || t->rect.h < m->target)
+            report("%s: \"%s\" is %dx%d, below the %d px minimum", what, t->label, t->rect.w,
+                     t->rect.h, m->target);
+        if (v.w == 0 || v.h == 0)
+            continue; /* scrolled out of view */
+        if (v.x < 0 || v.y < 0 || v.x + v.w > m->w || v.y + v.h > m->h)
+            report("%s: \"%s\" (%d,%d %dx%d) leaves the %dx%d screen", what, t->label, v.x, v.y,
+                     v.w, v.h, m->w, m->h);
+        for (int j = i + 1; j < ui->last_target_count; j++) {
+            const UiTarget *u = &ui->last_targets[j];
+            if (u->visible.w && u->visible.h && rect_overlaps(v, u->visible))
+                report("%s: \"%s\" overlaps \"%s\"", what, t->label, u->label);
+        }
+    }
+    const DrawList *d = &app->draw;
+    for (int i = 0; i < d->count; i++) {
+        const DrawCmd *c = &d->cmds[i];
+        if (c->kind != DRAW_TEXT)
+            continue;
+        const char *text = draw_text(d, c);
+        if (c->size < m->text_min)
+            report("%s: text \"%s\" at %d px is below the %d px minimum", what, text, c->size,
+                     m->text_min);
+        int w = fake_measure(NULL, text, c->size);
+        if (w > c->rect.w + 2)
+            report("%s: text \"%s\" (%d px) is wider than its box (%d px)", what, text, w,
+                     c->rect.w);
+        if (c->rect.x < 0 || c->rect.x + c->rect.w > m->w || c->rect.y < 0 ||
+            c->rect.y + c->rect.h > m->h)
+            if (!(c->rect.y + c->rect.h <= 0 || c->rect.y >= m->h)) {
+                /* Text in a scrolled list may leave the screen; it is clipped by its view. */
+                int clipped = 0;
+                for (int k = i - 1; k >= 0; k--)
+                    if (d->cmds[k].kind == DRAW_CLIP) {
+                        clipped = d->cmds[k].rect.w > 0;
+                        break;
+                    }
+                if (!clipped)
+                    report("%s: text \"%s\" leaves the screen", what, text);
+            }
+    }
+}
+
+static void every_screen_every_size_every_rotation(void **state)
+{
+    (void)state;
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        for (int rot = 0; rot < 360; rot += 90) {
+            int w = rot % 180 ? sizes[s][1] : sizes[s][0];
+            int h = rot % 180 ? sizes[s][0] : sizes[s][1];
+            for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+                App *app = make_app(w, h, &cases[c]);
+                char what[128];
+                snprintf(what, sizeof what, "%s at %dx%d (rotation %d)", cases[c].name, w, h, rot);
+                assert_string_equal(screen_name(app_screen(app)), screen_name(cases[c].screen));
+                check(app, what);
+                free(app);
+            }
+        }
+    }
+    assert_int_equal(problems, 0);
+}
+
+static void pause_is_on_every_screen_but_paused(void **state)
+{
+    (void)state;
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        App *app = make_app(800, 480, &cases[c]);
+        const UiTarget *t = NULL;
+        int n = ui_find(&app->ui, "Pause", &t);
+        if (cases[c].screen == SCREEN_PAUSED) {
+            assert_int_equal(n, 0);
+        } else if (cases[c].screen == SCREEN_SIGNALS) {
+            /* Each partner's own Pause. */
+            assert_int_equal(ui_find(&app->ui, "Alexandra / Pause", &t), 1);
+            assert_int_equal(ui_find(&app->ui, "Sam / Pause", &t), 1);
+        } else {
+            assert_non_null(t);
+            assert_string_equal(t->label, "Pause");
+        }
+        if (cases[c].screen != SCREEN_HOME)
+            assert_int_equal(ui_find(&app->ui, "Home", &t) >= 1, 1);
+        free(app);
+    }
+}
+
+static void metrics_follow_dpi(void **state)
+{
+    (void)state;
+    Metrics m;
+    metrics_compute(&m, 800, 480, 133.0, 12.0, 4.0);
+    assert_int_equal(m.target, 63); /* 12 mm at 133 dpi */
+    assert_int_equal(m.text_min, 21);
+    assert_true(m.unit >= m.target);
+    metrics_compute(&m, 720, 1280, 210.0, 12.0, 4.0);
+    assert_int_equal(m.target, 100);
+    assert_true(m.portrait);
+    metrics_compute(&m, 3840, 2160, 163.0, 15.0, 4.0);
+    assert_int_equal(m.target, 97);
+    assert_true(m.unit >= 2160 * 2 / 15);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(metrics_follow_dpi),
+        cmocka_unit_test(every_screen_every_size_every_rotation),
+        cmocka_unit_test(pause_is_on_every_screen_but_paused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
