@@ -27,13 +27,16 @@ typedef struct {
     char fake_start[32];     /* "YYYY-MM-DDTHH:MM" local, default 2026-01-05T21:00 */
     const char *audio_out;
     /* export / insights / seed-demo */
-    const char *format;      /* csv, json, text */
-    const char *out_path;
-    int weeks;
-    unsigned seed;
+    const char *format;      /* export: csv|json (required); insights: text|json, default text */
+    const char *out_path;    /* export: NULL (or "--out -") is standard output */
+    int weeks;               /* insights: 1..520, default 4; seed-demo: 1..520, required */
+    unsigned seed;           /* seed-demo, default 1 */
 } CliOptions;
 
-/* Returns 0 on success; otherwise writes a one-line message to err. */
+/* Parses argv (argv[0] is the program) into opts; the strings in opts point into
+ * argv. A command comes first; options take "--opt VALUE" or "--opt=VALUE";
+ * parsing stops with CLI_HELP or CLI_VERSION at --help, -h or --version. Returns 0
+ * on success, else -1 with a one-line message naming the option in err (may be NULL). */
 int cli_parse(int argc, char **argv, CliOptions *opts, char *err, size_t err_size);
 /* The --help text. */
 const char *cli_usage(void);

@@ -6,12 +6,9 @@
 
 #include <stddef.h>
 
-/* A partner name is at most CONFIG_NAME_CHARS UTF-8 characters, so up to 4 bytes each. */
-enum {
-    CONFIG_NAME_CHARS = 40,
-    CONFIG_NAME_MAX = 4 * CONFIG_NAME_CHARS + 4,
-    CONFIG_MESSAGES_MAX = 4096,
-};
+/* A partner name is at most CONFIG_NAME_CHARS characters and CONFIG_NAME_MAX - 1
+ * bytes of UTF-8. */
+enum { CONFIG_NAME_MAX = 64, CONFIG_NAME_CHARS = 40, CONFIG_MESSAGES_MAX = 4096 };
 
 typedef enum { NIGHT_AUTO, NIGHT_ON, NIGHT_OFF } NightMode;
 typedef enum { BOARD_AUTO, BOARD_FACING } BoardLayout;
@@ -42,7 +39,7 @@ void config_defaults(Config *config);
  * says more were not shown). Unknown keys and unreadable lines are reported and
  * ignored. Returns the number of problems found; the config always holds usable
  * values afterwards. Keys (section.name, case-insensitive):
- *   partners.first, partners.second    names, at most 40 characters
+ *   partners.first, partners.second    names, at most 40 characters (63 bytes)
  *   display.rotation 0|90|180|270      display.dpi 50..1000 or auto
  *   display.min_target_mm 7..30        display.min_text_mm 2..10
  *   display.night auto|on|off          display.night_start, night_end HH:MM

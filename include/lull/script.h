@@ -31,7 +31,13 @@ typedef struct {
     long ms;
 } ScriptCommand;
 
-/* Parses one line (without its newline). Returns 0, or -1 with a message in err. */
+/* Parses one line (without its newline). Returns 0, or -1 with a one-line message
+ * in err (without the "script:LINE: " prefix) and cmd set to SCRIPT_EMPTY.
+ * '#' outside quotes starts a comment; quoted text is UTF-8 with \" and \\ escapes
+ * and no control characters, at most SCRIPT_TEXT_MAX - 1 bytes. X and Y are
+ * 0..32767 px, MS 0..604800000 (7 days). key takes a word or quoted text ("Left
+ * Shift"); screenshot takes a safe file name (letters, digits, - _ .; not starting
+ * with '.') and drops a ".png" ending; expect screen takes [a-z0-9_-]. */
 int script_parse_line(const char *line, ScriptCommand *cmd, char *err, size_t err_size);
 
 #endif
