@@ -112,7 +112,7 @@ typedef struct App {
 
     char names[2][CONFIG_NAME_MAX];
     char version[32];
-    char data_path[256];
+    char data_path[1024];
     char sound_note[APP_NOTE_MAX];   /* "Sound is off: ..." */
     char store_note[APP_NOTE_MAX];   /* "Not saved — storage full" */
     char config_note[APP_NOTE_MAX];  /* the first config problem, shown in Settings */

@@ -155,10 +155,23 @@ static int key_size(const Metrics *m)
     return h > m->target ? h : m->target;
 }
 
+/* The gap between keys: generous where there is room, narrower so a full
+ * row of ten keys keeps every key at the minimum size. */
+static int key_gap(const Metrics *m, int width)
+{
+    int gap = m->gap / 2;
+    if (10 * m->target + 9 * gap > width) {
+        int tight = (width - 10 * m->target) / 9;
+        int floor = (int)(m->px_per_mm * 1.0f);
+        gap = tight > floor ? tight : floor;
+    }
+    return gap > 2 ? gap : 2;
+}
+
 /* Keys that fit across at least the minimum target size (at most 10). */
 static int key_columns(const Metrics *m, int width)
 {
-    int gap = m->gap / 2;
+    int gap = key_gap(m, width);
     int cols = (width + gap) / (m->target + gap);
     return cols > 10 ? 10 : cols < 4 ? 4 : cols;
 }
@@ -190,7 +203,7 @@ int keyboard_height(const Metrics *m, int width)
         rows = r > rows ? r : rows;
     }
     rows += key_columns(m, width) >= 10 ? 1 : 2; /* the bottom row, and a row of Shift/Backspace */
-    return rows * key_size(m) + (rows - 1) * (m->gap / 2);
+    return rows * key_size(m) + (rows - 1) * key_gap(m, width);
 }
 
 static int upper_ascii(char *out, size_t size, const char *key)
@@ -243,7 +256,7 @@ static void shift_key(Keyboard *kb, Ui *ui, Rect r, const UiStyle *style)
 KeyboardResult keyboard_ui(Keyboard *kb, Ui *ui, Rect area, const Theme *theme, const Metrics *m)
 {
     KeyboardResult result = KEYBOARD_EDITING;
-    int gap = m->gap / 2;
+    int gap = key_gap(m, area.w);
     int row_h = key_size(m);
     int cols = key_columns(m, area.w);
     int key_w = (area.w - (cols - 1) * gap) / cols;

@@ -186,7 +186,14 @@ void screen_name_edit(App *app)
     Rect area = app_header(app, title);
     int kb_h = keyboard_height(m, area.w);
     Rect kb = rect_make(area.x, area.y + area.h - kb_h, area.w, kb_h);
-    Rect field = rect_make(area.x, area.y, area.w, kb.y - m->gap / 2 - area.y);
+    int field_h = kb.y - m->gap / 2 - area.y;
+    if (field_h > m->unit * 3 / 2)
+        field_h = m->unit * 3 / 2;
+    Rect field = rect_make(area.x, area.y, area.w, field_h);
+    int hint_y = field.y + field.h + m->gap;
+    if (kb.y - hint_y >= m->text_small * 2)
+        ui_text_box(ui, "Type, then Done", rect_make(area.x, hint_y, area.w, kb.y - hint_y - m->gap),
+                    m->text_small, m->text_min, t->text_dim, ALIGN_CENTER);
     ui_rect(ui, field, t->surface, m->radius);
     ui_frame(ui, field, app->editing_signal_label ? t->accent : t->partner[app->editing_partner],
              m->radius, 2);
@@ -363,7 +370,7 @@ void screen_settings(App *app)
     if (tapped >= 0)
         app_save_setting(app, "display.rotation", rot_values[tapped]);
 
-    char about[400];
+    char about[1200];
     snprintf(about, sizeof about, "Lull %s. Your data stays on this device, in %s", app->version,
              app->data_path[0] ? app->data_path : "memory");
     y += ui_text_wrap(ui, about, rect_make(sc->view.x, y, sc->view.w, m->text_small * 4),

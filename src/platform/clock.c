@@ -1,4 +1,6 @@
+#ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE /* tm_gmtoff */
+#endif
 #include "clock.h"
 
 #include <SDL.h>

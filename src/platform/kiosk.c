@@ -126,7 +126,7 @@ static void load_config(Config *config, const CliOptions *opts, char *note, size
         fprintf(stderr, "%s", messages);
         if (messages[0] && messages[strlen(messages) - 1] != '\n')
             fputc('\n', stderr);
-        snprintf(note, note_size, "Some settings in %s were not understood; the defaults are used.",
+        snprintf(note, note_size, "Some settings in %.60s were not understood; the defaults are used.",
                  base ? base + 1 : path);
     }
     free(text);
@@ -239,7 +239,7 @@ static void open_store(Kiosk *k)
     k->store = store_open(k->db_path, &status, err, sizeof err);
     if (!k->store) {
         fprintf(stderr, "lull: cannot open the journal %s: %s\n", k->db_path, err);
-        app_set_note(k->app->store_note,
+        snprintf(k->app->store_note, sizeof k->app->store_note, "%s",
                      status == STORE_TOO_NEW
                          ? "The journal was written by a newer Lull; nothing is saved until it is updated"
                          : status == STORE_CORRUPT
