@@ -1,0 +1,24 @@
+/* Paints a DrawList with SDL2: anti-aliased geometry (rounded rects, frames,
+ * circles, arcs, pictograms) through SDL_RenderGeometry, text through TextCache.
+ * Owns its vertex buffers and unit geometry; knows nothing of screens or state. */
+#ifndef LULL_PLATFORM_RENDER_H
+#define LULL_PLATFORM_RENDER_H
+
+#include <SDL.h>
+
+#include "lull/draw.h"
+#include "text.h"
+
+typedef struct Renderer Renderer;
+
+/* Builds the unit geometry once. text may be NULL (text commands are skipped);
+ * neither sdl nor text is owned. Returns NULL when out of memory. */
+Renderer *render_create(SDL_Renderer *sdl, TextCache *text);
+/* NULL is fine. */
+void render_destroy(Renderer *renderer);
+/* Draws every command in order onto the current render target; the caller
+ * clears (with list->clear) before and presents after. Leaves the clip rect
+ * unset and the draw blend mode at SDL_BLENDMODE_BLEND. */
+void render_list(Renderer *renderer, const DrawList *list);
+
+#endif

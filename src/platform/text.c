@@ -1,0 +1,471 @@
+#include "text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL_ttf.h>
+
+enum {
+    TEXT_MIN_PX = 4,
+    TEXT_MAX_PX = 512,
+    TEXT_MAX_FONTS = 48,   /* open (face, size) pairs */
+    TEXT_TEXTURES = 384,   /* drawn strings kept as textures */
+    TEXT_MEASURES = 1024,  /* measured strings kept as widths */
+    TEXT_PATH_MAX = 512,
+};
+
+typedef struct {
+    const char *regular;
+    const char *bold;
+} FontCandidate;
+
+/* Where Debian (and a few other distributions) put common sans faces. */
+static const FontCandidate font_candidates[] = {
+    {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"},
+    {"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+     "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"},
+    {"/usr/share/fonts/opentype/noto/NotoSans-Regular.otf",
+     "/usr/share/fonts/opentype/noto/NotoSans-Bold.otf"},
+    {"/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
+     "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf"},
+    {"/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+     "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"},
+    {"/usr/share/fonts/truetype/freefont/FreeSans.ttf",
+     "/usr/share/fonts/truetype/freefont/FreeSansBold.ttf"},
+    {"/usr/share/fonts/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf"},
+    {"/usr/share/fonts/TTF/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf"},
+};
+
+typedef struct {
+    TTF_Font *font; /* NULL: free slot */
+    TextFace face;
+    int size;
+    uint64_t used;
+} TextFont;
+
+typedef struct {
+    char *text; /* owned copy; NULL: free slot */
+    uint32_t hash;
+    TextFace face;
+    int size;
+    int w, h;
+    SDL_Texture *texture; /* white glyphs, tinted per draw (texture table only) */
+    uint64_t used;
+    int next; /* next slot in the same bucket, -1 at the end */
+} TextEntry;
+
+typedef struct {
+    TextEntry *entry;
+    int *bucket;
+    int capacity;
+    int bucket_mask;
+    int count;
+} TextTable;
+
+struct TextCache {
+    SDL_Renderer *sdl;
+    char path[TEXT_FACE_COUNT][TEXT_PATH_MAX];
+    int synthetic_bold; /* no bold file: SDL_ttf emboldens the regular face */
+    TextFont font[TEXT_MAX_FONTS];
+    TextTable textures;
+    TextTable measures;
+    uint64_t tick;
+    TextStats stats;
+    int warned; /* a failure has been logged once */
+    int ttf_ready;
+};
+
+static uint32_t text_hash(TextFace face, int size, const char *s)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        h ^= *p;
+        h *= 16777619u;
+    }
+    h ^= (uint32_t)size * 2654435761u;
+    h ^= (uint32_t)face << 29;
+    return h;
+}
+
+static int table_init(TextTable *t, int capacity)
+{
+    int buckets = 1;
+    while (buckets < capacity * 2)
+        buckets <<= 1;
+    t->entry = calloc((size_t)capacity, sizeof *t->entry);
+    t->bucket = malloc((size_t)buckets * sizeof *t->bucket);
+    if (!t->entry || !t->bucket)
+        return -1;
+    for (int i = 0; i < buckets; i++)
+        t->bucket[i] = -1;
+    t->capacity = capacity;
+    t->bucket_mask = buckets - 1;
+    t->count = 0;
+    return 0;
+}
+
+static void entry_clear(TextEntry *e)
+{
+    free(e->text);
+    if (e->texture)
+        SDL_DestroyTexture(e->texture);
+    memset(e, 0, sizeof *e);
+}
+
+static void table_free(TextTable *t)
+{
+    if (t->entry) {
+        for (int i = 0; i < t->capacity; i++)
+            entry_clear(&t->entry[i]);
+    }
+    free(t->entry);
+    free(t->bucket);
+    memset(t, 0, sizeof *t);
+}
+
+static int table_find(const TextTable *t, uint32_t hash, TextFace face, int size, const char *s)
+{
+    for (int i = t->bucket[hash & (uint32_t)t->bucket_mask]; i >= 0; i = t->entry[i].next) {
+        const TextEntry *e = &t->entry[i];
+        if (e->hash == hash && e->size == size && e->face == face && strcmp(e->text, s) == 0)
+            return i;
+    }
+    return -1;
+}
+
+static void table_unlink(TextTable *t, int slot)
+{
+    int *link = &t->bucket[t->entry[slot].hash & (uint32_t)t->bucket_mask];
+    while (*link >= 0 && *link != slot)
+        link = &t->entry[*link].next;
+    if (*link == slot)
+        *link = t->entry[slot].next;
+}
+
+/* A slot for a new string: a free one, else the least recently used. */
+static int table_insert(TextTable *t, uint32_t hash, TextFace face, int size, const char *s)
+{
+    int slot = -1;
+    if (t->count < t->capacity) {
+        for (int i = 0; i < t->capacity; i++) {
+            if (!t->entry[i].text) {
+                slot = i;
+                break;
+            }
+        }
+    } else {
+        slot = 0;
+        for (int i = 1; i < t->capacity; i++) {
+            if (t->entry[i].used < t->entry[slot].used)
+                slot = i;
+        }
+        table_unlink(t, slot);
+        entry_clear(&t->entry[slot]);
+        t->count--;
+    }
+    size_t len = strlen(s);
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return -1;
+    memcpy(copy, s, len + 1);
+    TextEntry *e = &t->entry[slot];
+    e->text = copy;
+    e->hash = hash;
+    e->face = face;
+    e->size = size;
+    e->next = t->bucket[hash & (uint32_t)t->bucket_mask];
+    t->bucket[hash & (uint32_t)t->bucket_mask] = slot;
+    t->count++;
+    return slot;
+}
+
+static void text_warn(TextCache *cache, const char *what, const char *why)
+{
+    /* Logged once: the strings are the couple's words, so never log them. */
+    if (cache->warned)
+        return;
+    cache->warned = 1;
+    SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "text: %s: %s", what, why);
+}
+
+static int clamp_size(int size_px)
+{
+    if (size_px < TEXT_MIN_PX)
+        return TEXT_MIN_PX;
+    if (size_px > TEXT_MAX_PX)
+        return TEXT_MAX_PX;
+    return size_px;
+}
+
+static TTF_Font *font_open(const char *path, int size, int bold)
+{
+    TTF_Font *font = TTF_OpenFont(path, size);
+    if (!font)
+        return NULL;
+    /* Light hinting keeps the shapes of a humanist sans while staying crisp. */
+    TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
+    TTF_SetFontKerning(font, 1);
+    if (bold)
+        TTF_SetFontStyle(font, TTF_STYLE_BOLD);
+    return font;
+}
+
+static TTF_Font *font_get(TextCache *cache, TextFace face, int size)
+{
+    int slot = 0;
+    for (int i = 0; i < TEXT_MAX_FONTS; i++) {
+        TextFont *f = &cache->font[i];
+        if (f->font && f->face == face && f->size == size) {
+            f->used = ++cache->tick;
+            return f->font;
+        }
+        if (!f->font || (cache->font[slot].font && f->used < cache->font[slot].used))
+            slot = i;
+    }
+    TTF_Font *font =
+        font_open(cache->path[face], size, face == TEXT_BOLD && cache->synthetic_bold);
+    if (!font) {
+        text_warn(cache, "TTF_OpenFont", TTF_GetError());
+        return NULL;
+    }
+    TextFont *f = &cache->font[slot];
+    if (f->font)
+        TTF_CloseFont(f->font);
+    f->font = font;
+    f->face = face;
+    f->size = size;
+    f->used = ++cache->tick;
+    cache->stats.fonts_opened++;
+    return font;
+}
+
+/* Opens path at a probing size to prove it is a usable font. */
+static int font_usable(const char *path)
+{
+    TTF_Font *font = TTF_OpenFont(path, 16);
+    if (!font)
+        return 0;
+    TTF_CloseFont(font);
+    return 1;
+}
+
+static int text_find_fonts(TextCache *cache, const char *font_path, char *err, size_t err_size)
+{
+    const char *regular = NULL, *bold = NULL;
+    if (font_path) {
+        if (!font_usable(font_path)) {
+            snprintf(err, err_size, "cannot open font %s: %s", font_path, TTF_GetError());
+            return -1;
+        }
+        regular = font_path;
+    } else {
+        size_t n = sizeof font_candidates / sizeof font_candidates[0];
+        for (size_t i = 0; i < n && !regular; i++) {
+            if (font_usable(font_candidates[i].regular)) {
+                regular = font_candidates[i].regular;
+                if (font_usable(font_candidates[i].bold))
+                    bold = font_candidates[i].bold;
+            }
+        }
+        if (!regular) {
+            snprintf(err, err_size,
+                     "no font found: install fonts-dejavu-core "
+                     "(sudo apt-get install fonts-dejavu-core)");
+            return -1;
+        }
+    }
+    int len = snprintf(cache->path[TEXT_REGULAR], TEXT_PATH_MAX, "%s", regular);
+    if (len < 0 || len >= TEXT_PATH_MAX) {
+        snprintf(err, err_size, "font path too long");
+        return -1;
+    }
+    snprintf(cache->path[TEXT_BOLD], TEXT_PATH_MAX, "%s", bold ? bold : regular);
+    cache->synthetic_bold = bold == NULL;
+    return 0;
+}
+
+TextCache *text_open(SDL_Renderer *sdl, const char *font_path, char *err, size_t err_size)
+{
+    if (err && err_size)
+        err[0] = '\0';
+    char scratch[8];
+    if (!err || !err_size) {
+        err = scratch;
+        err_size = sizeof scratch;
+    }
+    TextCache *cache = calloc(1, sizeof *cache);
+    if (!cache) {
+        snprintf(err, err_size, "text: out of memory");
+        return NULL;
+    }
+    cache->sdl = sdl;
+    if (TTF_Init() != 0) {
+        snprintf(err, err_size, "TTF_Init: %s", TTF_GetError());
+        goto fail;
+    }
+    cache->ttf_ready = 1;
+    if (text_find_fonts(cache, font_path, err, err_size) != 0)
+        goto fail;
+    if (table_init(&cache->textures, TEXT_TEXTURES) != 0 ||
+        table_init(&cache->measures, TEXT_MEASURES) != 0) {
+        snprintf(err, err_size, "text: out of memory");
+        goto fail;
+    }
+    return cache;
+fail:
+    text_close(cache);
+    return NULL;
+}
+
+void text_close(TextCache *cache)
+{
+    if (!cache)
+        return;
+    table_free(&cache->textures);
+    table_free(&cache->measures);
+    for (int i = 0; i < TEXT_MAX_FONTS; i++) {
+        if (cache->font[i].font)
+            TTF_CloseFont(cache->font[i].font);
+    }
+    if (cache->ttf_ready)
+        TTF_Quit();
+    free(cache);
+}
+
+int text_measure_face(TextCache *cache, TextFace face, const char *utf8, int size_px)
+{
+    if (!cache || !utf8 || !utf8[0] || face < 0 || face >= TEXT_FACE_COUNT)
+        return 0;
+    int size = clamp_size(size_px);
+    uint32_t hash = text_hash(face, size, utf8);
+    /* A string already drawn knows its width. */
+    int slot = table_find(&cache->textures, hash, face, size, utf8);
+    if (slot >= 0)
+        return cache->textures.entry[slot].w;
+    slot = table_find(&cache->measures, hash, face, size, utf8);
+    if (slot >= 0) {
+        cache->measures.entry[slot].used = ++cache->tick;
+        return cache->measures.entry[slot].w;
+    }
+    TTF_Font *font = font_get(cache, face, size);
+    int w = 0, h = 0;
+    if (!font)
+        return 0;
+    if (TTF_SizeUTF8(font, utf8, &w, &h) != 0) {
+        text_warn(cache, "TTF_SizeUTF8", TTF_GetError());
+        return 0;
+    }
+    cache->stats.measure_misses++;
+    slot = table_insert(&cache->measures, hash, face, size, utf8);
+    if (slot >= 0) {
+        TextEntry *e = &cache->measures.entry[slot];
+        e->w = w;
+        e->h = h;
+        e->used = ++cache->tick;
+    }
+    return w;
+}
+
+int text_measure(void *cache, const char *utf8, int size_px)
+{
+    return text_measure_face(cache, TEXT_REGULAR, utf8, size_px);
+}
+
+/* The cached white texture of a string, rendering it on a miss. */
+static TextEntry *text_texture(TextCache *cache, TextFace face, const char *utf8, int size)
+{
+    uint32_t hash = text_hash(face, size, utf8);
+    int slot = table_find(&cache->textures, hash, face, size, utf8);
+    if (slot >= 0) {
+        TextEntry *e = &cache->textures.entry[slot];
+        e->used = ++cache->tick;
+        return e;
+    }
+    TTF_Font *font = font_get(cache, face, size);
+    if (!font)
+        return NULL;
+    SDL_Color white = {255, 255, 255, 255};
+    SDL_Surface *surface = TTF_RenderUTF8_Blended(font, utf8, white);
+    if (!surface) {
+        text_warn(cache, "TTF_RenderUTF8_Blended", TTF_GetError());
+        return NULL;
+    }
+    SDL_Texture *texture = SDL_CreateTextureFromSurface(cache->sdl, surface);
+    int w = surface->w, h = surface->h;
+    SDL_FreeSurface(surface);
+    if (!texture) {
+        text_warn(cache, "SDL_CreateTextureFromSurface", SDL_GetError());
+        return NULL;
+    }
+    SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
+    slot = table_insert(&cache->textures, hash, face, size, utf8);
+    if (slot < 0) {
+        SDL_DestroyTexture(texture);
+        text_warn(cache, "texture cache", "out of memory");
+        return NULL;
+    }
+    TextEntry *e = &cache->textures.entry[slot];
+    e->texture = texture;
+    e->w = w;
+    e->h = h;
+    e->used = ++cache->tick;
+    cache->stats.textures_created++;
+    return e;
+}
+
+void text_draw_face(TextCache *cache, TextFace face, const char *utf8, Rect r, int size_px,
+                    Color c, Align align, int turned)
+{
+    if (!cache || !utf8 || !utf8[0] || c.a == 0 || face < 0 || face >= TEXT_FACE_COUNT)
+        return;
+    TextEntry *e = text_texture(cache, face, utf8, clamp_size(size_px));
+    if (!e)
+        return;
+    SDL_Rect dst = {r.x, r.y + (r.h - e->h) / 2, e->w, e->h};
+    if (align == ALIGN_CENTER)
+        dst.x = r.x + (r.w - e->w) / 2;
+    else if (align == ALIGN_RIGHT)
+        dst.x = r.x + r.w - e->w;
+    SDL_RendererFlip flip = SDL_FLIP_NONE;
+    if (turned) {
+        /* Mirror the placement through r's centre and flip both axes: a 180°
+         * turn without resampling, so the glyphs stay pixel-exact. */
+        dst.x = 2 * r.x + r.w - dst.x - dst.w;
+        dst.y = 2 * r.y + r.h - dst.y - dst.h;
+        flip = (SDL_RendererFlip)(SDL_FLIP_HORIZONTAL | SDL_FLIP_VERTICAL);
+    }
+    SDL_SetTextureColorMod(e->texture, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(e->texture, c.a);
+    if (SDL_RenderCopyEx(cache->sdl, e->texture, NULL, &dst, 0.0, NULL, flip) != 0)
+        text_warn(cache, "SDL_RenderCopyEx", SDL_GetError());
+}
+
+void text_draw(TextCache *cache, const char *utf8, Rect r, int size_px, Color c, Align align,
+               int turned)
+{
+    text_draw_face(cache, TEXT_REGULAR, utf8, r, size_px, c, align, turned);
+}
+
+void text_frame(TextCache *cache)
+{
+    if (cache)
+        cache->tick++;
+}
+
+void text_stats(const TextCache *cache, TextStats *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!cache)
+        return;
+    *out = cache->stats;
+    out->textures_cached = cache->textures.count;
+}
+
+const char *text_font_path(const TextCache *cache, TextFace face)
+{
+    if (!cache || face < 0 || face >= TEXT_FACE_COUNT)
+        return NULL;
+    return cache->path[face];
+}
