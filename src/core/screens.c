@@ -57,6 +57,13 @@ void screen_home(App *app)
             clock_color, ALIGN_CENTER);
     ui_text(ui, date, rect_make(m->margin, y + clock_px + m->gap / 2, m->w - 2 * m->margin, m->text),
             m->text, t->text_dim, ALIGN_CENTER);
+    if (app->sound_note[0]) {
+        /* No speakers: everything works, silently; say so once, quietly. */
+        int ny = y + clock_px + m->gap / 2 + m->text + m->gap / 2;
+        if (ny + m->text_small <= tiles_y)
+            ui_text_box(ui, app->sound_note, rect_make(m->margin, ny, m->w - 2 * m->margin, m->text_small),
+                        m->text_small, m->text_min, t->text_dim, ALIGN_CENTER);
+    }
 
     UiStyle tile = app_style_tile(app);
     static const struct {

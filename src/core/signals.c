@@ -322,13 +322,13 @@ static void wash(App *app, Color color, Shape shape, const char *word, const cha
     if (left <= 0)
         return;
     /* Full for most of its life, then a soft fade over the last half second. */
+    /* Whole from the very next frame, so it can be read across a bed; a soft
+     * fade over its last half second. */
+    (void)length_ms;
     float k = left > 500 ? 1.0f : (float)left / 500.0f;
-    int64_t age = length_ms - left;
-    if (age < 120)
-        k *= (float)age / 120.0f + 0.0001f;
     Rect screen = rect_make(0, 0, m->w, m->h);
-    Color bg = color_mix(app->theme.bg, color, app->night ? 0.45f : 0.6f);
-    ui_rect(ui, screen, color_alpha(bg, (uint8_t)(235.0f * k)), 0);
+    Color bg = color_mix(app->theme.bg, color, app->night ? 0.35f : 0.5f);
+    ui_rect(ui, screen, color_alpha(bg, (uint8_t)(248.0f * k)), 0);
     Color fg = color_alpha(app->theme.text, (uint8_t)(255.0f * k));
     if (app->night)
         fg = color_alpha(color_scale(app->theme.text, 1.1f), (uint8_t)(255.0f * k));
@@ -339,9 +339,10 @@ static void wash(App *app, Color color, Shape shape, const char *word, const cha
                                 : rect_make(0, h == 0 ? 0 : m->h / 2, m->w, m->h / 2);
         if (halves == 2 && h == 0)
             ui_turn_begin(ui, area);
-        int word_px = m->text_huge * (halves == 2 ? 1 : 1) * 3 / 4;
-        int shape_px = area.h / (halves == 2 ? 3 : 3);
-        int block = shape_px + m->gap + word_px + (sub ? m->text + m->gap : 0);
+        int word_px = halves == 2 ? m->text_huge * 3 / 4 : m->text_huge;
+        int shape_px = area.h / 3;
+        int sub_px = m->text_large;
+        int block = shape_px + m->gap + word_px + (sub ? sub_px + m->gap : 0);
         int y = area.y + (area.h - block) / 2;
         ui_shape(ui, shape, rect_make(area.x + (area.w - shape_px) / 2, y, shape_px, shape_px),
                  color_alpha(color_scale(color, 1.15f), (uint8_t)(255.0f * k)), shape_px / 10);
@@ -350,7 +351,8 @@ static void wash(App *app, Color color, Shape shape, const char *word, const cha
                     word_px, m->text_large, fg, ALIGN_CENTER);
         y += word_px + m->gap;
         if (sub)
-            ui_text(ui, sub, rect_make(area.x, y, area.w, m->text), m->text, fg, ALIGN_CENTER);
+            ui_text_box(ui, sub, rect_make(area.x + m->margin, y, area.w - 2 * m->margin, sub_px),
+                        sub_px, m->text, fg, ALIGN_CENTER);
         if (halves == 2 && h == 0)
             ui_turn_end(ui);
     }
@@ -463,21 +465,25 @@ void screen_paused(App *app)
 
     int row = m->unit;
     int big = m->portrait ? m->unit * 2 : m->unit + m->unit / 2;
-    /* From the bottom: Breathe together + Stop, then the two ready toggles. */
-    Rect actions = rect_make(area.x, area.y + area.h - row, area.w, row);
+    /* From the bottom: Breathe together and Stop (stacked on a tall screen),
+     * then the two ready toggles, then the words. */
+    int actions_h = m->portrait ? 2 * row + m->gap : row;
+    Rect actions = rect_make(area.x, area.y + area.h - actions_h, area.w, actions_h);
     Rect readies = rect_make(area.x, actions.y - m->gap - big, area.w, big);
     Rect words = rect_make(area.x, area.y, area.w, readies.y - m->gap - area.y);
-
     int title_px = m->text_huge * 2 / 3;
     int block = title_px + m->gap / 2 + m->text + m->gap / 2 + m->text_small;
     int y = words.y + (words.h - block) / 2;
     if (y < words.y)
         y = words.y;
-    ui_shape(ui, SHAPE_BARS, rect_make(words.x + words.w / 2 - title_px * 3 / 2 - m->gap, y + title_px / 6,
-                                       title_px * 2 / 3, title_px * 2 / 3),
+    /* The pause shape beside the word, the pair centred. */
+    int icon = title_px * 2 / 3;
+    int word_w = ui_measure(ui, "Paused", title_px);
+    int pair_x = words.x + (words.w - (icon + m->gap + word_w)) / 2;
+    ui_shape(ui, SHAPE_BARS, rect_make(pair_x, y + (title_px - icon) / 2, icon, icon),
              app->signals[SIGNAL_PAUSE].color, 4);
-    ui_text_fit(ui, "Paused", rect_make(words.x, y, words.w, title_px), title_px, m->text_large,
-                t->text, ALIGN_CENTER);
+    ui_text_fit(ui, "Paused", rect_make(pair_x + icon + m->gap, y, words.x + words.w - pair_x - icon - m->gap, title_px),
+                title_px, m->text_large, t->text, ALIGN_LEFT);
     y += title_px + m->gap / 2;
     ui_text_box(ui, who, rect_make(words.x, y, words.w, m->text), m->text, m->text_small, t->text_dim,
                 ALIGN_CENTER);
@@ -497,16 +503,18 @@ void screen_paused(App *app)
     }
     ready_button(app, 2, rect_make(readies.x + w + m->gap, readies.y, w, readies.h));
 
+    Rect breathe = m->portrait ? rect_make(actions.x, actions.y, actions.w, row)
+                               : rect_make(actions.x, actions.y, w, row);
+    Rect stop_r = m->portrait ? rect_make(actions.x, actions.y + row + m->gap, actions.w, row)
+                              : rect_make(actions.x + w + m->gap, actions.y, w, row);
     UiStyle st = app_style_button(app);
     st.accent = t->partner[0];
-    if (ui_button(ui, "Breathe together", NULL, rect_make(actions.x, actions.y, w, row), SHAPE_CIRCLE,
-                  &st, 0))
+    if (ui_button(ui, "Breathe together", NULL, breathe, SHAPE_CIRCLE, &st, 0))
         app_breathe_together(app);
     UiStyle stop = app_style_button(app);
     stop.bg = color_mix(t->surface, app->signals[SIGNAL_STOP].color, 0.2f);
     stop.accent = app->signals[SIGNAL_STOP].color;
-    if (ui_button(ui, "Stop for today", NULL, rect_make(actions.x + w + m->gap, actions.y, w, row),
-                  SHAPE_SQUARE, &stop, UI_FIRE_ON_PRESS))
+    if (ui_button(ui, "Stop for today", NULL, stop_r, SHAPE_SQUARE, &stop, UI_FIRE_ON_PRESS))
         app_signal(app, app->session.paused_by, SIGNAL_STOP);
 }
 

@@ -261,7 +261,7 @@ int ui_button(Ui *ui, const char *label, const char *text, Rect r, Shape shape,
     Color shape_color = style->accent.a ? style->accent : fg;
     if (flags & UI_DISABLED)
         shape_color = fg;
-    if (inner.h >= text_px * 4 && inner.h * 3 >= inner.w * 2) {
+    if (inner.h >= text_px * 4 && inner.h * 2 >= inner.w) {
         /* A tall tile: the shape above, the word below. */
         int s = inner.h - text_px * 2;
         if (s > inner.w * 2 / 3)

@@ -3,9 +3,9 @@ add_executable(imgdiff tests/tools/imgdiff.c)
 target_compile_options(imgdiff PRIVATE ${LULL_WARNINGS})
 target_link_libraries(imgdiff PRIVATE PkgConfig::PNG)
 
-# lull_e2e(NAME SCRIPT [ARGS ...] [EXIT n] [STDERR regex] [STDOUT regex] [EXPORT csv|json])
+# lull_e2e(NAME SCRIPT [ARGS ...] [EXIT n] [STDERR regex] [STDOUT regex] [EXPORT csv json])
 function(lull_e2e name script)
-  cmake_parse_arguments(E "" "EXIT;STDERR;STDOUT;EXPORT" "ARGS" ${ARGN})
+  cmake_parse_arguments(E "" "EXIT;STDERR;STDOUT" "ARGS;EXPORT" ${ARGN})
   set(defs -DLULL=$<TARGET_FILE:lull> -DIMGDIFF=$<TARGET_FILE:imgdiff>
            -DSCRIPT=${CMAKE_SOURCE_DIR}/tests/e2e/${script} -DNAME=${name}
            -DSRC=${CMAKE_SOURCE_DIR} -DWORK=${CMAKE_BINARY_DIR}/e2e/${name})
@@ -23,7 +23,8 @@ function(lull_e2e name script)
     list(APPEND defs "-DEXPECT_STDOUT=${E_STDOUT}")
   endif()
   if(DEFINED E_EXPORT)
-    list(APPEND defs -DEXPORT=${E_EXPORT})
+    string(REPLACE ";" "\\;" formats "${E_EXPORT}")
+    list(APPEND defs "-DEXPORT=${formats}")
   endif()
   add_test(NAME e2e.${name} COMMAND ${CMAKE_COMMAND} ${defs} -P ${CMAKE_SOURCE_DIR}/tests/e2e/run.cmake)
 endfunction()
@@ -48,3 +49,22 @@ set_tests_properties(cli.bad_option PROPERTIES WILL_FAIL TRUE)
 add_test(NAME cli.export_empty
          COMMAND ${CMAKE_COMMAND} -DLULL=$<TARGET_FILE:lull> -DWORK=${CMAKE_BINARY_DIR}/e2e/export_empty
                  -P ${CMAKE_SOURCE_DIR}/tests/e2e/export_empty.cmake)
+
+add_executable(wavcheck tests/tools/wavcheck.c)
+target_compile_options(wavcheck PRIVATE ${LULL_WARNINGS})
+target_link_libraries(wavcheck PRIVATE m)
+
+# The signal flow, its screens and its export, event by event.
+lull_e2e(signals signals.lull EXPORT csv json)
+lull_e2e(signals_portrait signals_portrait.lull ARGS --size 720x1280)
+lull_e2e(signals_facing signals_facing.lull)
+# Each earcon in the --audio-out WAV at the moment of its tap.
+add_test(NAME e2e.signals_earcons
+         COMMAND ${CMAKE_COMMAND} -DLULL=$<TARGET_FILE:lull> -DWAVCHECK=$<TARGET_FILE:wavcheck>
+                 -DSRC=${CMAKE_SOURCE_DIR} -DWORK=${CMAKE_BINARY_DIR}/e2e/signals_earcons
+                 -P ${CMAKE_SOURCE_DIR}/tests/e2e/signals_earcons.cmake)
+# A paused session survives the program stopping: the second run starts paused.
+add_test(NAME e2e.signals_restart
+         COMMAND ${CMAKE_COMMAND} -DLULL=$<TARGET_FILE:lull> -DSRC=${CMAKE_SOURCE_DIR}
+                 -DWORK=${CMAKE_BINARY_DIR}/e2e/signals_restart
+                 -P ${CMAKE_SOURCE_DIR}/tests/e2e/signals_restart.cmake)

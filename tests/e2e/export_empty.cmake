@@ -2,13 +2,23 @@
 # on standard output and into a file readable by its owner only.
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
-execute_process(COMMAND ${LULL} export --db ${WORK}/new/lull.db --format csv
-                RESULT_VARIABLE status OUTPUT_VARIABLE csv ERROR_VARIABLE err)
+# execute_process would turn CRLF into LF: the file keeps the bytes as written.
+execute_process(COMMAND ${LULL} export --db ${WORK}/new/lull.db --format csv --out ${WORK}/out.csv
+                RESULT_VARIABLE status ERROR_VARIABLE err)
 if(NOT status EQUAL 0)
   message(FATAL_ERROR "export csv failed: ${err}")
 endif()
+file(READ ${WORK}/out.csv csv_hex HEX)
+file(READ ${WORK}/out.csv csv)
+execute_process(COMMAND ${LULL} export --db ${WORK}/new/lull.db --format csv
+                RESULT_VARIABLE status OUTPUT_VARIABLE stdout_csv)
+if(NOT status EQUAL 0 OR NOT stdout_csv STREQUAL csv)
+  message(FATAL_ERROR "export to standard output differs from --out: [${stdout_csv}]")
+endif()
 set(header "time,kind,partner,name,label,session,planned_s,actual_s,pauses,closeness,comfort,pain,tiredness,tried,helped,next,note\r\n")
-if(NOT csv STREQUAL header)
+# CMake drops CR when it reads text, so the bytes are compared in hex.
+string(HEX "${header}" header_hex)
+if(NOT csv_hex STREQUAL header_hex)
   message(FATAL_ERROR "unexpected CSV: [${csv}]")
 endif()
 execute_process(COMMAND ${LULL} export --db ${WORK}/new/lull.db --format json --out ${WORK}/out.json

@@ -3,7 +3,7 @@
 # the test has one, the export with its expected file.
 #   cmake -DLULL=... -DIMGDIFF=... -DSCRIPT=... -DNAME=... -DSRC=... -DWORK=...
 #         [-DARGS="--size;720x1280"] [-DEXPECT_EXIT=1] [-DEXPECT_STDERR=regex]
-#         [-DEXPORT=csv|json] -P run.cmake
+#         [-DEXPORT=csv;json] -P run.cmake
 # With LULL_UPDATE_REFERENCES=1 in the environment the references are rewritten.
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}/shots")
@@ -61,22 +61,22 @@ else()
   endif()
 endif()
 
-if(DEFINED EXPORT)
-  execute_process(COMMAND ${env_cmd} ${LULL} export --db ${WORK}/lull.db --format ${EXPORT}
+foreach(format ${EXPORT})
+  execute_process(COMMAND ${env_cmd} ${LULL} export --db ${WORK}/lull.db --format ${format}
                   RESULT_VARIABLE status OUTPUT_VARIABLE exported ERROR_VARIABLE err)
   if(NOT status EQUAL 0)
     message(FATAL_ERROR "lull export failed: ${err}")
   endif()
   # exported_at is the moment of export: everything else must match exactly.
   string(REGEX REPLACE "\"exported_at\": *\"[^\"]*\"" "\"exported_at\": \"*\"" exported "${exported}")
-  set(expected_file "${SRC}/tests/e2e/${NAME}.${EXPORT}")
+  set(expected_file "${SRC}/tests/e2e/${NAME}.${format}")
   if("$ENV{LULL_UPDATE_REFERENCES}" STREQUAL "1")
     file(WRITE "${expected_file}" "${exported}")
   else()
     file(READ "${expected_file}" expected)
     if(NOT exported STREQUAL expected)
-      file(WRITE "${WORK}/export.${EXPORT}" "${exported}")
-      message(FATAL_ERROR "the export differs from ${expected_file}: see ${WORK}/export.${EXPORT}")
+      file(WRITE "${WORK}/export.${format}" "${exported}")
+      message(FATAL_ERROR "the export differs from ${expected_file}: see ${WORK}/export.${format}")
     endif()
   endif()
-endif()
+endforeach()

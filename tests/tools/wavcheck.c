@@ -1,0 +1,148 @@
+/* wavcheck: measures a 16-bit PCM WAV written by --audio-out, so a test can
+ * check what was heard and when.
+ *   wavcheck FILE.wav rms FROM_MS TO_MS    RMS and peak of the window, in dBFS
+ *   wavcheck FILE.wav onset FROM_MS TO_MS  the first ms in the window where the
+ *                                          level rises 12 dB above the window's start
+ *   wavcheck FILE.wav jump                 the largest sample-to-sample step (of full scale)
+ *   wavcheck FILE.wav length               length in ms
+ * Prints one line "name=value"; exit 2 on a bad file. */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    int16_t *samples; /* interleaved */
+    long frames;
+    int channels, rate;
+} Wav;
+
+static uint32_t le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static int wav_load(const char *path, Wav *w)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    unsigned char h[12];
+    if (fread(h, 1, 12, f) != 12 || memcmp(h, "RIFF", 4) || memcmp(h + 8, "WAVE", 4)) {
+        fclose(f);
+        return -1;
+    }
+    int ok = 0;
+    unsigned char ch[8];
+    while (fread(ch, 1, 8, f) == 8) {
+        uint32_t size = le32(ch + 4);
+        if (!memcmp(ch, "fmt ", 4)) {
+            unsigned char fmt[16];
+            if (size < 16 || fread(fmt, 1, 16, f) != 16)
+                break;
+            w->channels = fmt[2] | fmt[3] << 8;
+            w->rate = (int)le32(fmt + 4);
+            if ((fmt[14] | fmt[15] << 8) != 16)
+                break;
+            fseek(f, (long)size - 16, SEEK_CUR);
+        } else if (!memcmp(ch, "data", 4)) {
+            if (w->channels <= 0)
+                break;
+            w->samples = malloc(size ? size : 1);
+            if (!w->samples)
+                break;
+            size_t got = fread(w->samples, 1, size, f);
+            w->frames = (long)(got / 2 / (size_t)w->channels);
+            ok = 1;
+            break;
+        } else {
+            fseek(f, (long)(size + (size & 1)), SEEK_CUR);
+        }
+    }
+    fclose(f);
+    return ok ? 0 : -1;
+}
+
+/* Mono level of one frame, 0..1. */
+static double frame_value(const Wav *w, long i)
+{
+    double sum = 0;
+    for (int c = 0; c < w->channels; c++)
+        sum += w->samples[i * w->channels + c];
+    return sum / w->channels / 32768.0;
+}
+
+static double db(double v)
+{
+    return v > 1e-9 ? 20.0 * log10(v) : -180.0;
+}
+
+static void window(const Wav *w, double from_ms, double to_ms, long *a, long *b)
+{
+    *a = (long)(from_ms * w->rate / 1000.0);
+    *b = (long)(to_ms * w->rate / 1000.0);
+    if (*a < 0)
+        *a = 0;
+    if (*b > w->frames)
+        *b = w->frames;
+}
+
+static double rms(const Wav *w, long a, long b)
+{
+    double sum = 0;
+    for (long i = a; i < b; i++) {
+        double v = frame_value(w, i);
+        sum += v * v;
+    }
+    return b > a ? sqrt(sum / (double)(b - a)) : 0.0;
+}
+
+int main(int argc, char **argv)
+{
+    Wav w = {0};
+    if (argc < 3 || wav_load(argv[1], &w) != 0) {
+        fprintf(stderr, "usage: wavcheck FILE.wav rms|onset FROM_MS TO_MS | jump | length\n");
+        return 2;
+    }
+    const char *what = argv[2];
+    if (!strcmp(what, "length")) {
+        printf("length_ms=%.0f\n", (double)w.frames * 1000.0 / w.rate);
+    } else if (!strcmp(what, "jump")) {
+        double worst = 0;
+        for (long i = 1; i < w.frames; i++)
+            for (int c = 0; c < w.channels; c++) {
+                double d = fabs((double)w.samples[i * w.channels + c] -
+                                (double)w.samples[(i - 1) * w.channels + c]) / 32768.0;
+                if (d > worst)
+                    worst = d;
+            }
+        printf("jump=%.4f\n", worst);
+    } else if ((!strcmp(what, "rms") || !strcmp(what, "onset")) && argc >= 5) {
+        long a, b;
+        window(&w, atof(argv[3]), atof(argv[4]), &a, &b);
+        if (!strcmp(what, "rms")) {
+            double peak = 0;
+            for (long i = a; i < b; i++)
+                if (fabs(frame_value(&w, i)) > peak)
+                    peak = fabs(frame_value(&w, i));
+            printf("rms_db=%.1f peak_db=%.1f\n", db(rms(&w, a, b)), db(peak));
+        } else {
+            long step = w.rate / 200; /* 5 ms */
+            double base = rms(&w, a, a + step);
+            double onset = -1;
+            for (long i = a; i + step <= b; i += step)
+                if (rms(&w, i, i + step) > base * 4.0 + 1e-4) {
+                    onset = (double)i * 1000.0 / w.rate;
+                    break;
+                }
+            printf("onset_ms=%.0f\n", onset);
+        }
+    } else {
+        fprintf(stderr, "wavcheck: unknown measure %s\n", what);
+        free(w.samples);
+        return 2;
+    }
+    free(w.samples);
+    return 0;
+}
