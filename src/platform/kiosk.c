@@ -322,7 +322,8 @@ int kiosk_open(Kiosk *k, const CliOptions *opts)
 void kiosk_close(Kiosk *k)
 {
     audio_close(k->audio);
-    wav_close(k->wav);
+    if (k->wav && wav_close(k->wav) != 0)
+        fprintf(stderr, "lull: --audio-out: the WAV could not be written completely\n");
     store_close(k->store);
     free(k->app);
     render_destroy(k->renderer);
