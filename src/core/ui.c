@@ -475,8 +475,23 @@ int ui_text_wrap(Ui *ui, const char *text, Rect r, int size_px, Color c, Align a
                 break;
             i++;
         }
-        if (best == 0)
-            best = i < sizeof line ? i : sizeof line - 1;
+        if (best == 0) {
+            /* One word wider than the line (a long path): break it where it fits. */
+            size_t word = i < sizeof line ? i : sizeof line - 1;
+            best = word;
+            size_t cut = 0;
+            for (size_t k = 1; k <= word; k++) {
+                if (k < word && ((unsigned char)p[k] & 0xC0) == 0x80)
+                    continue; /* never inside a UTF-8 character */
+                memcpy(line, p, k);
+                line[k] = '\0';
+                if (ui_measure(ui, line, size_px) > r.w)
+                    break;
+                cut = k;
+            }
+            if (cut > 0)
+                best = cut;
+        }
         memcpy(line, p, best);
         line[best] = '\0';
         if (draw)

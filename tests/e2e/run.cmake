@@ -12,10 +12,12 @@ if(NOT DEFINED EXPECT_EXIT)
 endif()
 set(env_cmd ${CMAKE_COMMAND} -E env SDL_AUDIODRIVER=dummy LANG=C.UTF-8 TZ=UTC
     XDG_DATA_HOME=${WORK}/data XDG_CONFIG_HOME=${WORK}/config)
+# Relative paths, so what the screens show does not depend on where the tree is.
 execute_process(
-  COMMAND ${env_cmd} ${LULL} --headless --clock fake --db ${WORK}/lull.db
-          --config ${SRC}/tests/e2e/couple.conf --screenshots ${WORK}/shots
+  COMMAND ${env_cmd} ${LULL} --headless --clock fake --db lull.db
+          --config ${SRC}/tests/e2e/couple.conf --screenshots shots
           --script ${SCRIPT} ${ARGS}
+  WORKING_DIRECTORY ${WORK}
   RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
 message("${out}")
 message("${err}")
