@@ -350,9 +350,10 @@ static void persistent_pause(App *app)
     if (s == SCREEN_PAUSED || s == SCREEN_SIGNALS)
         return;
     UiStyle st = app_style_button(app);
-    st.bg = color_mix(app->theme.surface, app->signals[SIGNAL_PAUSE].color, 0.35f);
+    Color pause = app_signal_color(app, SIGNAL_PAUSE);
+    st.bg = color_mix(app->theme.surface, pause, 0.35f);
     st.accent = app->theme.text;
-    st.frame = color_alpha(app->signals[SIGNAL_PAUSE].color, 200);
+    st.frame = color_alpha(pause, 200);
     if (ui_button(&app->ui, "Pause", NULL, app_pause_rect(app), SHAPE_BARS, &st, UI_FIRE_ON_PRESS))
         app_pause(app, 0);
 }

@@ -51,6 +51,9 @@ void app_check_session_idle(App *app);
 void signals_parse_order(int order[SIGNAL_COUNT], const char *text);
 void signals_format_order(const int order[SIGNAL_COUNT], char *out, int size);
 
+/* A signal's colour as shown now: dimmed at night and by the app's brightness. */
+Color app_signal_color(const App *app, SignalId id);
+
 void signals_defaults(SignalDef signals[SIGNAL_COUNT], int order[SIGNAL_COUNT]);
 /* Records a signal: session bookkeeping, durable log, sound, feedback. */
 void app_signal(App *app, int partner, SignalId id);

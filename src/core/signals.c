@@ -109,6 +109,13 @@ static void end_session(App *app, int64_t at_ms)
         app->host.session_end(app->host.ctx, app->session.id, at_ms);
 }
 
+Color app_signal_color(const App *app, SignalId id)
+{
+    /* At night the colours step back, and the app's brightness applies to them too. */
+    float k = (float)app->config.brightness / 100.0f * (app->night ? 0.65f : 1.0f);
+    return color_scale(app->signals[id].color, k);
+}
+
 void app_pause(App *app, int partner)
 {
     int was_none = app->session.state == SESSION_NONE;
@@ -291,9 +298,10 @@ static void board_half(App *app, int partner, Rect half)
         char label[UI_LABEL_MAX];
         snprintf(label, sizeof label, "%s / %s", app_partner_name(app, partner), def->label);
         UiStyle st = app_style_button(app);
-        st.bg = color_mix(t->surface, def->color, app->night ? 0.22f : 0.28f);
-        st.accent = app->night ? color_scale(def->color, 0.75f) : def->color;
-        st.frame = color_alpha(def->color, 140);
+        Color color = app_signal_color(app, ids[i]);
+        st.bg = color_mix(t->surface, color, 0.28f);
+        st.accent = color;
+        st.frame = color_alpha(color, 140);
         int flags = ids[i] == SIGNAL_PAUSE || ids[i] == SIGNAL_STOP ? UI_FIRE_ON_PRESS : 0;
         if (ui_button(ui, label, def->label, grid_cell(grid, g, gap, i), def->shape, &st, flags))
             app_signal(app, partner, ids[i]);
@@ -409,7 +417,7 @@ void screen_signals(App *app)
         const SignalDef *def = &app->signals[app->wash_signal];
         char sub[96];
         snprintf(sub, sizeof sub, "%s", app_partner_name(app, app->wash_partner));
-        wash(app, def->color, def->shape, def->label, sub, app->wash_until_mono, WASH_MS);
+        wash(app, app_signal_color(app, app->wash_signal), def->shape, def->label, sub, app->wash_until_mono, WASH_MS);
     }
     if (app->resume_wash_until > app->time.mono_ms)
         wash(app, t->accent, SHAPE_CIRCLE, "Resuming", "Together", app->resume_wash_until,
@@ -481,7 +489,7 @@ void screen_paused(App *app)
     int word_w = ui_measure(ui, "Paused", title_px);
     int pair_x = words.x + (words.w - (icon + m->gap + word_w)) / 2;
     ui_shape(ui, SHAPE_BARS, rect_make(pair_x, y + (title_px - icon) / 2, icon, icon),
-             app->signals[SIGNAL_PAUSE].color, 4);
+             app_signal_color(app, SIGNAL_PAUSE), 4);
     ui_text_fit(ui, "Paused", rect_make(pair_x + icon + m->gap, y, words.x + words.w - pair_x - icon - m->gap, title_px),
                 title_px, m->text_large, t->text, ALIGN_LEFT);
     y += title_px + m->gap / 2;
@@ -512,8 +520,8 @@ void screen_paused(App *app)
     if (ui_button(ui, "Breathe together", NULL, breathe, SHAPE_CIRCLE, &st, 0))
         app_breathe_together(app);
     UiStyle stop = app_style_button(app);
-    stop.bg = color_mix(t->surface, app->signals[SIGNAL_STOP].color, 0.2f);
-    stop.accent = app->signals[SIGNAL_STOP].color;
+    stop.bg = color_mix(t->surface, app_signal_color(app, SIGNAL_STOP), 0.2f);
+    stop.accent = app_signal_color(app, SIGNAL_STOP);
     if (ui_button(ui, "Stop for today", NULL, stop_r, SHAPE_SQUARE, &stop, UI_FIRE_ON_PRESS))
         app_signal(app, app->session.paused_by, SIGNAL_STOP);
 }
@@ -617,7 +625,7 @@ void screen_settings_signals(App *app)
         int y = sc->view.y + i * step;
         char label[UI_LABEL_MAX];
         UiStyle st = app_style_button(app);
-        st.accent = def->color;
+        st.accent = app_signal_color(app, def->id);
         st.text_px = m->text_small;
         int x = sc->view.x;
         snprintf(label, sizeof label, "%s / Rename", def->label);
@@ -644,7 +652,7 @@ void screen_settings_signals(App *app)
             move_signal(app, i, 1);
         x += small + gap;
         UiStyle swatch = plain;
-        swatch.accent = def->color;
+        swatch.accent = app_signal_color(app, def->id);
         snprintf(label, sizeof label, "%s / Colour", def->label);
         if (ui_button(ui, label, "", rect_make(x, y, small, row_h), SHAPE_CIRCLE, &swatch, 0))
             cycle_color(app, def);

@@ -68,3 +68,4 @@ add_test(NAME e2e.signals_restart
          COMMAND ${CMAKE_COMMAND} -DLULL=$<TARGET_FILE:lull> -DSRC=${CMAKE_SOURCE_DIR}
                  -DWORK=${CMAKE_BINARY_DIR}/e2e/signals_restart
                  -P ${CMAKE_SOURCE_DIR}/tests/e2e/signals_restart.cmake)
+lull_e2e(night night.lull)
