@@ -1,0 +1,23 @@
+/* The couple's own sounds for breathing: the .ogg, .wav and .mp3 files in the
+ * sounds folder beside the database, listed for the picker; the one chosen is
+ * decoded and handed to the mixer. Platform only (dirent, SDL_mixer via audio.c). */
+#ifndef LULL_PLATFORM_SOUNDS_H
+#define LULL_PLATFORM_SOUNDS_H
+
+#include "audio.h"
+#include "lull/breathe.h"
+#include "lull/mixer.h"
+
+typedef struct Sounds Sounds;
+
+/* Lists <folder of db_path>/sounds into breathe's picker. NULL when out of memory
+ * (there are then no files to choose; everything else works). */
+Sounds *sounds_open(const char *db_path, BreatheState *breathe);
+/* Once a frame, before the app's sound requests reach the mixer: decodes the file
+ * the chosen sound wants (telling breathe when it cannot be played), gives it to
+ * the mixer under the audio lock, and frees files the mixer no longer reads. */
+void sounds_update(Sounds *sounds, BreatheState *breathe, Mixer *mixer, Audio *audio);
+/* Frees every decoded file: call after the audio is closed. NULL is a no-op. */
+void sounds_close(Sounds *sounds);
+
+#endif
