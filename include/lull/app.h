@@ -7,9 +7,12 @@
 
 #include <stdint.h>
 
+#include "lull/breathe.h"
 #include "lull/config.h"
 #include "lull/draw.h"
+#include "lull/durable.h"
 #include "lull/event.h"
+#include "lull/journal.h"
 #include "lull/keyboard.h"
 #include "lull/mixer.h"
 #include "lull/session.h"
@@ -32,6 +35,10 @@ typedef enum {
     SCREEN_SETTINGS_SIGNALS,
     SCREEN_NAME_EDIT,
     SCREEN_LOCKED,
+    SCREEN_DIM,   /* idle: a faint clock; the first tap only wakes it */
+    SCREEN_CLOCK, /* the device's clock is wrong: set the date and time */
+    SCREEN_JOURNAL_WORDS, /* Settings: the journal's chip words */
+    SCREEN_STORAGE, /* the journal could not be opened: why, and what can be done */
     SCREEN_COUNT
 } ScreenId;
 
@@ -46,6 +53,11 @@ typedef struct {
     int (*session_begin)(void *ctx, int64_t time_ms, int32_t utc_offset_s, int64_t *id);
     int (*session_end)(void *ctx, int64_t id, int64_t time_ms);
     int (*setting_set)(void *ctx, const char *key, const char *value);
+    /* Sets the wall clock to unix_ms (the system's, or an offset Lull keeps);
+     * called with clock_ctx, which the clock's owner sets. */
+    int (*clock_set)(void *clock_ctx, int64_t unix_ms);
+    void *clock_ctx;
+    JournalHost journal; /* the journal's queries (lull/journal.h), with ctx */
 } AppHost;
 
 typedef enum {
@@ -143,7 +155,18 @@ typedef struct App {
     SoundRequest sounds[APP_SOUND_QUEUE];
     int sound_count;
 
+    JournalState journal;         /* timeline, entries, insights, PIN (journal.c) */
+
+    BreatheState breathe;         /* guided breathing: choices and the session (breathe.c) */
+
+    Durable durable;              /* writes waiting for the storage; an unusable journal (durable.c) */
+
     int started;                  /* the first update decided the first screen */
+    int64_t build_time_ms;        /* a clock earlier than this is wrong (0: unknown) */
+    int64_t last_input_mono;      /* for dimming when idle */
+    int64_t hold_start_mono;      /* a press held on the leaving corner, or 0 */
+    int swallow_pointer;          /* the tap that woke the screen goes no further */
+    int64_t clock_proposal;       /* SCREEN_CLOCK: the local time being set, Unix s */
     int quit;
     int animating;                /* the last frame had something moving */
 } App;

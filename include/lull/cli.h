@@ -31,6 +31,8 @@ typedef struct {
     const char *out_path;    /* export: NULL (or "--out -") is standard output */
     int weeks;               /* insights: 1..520, default 4; seed-demo: 1..520, required */
     unsigned seed;           /* seed-demo, default 1 */
+    char now[32];            /* insights, seed-demo: "YYYY-MM-DDTHH:MM" local to use as now;
+                                "" is the clock's time */
 } CliOptions;
 
 /* Parses argv (argv[0] is the program) into opts; the strings in opts point into

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "lull/event.h"
+#include "lull/journal.h"
 
 typedef struct Store Store;
 
@@ -22,9 +23,10 @@ typedef enum {
     STORE_CORRUPT,    /* not a database, or damaged */
     STORE_TOO_NEW,    /* schema version from a newer Lull */
     STORE_NOT_FOUND,
+    STORE_FOREIGN,    /* a SQLite file that is not a Lull journal */
 } StoreStatus;
 
-enum { STORE_SCHEMA_VERSION = 1 };
+enum { STORE_SCHEMA_VERSION = 2 };
 
 /* Opens (creating if needed) the database at path. Creates missing parent
  * folders with mode 0700 and the file with 0600, turns on WAL,
@@ -32,6 +34,36 @@ enum { STORE_SCHEMA_VERSION = 1 };
  * On failure returns NULL and writes a message (never personal data) to err. */
 Store *store_open(const char *path, StoreStatus *status, char *err, size_t err_size);
 void store_close(Store *store); /* accepts NULL */
+
+/* How store_open_with opens. A zeroed struct gives store_open's behaviour. */
+typedef struct {
+    int busy_timeout_ms; /* how long to wait for another program's lock; 0: the default */
+    int faults;          /* tests: writes can be made to fail (store_inject_fault) */
+} StoreOptions;
+
+/* Opens as store_open does, with options (NULL: the defaults). Both check
+ * before anything is written: a file that is not a database, is damaged
+ * (quick_check), belongs to another program or comes from a newer Lull is
+ * refused (STORE_CORRUPT, STORE_FOREIGN, STORE_TOO_NEW) and left exactly as it
+ * was; one locked by another program gives STORE_BUSY. A file without write
+ * permission for its owner, or on read-only storage, is opened read-only
+ * (store_read_only): readable, and every write fails with STORE_READONLY. */
+Store *store_open_with(const char *path, const StoreOptions *options, StoreStatus *status,
+                       char *err, size_t err_size);
+/* 1 when the store was opened read-only. */
+int store_read_only(const Store *store);
+/* Tests (a store opened with options.faults): from now on every write fails as
+ * a full disk (STORE_FULL) or a failing one (STORE_IO) would, until STORE_OK.
+ * STORE_ERROR when the store was not opened with faults. */
+StoreStatus store_inject_fault(Store *store, StoreStatus fault);
+/* Keeps a database that cannot be used out of the way, untouched: renames the
+ * file (and its -wal, -shm and -journal files) to PATH.damaged-YYYYMMDD-HHMMSS
+ * in the same folder (local time from now_ms and utc_offset_s; -2, -3, ...
+ * when taken). The bytes and the permissions stay as they were. aside gets the
+ * new file name without its folder. Only for a file no store has open. */
+StoreStatus store_set_aside(const char *path, int64_t now_ms, int32_t utc_offset_s, char *aside,
+                            size_t aside_size);
+
 const char *store_error(const Store *store); /* the last sqlite3_errmsg */
 int store_schema_version(Store *store);
 
@@ -72,5 +104,52 @@ StoreStatus store_export(Store *store, ExportFormat format, FILE *out, int64_t e
  * string literal with its quotes. Invalid UTF-8 bytes become U+FFFD. */
 int export_csv_field(const char *in, char *out, size_t size);
 int export_json_string(const char *in, char *out, size_t size);
+
+/* --- the journal (journal_store.c, seed.c, pin.c) --- */
+
+/* Up to max timeline items after from (NULL: from the newest), newest first;
+ * newer 1: the max items just before from instead, still newest first. Pages
+ * by key through indexes, so a page costs the same in a journal of any size. */
+StoreStatus store_timeline_page(Store *store, const JournalKey *from, int newer, JournalItem *out,
+                                int max, int *count);
+/* A signal session's summary (session 0: the latest with signals in it);
+ * STORE_NOT_FOUND when there is none. */
+StoreStatus store_session_item(Store *store, int64_t session, JournalItem *out);
+/* One event by id, deleted or not; STORE_NOT_FOUND for an unknown id. */
+StoreStatus store_event_get(Store *store, int64_t id, LogEvent *out);
+/* Saves an entry's who, ratings, chips and note in place (its time and
+ * session stay). STORE_NOT_FOUND unless ev->id is a live entry. */
+StoreStatus store_entry_update(Store *store, const LogEvent *ev);
+/* The figures of the last weeks whole local weeks ending today (see
+ * insights_period); weeks is clamped to 1..INSIGHTS_WEEKS_MAX. */
+StoreStatus store_insights(Store *store, int weeks, int64_t now_ms, int32_t utc_offset_s,
+                           Insights *out);
+
+/* A transaction around many writes (committed durably by store_commit). */
+StoreStatus store_begin(Store *store);
+StoreStatus store_commit(Store *store);
+void store_rollback(Store *store);
+/* The database file ("" when in memory). */
+const char *store_path(Store *store);
+
+/* The PIN, kept as an Argon2id hash (libsodium) in the settings. "" removes it. */
+StoreStatus store_pin_set(Store *store, const char *pin);
+/* *is_set: 1 when a PIN is kept. */
+StoreStatus store_pin_state(Store *store, int *is_set);
+/* *match: 1 when pin is the one kept, 0 when not or when none is kept. */
+StoreStatus store_pin_verify(Store *store, const char *pin, int *match);
+
+typedef struct {
+    int weeks;            /* of history, ending at now_ms */
+    unsigned seed;        /* the same seed writes the same history */
+    int64_t now_ms;
+    int32_t utc_offset_s;
+    const char *first, *second; /* the partners' names */
+} SeedOptions;
+/* Writes a plausible demo history into an empty journal in one transaction:
+ * evening signal sessions, breathing sessions and journal entries whose
+ * words come from DESIGN.md's vocabularies. STORE_ERROR when the journal
+ * already holds events. *events: how many were written. */
+StoreStatus store_seed_demo(Store *store, const SeedOptions *options, int64_t *events);
 
 #endif

@@ -1,4 +1,6 @@
 #include "app_internal.h"
+#include "breathe_internal.h"
+#include "journal_internal.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -21,6 +23,10 @@ static const char *const screen_names[SCREEN_COUNT] = {
     [SCREEN_SETTINGS_SIGNALS] = "settings-signals",
     [SCREEN_NAME_EDIT] = "name",
     [SCREEN_LOCKED] = "locked",
+    [SCREEN_DIM] = "dim",
+    [SCREEN_CLOCK] = "clock",
+    [SCREEN_JOURNAL_WORDS] = "journal-words",
+    [SCREEN_STORAGE] = "storage",
 };
 
 const char *screen_name(ScreenId id)
@@ -68,7 +74,9 @@ void app_init(App *app, const Config *config, const AppHost *host, UiMeasureFn m
     app->facing = config->board == BOARD_FACING;
     session_init(&app->session);
     app->sound_volume_sent = -1;
+    app->last_input_mono = now->mono_ms;
     signals_defaults(app->signals, app->signal_order);
+    breathe_init(&app->breathe);
     update_theme(app);
     app_resize(app, 800, 480, 0.0);
 }
@@ -131,6 +139,28 @@ void app_queue_sound(App *app, SoundId sound, float gain)
     r->value = gain;
 }
 
+static void queue_request(App *app, SoundReqKind kind, int id, float value, int fade_ms)
+{
+    if (app->sound_count >= APP_SOUND_QUEUE)
+        return;
+    SoundRequest *r = &app->sounds[app->sound_count++];
+    memset(r, 0, sizeof *r);
+    r->kind = kind;
+    r->id = id;
+    r->value = value;
+    r->fade_ms = fade_ms;
+}
+
+void app_queue_ambient(App *app, AmbientId bed, float gain, int fade_ms)
+{
+    queue_request(app, SOUND_REQ_AMBIENT, (int)bed, gain, fade_ms);
+}
+
+void app_queue_duck(App *app, float level)
+{
+    queue_request(app, SOUND_REQ_DUCK, 0, level, 0);
+}
+
 int app_take_sounds(App *app, SoundRequest *out, int max)
 {
     int n = app->sound_count < max ? app->sound_count : max;
@@ -140,33 +170,10 @@ int app_take_sounds(App *app, SoundRequest *out, int max)
     return n;
 }
 
-static const char *store_words(int status)
-{
-    /* StoreStatus values, without including the store's header in the core. */
-    switch (status) {
-    case 2:
-        return "Not saved — storage full";
-    case 3:
-        return "Not saved — the storage is failing";
-    case 4:
-        return "Not saved — the storage is read-only";
-    case 5:
-        return "Not saved — the journal is busy";
-    default:
-        return "Not saved — the journal could not be written";
-    }
-}
-
 int app_log(App *app, LogEvent *ev)
 {
-    if (!app->host.log_event)
-        return 0;
-    int status = app->host.log_event(app->host.ctx, ev);
-    if (status != 0)
-        app_set_note(app->store_note, store_words(status));
-    else
-        app->store_note[0] = '\0';
-    return status;
+    /* A refused write waits and is retried (durable.c); the note says so. */
+    return durable_log(app, ev);
 }
 
 const char *app_partner_name(const App *app, int partner)
@@ -181,12 +188,14 @@ const char *app_partner_name(const App *app, int partner)
 
 void app_apply_setting(App *app, const char *key, const char *value)
 {
+    if (breathe_apply_setting(app, key, value))
+        return;
     if (strcmp(key, "partners.first") == 0) {
-        snprintf(app->names[0], sizeof app->names[0], "%s", value);
+        utf8_copy(app->names[0], sizeof app->names[0], value); /* never half a character */
         return;
     }
     if (strcmp(key, "partners.second") == 0) {
-        snprintf(app->names[1], sizeof app->names[1], "%s", value);
+        utf8_copy(app->names[1], sizeof app->names[1], value);
         return;
     }
     if (strncmp(key, "signal.", 7) == 0) {
@@ -203,7 +212,7 @@ void app_apply_setting(App *app, const char *key, const char *value)
         SignalDef *def = &app->signals[s];
         const char *field = dot + 1;
         if (strcmp(field, "label") == 0 && value[0])
-            snprintf(def->label, sizeof def->label, "%s", value);
+            utf8_copy(def->label, sizeof def->label, value);
         else if (strcmp(field, "visible") == 0)
             def->visible = value[0] == '1';
         else if (strcmp(field, "color") == 0)
@@ -252,16 +261,17 @@ void app_queue_volume(App *app)
 
 void app_breathe_together(App *app)
 {
-    app_push(app, SCREEN_BREATHE);
+    breathe_together(app);
 }
 
 void app_add_to_journal(App *app)
 {
-    app_push(app, SCREEN_JOURNAL);
+    journal_new_entry(app, app->stopped_session);
 }
 
 void app_leave_to_home(App *app)
 {
+    breathe_end(app); /* a running session is logged, ended early */
     app_home(app);
 }
 
@@ -271,12 +281,7 @@ static int setting_changed(App *app, const char *key, const char *given)
     char value[256];
     snprintf(value, sizeof value, "%s", given);
     app_apply_setting(app, key, value);
-    if (!app->host.setting_set)
-        return 0;
-    int status = app->host.setting_set(app->host.ctx, key, value);
-    if (status != 0)
-        app_set_note(app->store_note, store_words(status));
-    return status;
+    return durable_setting(app, key, value);
 }
 
 int app_save_setting(App *app, const char *key, const char *value)
@@ -354,14 +359,16 @@ static void persistent_pause(App *app)
     st.bg = color_mix(app->theme.surface, pause, 0.35f);
     st.accent = app->theme.text;
     st.frame = color_alpha(pause, 200);
-    if (ui_button(&app->ui, "Pause", NULL, app_pause_rect(app), SHAPE_BARS, &st, UI_FIRE_ON_PRESS))
+    if (ui_button(&app->ui, "Pause", NULL, app_pause_rect(app), SHAPE_BARS, &st, UI_FIRE_ON_PRESS)) {
+        breathe_pause(app); /* the pacer holds under the paused board */
         app_pause(app, 0);
+    }
 }
 
 static void notes_line(App *app)
 {
     const char *note = app->store_note[0] ? app->store_note : NULL;
-    if (!note)
+    if (!note || app_screen(app) == SCREEN_STORAGE)
         return;
     const Metrics *m = &app->metrics;
     Rect r = rect_make(m->margin, m->h - m->margin - m->text_small * 2, m->w - 2 * m->margin,
@@ -374,6 +381,8 @@ static void notes_line(App *app)
 static void build(App *app, const UiInput *input)
 {
     ui_begin(&app->ui, &app->draw, input, app->time.mono_ms, app->theme.bg);
+    breathe_update(app);
+    journal_gate(app);
     switch (app_screen(app)) {
     case SCREEN_WELCOME:
         screen_welcome(app);
@@ -400,32 +409,55 @@ static void build(App *app, const UiInput *input)
         screen_stopped(app);
         break;
     case SCREEN_BREATHE:
+        screen_breathe(app);
+        break;
     case SCREEN_BREATHE_RUN:
+        screen_breathe_run(app);
+        break;
     case SCREEN_BREATHE_DONE:
-        screen_not_yet(app, "Breathe",
-                       "Guided breathing for two is being built. For now, breathe slowly together: "
-                       "in for five, out for five.");
+        screen_breathe_done(app);
         break;
     case SCREEN_JOURNAL:
+        screen_journal(app);
+        break;
     case SCREEN_ENTRY:
+        screen_entry(app);
+        break;
     case SCREEN_INSIGHTS:
-        screen_not_yet(app, "Journal",
-                       "The shared journal is being built. Every signal you send is already kept "
-                       "safely on this device and can be exported.");
+        screen_insights(app);
+        break;
+    case SCREEN_JOURNAL_WORDS:
+        screen_journal_words(app);
+        break;
+    case SCREEN_STORAGE:
+        screen_storage(app);
+        break;
+    case SCREEN_DIM:
+        screen_dim(app);
+        break;
+    case SCREEN_CLOCK:
+        screen_clock(app);
         break;
     case SCREEN_LOCKED:
+        screen_pinpad(app);
+        break;
     case SCREEN_COUNT:
         app_home(app);
         break;
     }
-    notes_line(app);
-    persistent_pause(app);
+    if (app_screen(app) != SCREEN_DIM) {
+        notes_line(app);
+        persistent_pause(app);
+        kiosk_hold_feedback(app);
+    }
     ui_end(&app->ui);
 }
 
 static void handle_key(App *app, const AppInput *in)
 {
     ScreenId s = app_screen(app);
+    if (journal_handle_key(app, in))
+        return;
     if (s == SCREEN_NAME_EDIT) {
         if (in->kind == APP_INPUT_TEXT)
             keyboard_insert(&app->keyboard, in->text);
@@ -437,13 +469,18 @@ static void handle_key(App *app, const AppInput *in)
             app_pop(app);
         return;
     }
-    if (in->kind == APP_INPUT_KEY && in->key == KEY_SPACE && s != SCREEN_PAUSED)
+    if (s == SCREEN_BREATHE && breathe_handle_key(app, in))
+        return;
+    if (in->kind == APP_INPUT_KEY && in->key == KEY_SPACE && s != SCREEN_PAUSED) {
+        breathe_pause(app);
         app_pause(app, 0); /* a keyboard's big key pauses too */
+    }
 }
 
 void app_update(App *app, const AppInput *inputs, int count, const AppTime *now)
 {
     app->time = *now;
+    journal_tick(app, count > 0);
     update_theme(app);
     app_check_session_idle(app);
     if (app->sound_volume_sent != app->config.volume)
@@ -452,10 +489,14 @@ void app_update(App *app, const AppInput *inputs, int count, const AppTime *now)
         app->started = 1;
         if (!app->names[0][0] && !app->names[1][0] && app->session.state != SESSION_PAUSED)
             app_push(app, SCREEN_WELCOME);
+        kiosk_check_clock(app);
+        durable_start(app);
     }
     for (int i = 0; i < count; i++) {
         const AppInput *in = &inputs[i];
         UiInput ui_in = {UI_INPUT_NONE, in->x, in->y};
+        if (kiosk_filter_input(app, in))
+            continue;
         switch (in->kind) {
         case APP_INPUT_PRESS:
             ui_in.kind = UI_INPUT_PRESS;
@@ -482,6 +523,8 @@ void app_update(App *app, const AppInput *inputs, int count, const AppTime *now)
                 build(app, NULL);
         }
     }
+    kiosk_tick(app);
+    durable_tick(app);
     build(app, NULL);
     if (app->ui.fired)
         build(app, NULL);
@@ -495,8 +538,17 @@ int app_wake_in(const App *app)
         next = 16;
     if (app->resume_wash_until > now)
         next = 16;
-    if (app->ui.pointer_down)
+    if (app->ui.pointer_down || journal_animating(app))
         next = 16;
+    int breathing = breathe_wake_in(app);
+    if (breathing >= 0 && (next < 0 || breathing < next))
+        next = breathing;
+    int dim = kiosk_wake_in(app);
+    if (dim >= 0 && (next < 0 || dim < next))
+        next = dim;
+    int writes = durable_wake_in(app);
+    if (writes >= 0 && (next < 0 || writes < next))
+        next = writes;
     if (next < 0) {
         /* The clock and "how long ago" change once a second at most. */
         next = 1000 - (app->time.wall_ms % 1000);

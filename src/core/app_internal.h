@@ -10,6 +10,10 @@ Rect app_header(App *app, const char *title);
 /* The rectangle the persistent Pause occupies. */
 Rect app_pause_rect(const App *app);
 void app_queue_sound(App *app, SoundId sound, float gain);
+/* The ambient bed for breathing: fades to bed at gain over fade_ms. */
+void app_queue_ambient(App *app, AmbientId bed, float gain, int fade_ms);
+/* The bed's level under everything else, 0..1 (a paused pacer dims it). */
+void app_queue_duck(App *app, float level);
 void app_set_note(char *note, const char *text);
 /* The local time now, broken down. */
 CivilTime app_local_time(const App *app);
@@ -53,6 +57,18 @@ void signals_format_order(const int order[SIGNAL_COUNT], char *out, int size);
 
 /* A signal's colour as shown now: dimmed at night and by the app's brightness. */
 Color app_signal_color(const App *app, SignalId id);
+
+/* Kiosk behaviour (kiosk.c): dimming when idle, the leaving corner, a wrong clock. */
+void screen_dim(App *app);
+void screen_clock(App *app);
+/* Returns 1 when the input is used up here (the tap that wakes a dim screen). */
+int kiosk_filter_input(App *app, const AppInput *in);
+/* Once a frame: dims when idle, leaves after the corner hold. */
+void kiosk_tick(App *app);
+void kiosk_hold_feedback(App *app);
+/* ms until kiosk_tick has something to do (dimming, the hold), -1: nothing. */
+int kiosk_wake_in(const App *app);
+void kiosk_check_clock(App *app);
 
 void signals_defaults(SignalDef signals[SIGNAL_COUNT], int order[SIGNAL_COUNT]);
 /* Records a signal: session bookkeeping, durable log, sound, feedback. */

@@ -29,6 +29,7 @@ typedef enum {
     OPT_OUT,
     OPT_WEEKS,
     OPT_SEED,
+    OPT_NOW,
     OPT_VERSION,
     OPT_HELP,
     OPT_COUNT
@@ -65,6 +66,7 @@ static const OptionSpec options[] = {
     {"out", OPT_OUT, "a FILE", FOR_EXPORT},
     {"weeks", OPT_WEEKS, "N", FOR_INSIGHTS | FOR_SEED_DEMO},
     {"seed", OPT_SEED, "N", FOR_SEED_DEMO},
+    {"now", OPT_NOW, "a local time YYYY-MM-DDTHH:MM", FOR_INSIGHTS | FOR_SEED_DEMO},
     {"version", OPT_VERSION, NULL, FOR_ALL},
     {"help", OPT_HELP, NULL, FOR_ALL},
 };
@@ -83,8 +85,8 @@ static const char usage[] =
     "Usage:\n"
     "  lull [OPTIONS]                  run the bedside app (full screen)\n"
     "  lull export [--db PATH] --format csv|json [--out FILE]\n"
-    "  lull insights [--db PATH] [--weeks N] [--format text|json]\n"
-    "  lull seed-demo [--db PATH] --weeks N [--seed N]\n"
+    "  lull insights [--db PATH] [--weeks N] [--format text|json] [--now TIME]\n"
+    "  lull seed-demo [--db PATH] --weeks N [--seed N] [--now TIME]\n"
     "  lull --version | --help\n"
     "\n"
     "Running the app:\n"
@@ -111,6 +113,8 @@ static const char usage[] =
     "  seed-demo                       write a plausible, reproducible demo history\n"
     "    --weeks N                     required: how many weeks, 1 to 520\n"
     "    --seed N                      random seed, 0 to 4294967295 (default 1)\n"
+    "  insights and seed-demo also take --now YYYY-MM-DDTHH:MM, the local time to count\n"
+    "  back from (default: the clock), as --clock fake=... sets it for the app.\n"
     "  Every command also takes --db PATH.\n"
     "\n"
     "  -h, --help                      show this help\n"
@@ -385,6 +389,17 @@ static int apply_value(CliOptions *opts, OptionId id, const char *name, const ch
             return -1;
         }
         opts->weeks = (int)n;
+        return 0;
+    case OPT_NOW:
+        if (!valid_local_time(value)) {
+            snprintf(message, sizeof message,
+                     "--now: \"%s\" is not a real local time as YYYY-MM-DDTHH:MM "
+                     "(e.g. 2026-01-05T21:00)",
+                     arg);
+            fail(err, err_size, message);
+            return -1;
+        }
+        snprintf(opts->now, sizeof opts->now, "%s", value);
         return 0;
     case OPT_SEED:
         if (parse_whole(value, 4294967295ull, &n)) {

@@ -1,5 +1,6 @@
 /* Home, the welcome, name editing, settings and the honest "not yet" screen. */
 #include "app_internal.h"
+#include "journal_internal.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -376,6 +377,8 @@ void screen_settings(App *app)
     tapped = choice_row(app, c, rot_labels, rot_texts, 4, app->config.rotation / 90);
     if (tapped >= 0)
         app_save_setting(app, "display.rotation", rot_values[tapped]);
+
+    y = journal_settings_rows(app, sc->view, y);
 
     char about[1200];
     snprintf(about, sizeof about, "Lull %s. Your data stays on this device, in %s", app->version,

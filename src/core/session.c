@@ -44,7 +44,9 @@ static void enter_pause(Session *s, int partner, int64_t wall_ms)
 
 SessionResult session_signal(Session *s, int partner, SignalId id, int64_t mono_ms, int64_t wall_ms)
 {
-    if (partner >= 1 && partner <= 2) {
+    /* Pause is never swallowed as a repeat: a Pause while paused changes
+     * nothing anyway, and one just after a quick resume must pause again. */
+    if (partner >= 1 && partner <= 2 && id != SIGNAL_PAUSE) {
         int64_t *last = &s->debounce_mono[partner - 1][id];
         if (mono_ms - *last < SESSION_DEBOUNCE_MS)
             return SESSION_IGNORED;

@@ -91,9 +91,11 @@ static void ensure_session(App *app)
 {
     if (app->session.id || !app->host.session_begin)
         return;
+    /* A session the storage refuses for now gets a stand-in id that its
+     * events carry until it lands (durable.c). */
     int64_t id = 0;
-    if (app->host.session_begin(app->host.ctx, app->time.wall_ms, app->time.utc_offset_s, &id) == 0)
-        app->session.id = id;
+    durable_session_begin(app, app->time.wall_ms, app->time.utc_offset_s, &id);
+    app->session.id = id;
 }
 
 static void log_simple(App *app, int partner, const char *name, const char *label)
@@ -105,8 +107,8 @@ static void log_simple(App *app, int partner, const char *name, const char *labe
 
 static void end_session(App *app, int64_t at_ms)
 {
-    if (app->session.id && app->host.session_end)
-        app->host.session_end(app->host.ctx, app->session.id, at_ms);
+    if (app->session.id)
+        durable_session_end(app, app->session.id, at_ms);
 }
 
 Color app_signal_color(const App *app, SignalId id)

@@ -49,7 +49,7 @@ static void pass_time(Runner *r, int64_t ms)
         } while (SDL_GetTicks64() < end);
         return;
     }
-    while (ms > 0) {
+    while (ms > 0 && !k->app->quit) {
         int wake = app_wake_in(k->app);
         int64_t step = wake > 0 ? wake : FRAME_MS;
         if (step > 1000)
@@ -125,7 +125,8 @@ static int do_tap_label(Runner *r, const char *label, int64_t hold_ms)
     centre(t, &x, &y);
     send(r, APP_INPUT_PRESS, x, y);
     pass_time(r, hold_ms);
-    send(r, APP_INPUT_RELEASE, x, y);
+    if (!r->k->app->quit) /* a long hold on the corner leaves: nothing to release */
+        send(r, APP_INPUT_RELEASE, x, y);
     return 0;
 }
 
@@ -370,7 +371,7 @@ int automation_run(Kiosk *k, const char *path, const char *screenshots_dir)
             status = fail(&r, "%s", err);
         p = nl ? nl + 1 : p + len;
     }
-    for (int i = 0; i < count && status == 0 && !k->quit; i++) {
+    for (int i = 0; i < count && status == 0 && !k->quit && !k->app->quit; i++) {
         r.line = i + 1;
         status = run_command(&r, &cmds[i]);
     }

@@ -45,12 +45,34 @@ AppTime clock_now(const Clock *clock)
         t.utc_offset_s = clock_local_offset(t.wall_ms / 1000);
         return t;
     }
+    t.mono_ms = (int64_t)(SDL_GetTicks64() - clock->real_start);
+    t.wall_ms = clock_system_ms() + clock->offset_ms;
+    t.utc_offset_s = clock_local_offset(t.wall_ms / 1000);
+    return t;
+}
+
+int64_t clock_system_ms(void)
+{
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
-    t.mono_ms = (int64_t)(SDL_GetTicks64() - clock->real_start);
-    t.wall_ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-    t.utc_offset_s = clock_local_offset((int64_t)ts.tv_sec);
-    return t;
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int clock_set_wall(Clock *clock, int64_t unix_ms)
+{
+    if (clock->fake) {
+        clock->start_wall_ms = unix_ms - clock->mono_ms;
+        return 0;
+    }
+    struct timespec ts = {(time_t)(unix_ms / 1000), (long)(unix_ms % 1000) * 1000000L};
+    if (clock_settime(CLOCK_REALTIME, &ts) == 0) {
+        clock->offset_ms = 0;
+        return 0;
+    }
+    /* Not allowed to set the system clock (not root, or sandboxed): keep the
+     * difference and add it to what the system says. */
+    clock->offset_ms = unix_ms - clock_system_ms();
+    return 0;
 }
 
 void clock_advance(Clock *clock, int64_t ms)

@@ -26,7 +26,14 @@ static int setting_set(void *ctx, const char *key, const char *value)
 
 AppHost host_for_store(Store *store)
 {
-    AppHost host = {store, log_event, session_begin, session_end, setting_set};
+    AppHost host = {
+        .ctx = store,
+        .log_event = log_event,
+        .session_begin = session_begin,
+        .session_end = session_end,
+        .setting_set = setting_set,
+        .journal = journal_host(),
+    };
     return host;
 }
 
@@ -35,6 +42,8 @@ void host_load_settings(Store *store, App *app)
     static const char *const keys[] = {
         "partners.first",  "partners.second",   "display.night",  "display.brightness",
         "display.rotation", "sound.volume",     "signals.layout", "signals.order",
+        "breathe.pattern",  "breathe.length",   "breathe.sound",  "breathe.volume",
+        "breathe.cues",     "breathe.slowing_end",
     };
     static const char *const fields[] = {"label", "visible", "color", "sound"};
     char value[512];
@@ -50,6 +59,12 @@ void host_load_settings(Store *store, App *app)
             if (store_setting_get(store, key, value, sizeof value) == STORE_OK)
                 app_apply_setting(app, key, value);
         }
+    }
+    for (int c = 0; c < BREATHE_MAX_CUSTOM; c++) {
+        char key[32];
+        snprintf(key, sizeof key, "breathe.custom.%d", c);
+        if (store_setting_get(store, key, value, sizeof value) == STORE_OK)
+            app_apply_setting(app, key, value);
     }
 }
 

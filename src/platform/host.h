@@ -11,5 +11,7 @@ AppHost host_for_store(Store *store);
 void host_load_settings(Store *store, App *app);
 /* Restores the signal session that was open when Lull last stopped. */
 void host_restore_session(Store *store, App *app);
+/* The journal's queries over the store passed as AppHost.ctx (journal_host.c). */
+JournalHost journal_host(void);
 
 #endif

@@ -11,6 +11,7 @@
 #include "lull/config.h"
 #include "paths.h"
 #include "render.h"
+#include "sounds.h"
 #include "text.h"
 #include "wav.h"
 
@@ -228,26 +229,6 @@ static void apply_rotation(Kiosk *k, int rotation)
     k->presented_hash = 0;
 }
 
-static void open_store(Kiosk *k)
-{
-    char err[512];
-    StoreStatus status = STORE_OK;
-    if (k->opts->db_path)
-        snprintf(k->db_path, sizeof k->db_path, "%s", k->opts->db_path);
-    else
-        paths_default_db(k->db_path, sizeof k->db_path);
-    k->store = store_open(k->db_path, &status, err, sizeof err);
-    if (!k->store) {
-        fprintf(stderr, "lull: cannot open the journal %s: %s\n", k->db_path, err);
-        snprintf(k->app->store_note, sizeof k->app->store_note, "%s",
-                     status == STORE_TOO_NEW
-                         ? "The journal was written by a newer Lull; nothing is saved until it is updated"
-                         : status == STORE_CORRUPT
-                               ? "The journal file is damaged; it is left untouched and nothing is saved"
-                               : "The journal could not be opened; nothing is saved for now");
-    }
-}
-
 static void open_audio(Kiosk *k)
 {
     char note[APP_NOTE_MAX] = "";
@@ -265,6 +246,33 @@ static void open_audio(Kiosk *k)
         snprintf(k->app->sound_note, sizeof k->app->sound_note, "%s",
                  note[0] ? note : "Sound is off");
     }
+}
+
+static int set_clock(void *ctx, int64_t unix_ms)
+{
+    Kiosk *k = ctx;
+    clock_set_wall(&k->clock, unix_ms);
+    if (k->store && !k->clock.fake) {
+        char value[32];
+        snprintf(value, sizeof value, "%lld", (long long)k->clock.offset_ms);
+        store_setting_set(k->store, "clock.offset_ms", value);
+    }
+    return 0;
+}
+
+/* A correction made by hand earlier applies only while the system clock is
+ * still plainly wrong; once network time arrives it is dropped. */
+static void load_clock_offset(Kiosk *k)
+{
+    char value[32];
+    if (k->clock.fake || !k->store)
+        return;
+    if (store_setting_get(k->store, "clock.offset_ms", value, sizeof value) != STORE_OK)
+        return;
+    if (clock_system_ms() < (int64_t)LULL_RELEASE_DATE_UNIX * 1000)
+        k->clock.offset_ms = strtoll(value, NULL, 10);
+    else
+        store_setting_set(k->store, "clock.offset_ms", "0");
 }
 
 int kiosk_open(Kiosk *k, const CliOptions *opts)
@@ -306,8 +314,14 @@ int kiosk_open(Kiosk *k, const CliOptions *opts)
     snprintf(k->app->version, sizeof k->app->version, "%s", LULL_VERSION);
     snprintf(k->app->config_note, sizeof k->app->config_note, "%s", config_note);
 
-    open_store(k);
+    storage_open(k);
     k->app->host = host_for_store(k->store);
+    k->app->host.clock_set = set_clock;
+    k->app->host.clock_ctx = k;
+    k->app->build_time_ms = (int64_t)LULL_RELEASE_DATE_UNIX * 1000;
+    load_clock_offset(k);
+    now = clock_now(&k->clock);
+    k->app->time = now;
     snprintf(k->app->data_path, sizeof k->app->data_path, "%s", k->db_path);
     host_load_settings(k->store, k->app);
     int rotation = opts->rotation >= 0 ? opts->rotation : k->app->config.rotation;
@@ -315,6 +329,7 @@ int kiosk_open(Kiosk *k, const CliOptions *opts)
     apply_rotation(k, rotation);
     host_restore_session(k->store, k->app);
     open_audio(k);
+    k->sounds = sounds_open(k->db_path, &k->app->breathe);
     k->audio_rendered_ms = now.mono_ms;
     return 0;
 }
@@ -322,8 +337,10 @@ int kiosk_open(Kiosk *k, const CliOptions *opts)
 void kiosk_close(Kiosk *k)
 {
     audio_close(k->audio);
+    sounds_close(k->sounds); /* the mixer reads its files until the audio is closed */
     if (k->wav && wav_close(k->wav) != 0)
         fprintf(stderr, "lull: --audio-out: the WAV could not be written completely\n");
+    storage_close(k);
     store_close(k->store);
     free(k->app);
     render_destroy(k->renderer);
@@ -406,8 +423,10 @@ static void mix_audio(Kiosk *k, int64_t now_ms)
 void kiosk_step(Kiosk *k, int present)
 {
     AppTime now = clock_now(&k->clock);
+    storage_step(k, now.mono_ms);
     app_update(k->app, k->inputs, k->input_count, &now);
     k->input_count = 0;
+    sounds_update(k->sounds, &k->app->breathe, &k->mixer, k->audio);
     mix_audio(k, now.mono_ms);
     if (k->app->config.rotation != k->rotation) {
         apply_rotation(k, k->app->config.rotation);
@@ -529,7 +548,9 @@ int kiosk_run(Kiosk *k)
         if (got || k->input_count || k->presented_hash == 0 || now >= next_step) {
             kiosk_step(k, 1);
             int wake = app_wake_in(k->app);
-            next_step = SDL_GetTicks64() + (uint64_t)(wake > 0 ? wake : 1000);
+            /* From the frame's start: a present that waited for vsync counts, so an
+             * animation asking for 16 ms runs at the display's rate, not every other frame. */
+            next_step = now + (uint64_t)(wake > 0 ? wake : 1000);
             continue;
         }
         uint64_t left = next_step - now;

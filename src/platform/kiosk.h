@@ -10,15 +10,17 @@
 #include "lull/cli.h"
 #include "lull/mixer.h"
 #include "lull/store.h"
+#include "storage.h"
 
 typedef struct Renderer Renderer;
 typedef struct TextCache TextCache;
 typedef struct Audio Audio;
 typedef struct WavWriter WavWriter;
+typedef struct Sounds Sounds;
 
 enum { KIOSK_MAX_INPUTS = 64 };
 
-typedef struct {
+typedef struct Kiosk {
     const CliOptions *opts;
     SDL_Window *window;
     SDL_Renderer *sdl;
@@ -26,8 +28,10 @@ typedef struct {
     TextCache *text;
     Renderer *renderer;
     Store *store;
+    StorageState storage; /* the journal's file: problems, retries, test faults (storage.c) */
     Audio *audio;
     WavWriter *wav;
+    Sounds *sounds;       /* the couple's own sound files (sounds.c) */
     Mixer mixer;
     Clock clock;
     App *app;

@@ -2,8 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "automation.h"
 #include "clock.h"
@@ -11,6 +13,7 @@
 #include "lull/cli.h"
 #include "lull/store.h"
 #include "paths.h"
+#include "tools.h"
 
 static Store *open_store_for_tool(const CliOptions *opts)
 {
@@ -33,12 +36,20 @@ static int run_export(const CliOptions *opts)
         return 2;
     FILE *out = stdout;
     if (opts->out_path) {
-        /* Exports hold the couple's words: readable by their owner only. */
-        mode_t old = umask(077);
-        out = fopen(opts->out_path, "wb");
-        umask(old);
+        /* Exports hold the couple's words: readable by their owner only, also
+         * when the file was there before with a wider mode. */
+        int fd = open(opts->out_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        struct stat st;
+        if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0077) &&
+            fchmod(fd, 0600) != 0) {
+            close(fd);
+            fd = -1;
+        }
+        out = fd >= 0 ? fdopen(fd, "wb") : NULL;
         if (!out) {
             perror(opts->out_path);
+            if (fd >= 0)
+                close(fd);
             store_close(store);
             return 2;
         }
@@ -94,10 +105,9 @@ int main(int argc, char **argv)
     case CLI_EXPORT:
         return run_export(&opts);
     case CLI_INSIGHTS:
+        return tools_insights(&opts);
     case CLI_SEED_DEMO:
-        fprintf(stderr, "lull: '%s' comes with the journal and is not available in this version\n",
-                opts.command == CLI_INSIGHTS ? "insights" : "seed-demo");
-        return 2;
+        return tools_seed_demo(&opts);
     case CLI_RUN:
         break;
     }

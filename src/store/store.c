@@ -1,6 +1,8 @@
 /* The SQLite side of the store: opening the file safely, migrations, and the
  * prepared statements behind every query. Export formatting lives in export.c. */
 #include "lull/store.h"
+#include "fault_vfs.h"
+#include "store_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -11,7 +13,9 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-enum { STORE_PATH_MAX = 4096, STORE_BUSY_TIMEOUT_MS = 3000 };
+/* A write waits this long for another program's lock. Short: the frame that
+ * shows a pause waits for its write, and a failed write is kept and retried. */
+enum { STORE_PATH_MAX = 4096, STORE_BUSY_TIMEOUT_MS = 250, STORE_OPEN_BUSY_MS = 1000 };
 
 /* Each entry moves the schema up by one version and sets user_version
  * itself, so the number sits next to the change it describes. Never edit a
@@ -49,14 +53,15 @@ static const char *const store_migrations[] = {
     "CREATE INDEX events_session ON events(session_id);"
     "CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
     "PRAGMA user_version = 1;",
+    /* 2: the journal's timeline pages by key, newest first, through these. */
+    "CREATE INDEX events_kind_time ON events(kind, time_ms);"
+    "CREATE INDEX sessions_started ON sessions(started_ms);"
+    "PRAGMA user_version = 2;",
 };
 _Static_assert(sizeof store_migrations / sizeof store_migrations[0] == STORE_SCHEMA_VERSION,
                "one migration step per schema version");
 
-#define EVENT_COLUMNS                                                                      \
-    "id, kind, time_ms, utc_offset_s, partner, partner_name, name, label, session_id, "    \
-    "planned_s, actual_s, pauses, closeness, comfort, pain, tiredness, tried, helped, next, " \
-    "note"
+#define EVENT_COLUMNS STORE_EVENT_COLUMNS
 
 typedef enum {
     SQL_LOG,
@@ -100,6 +105,8 @@ struct Store {
     sqlite3 *db;
     sqlite3_stmt *stmt[SQL_COUNT];
     char error[256];
+    int read_only;
+    FaultVfs *fault; /* tests: the VFS whose writes can be made to fail */
 };
 
 static void copy_text(char *out, size_t size, const char *in)
@@ -244,9 +251,30 @@ static int make_parent_dirs(char *path)
     return 0;
 }
 
+/* 1 when Lull must not write to an existing database: its owner's write
+ * permission is off (someone meant it, so even root respects that), or the
+ * file, its folder (where the -wal goes) or the storage refuse writing. */
+static int must_not_write(const char *path, const struct stat *st)
+{
+    if ((st->st_mode & S_IWUSR) == 0 || faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0)
+        return 1;
+    char dir[STORE_PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == dir)
+        dir[1] = '\0';
+    else
+        *slash = '\0';
+    return faccessat(AT_FDCWD, dir, W_OK | X_OK, AT_EACCESS) != 0;
+}
+
 /* Creates the file with 0600 before SQLite sees it (SQLite would use 0644),
- * and narrows an existing file of ours that others could read. */
-static StoreStatus prepare_file(const char *path, char *err, size_t err_size)
+ * and narrows an existing file of ours that others could read. An existing
+ * file is only opened for reading here; *read_only says whether it may be
+ * written (must_not_write). */
+static StoreStatus prepare_file(const char *path, int *read_only, char *err, size_t err_size)
 {
     char buf[STORE_PATH_MAX];
     size_t len = strlen(path);
@@ -262,12 +290,12 @@ static StoreStatus prepare_file(const char *path, char *err, size_t err_size)
     }
 
     int created = 1;
+    *read_only = 0;
     int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0 && errno == EEXIST) {
         created = 0;
-        fd = open(path, O_RDWR | O_CLOEXEC);
-        if (fd < 0 && (errno == EACCES || errno == EROFS))
-            fd = open(path, O_RDONLY | O_CLOEXEC); /* SQLite will report read-only */
+        /* O_NONBLOCK: a FIFO in the file's place must not hang the kiosk. */
+        fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     }
     if (fd < 0) {
         int error = errno;
@@ -275,8 +303,15 @@ static StoreStatus prepare_file(const char *path, char *err, size_t err_size)
         return status_from_errno(error);
     }
     struct stat st;
-    if (fstat(fd, &st) == 0 && st.st_uid == geteuid() && (st.st_mode & 0077) != 0)
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        set_err(err, err_size, "cannot open database", "not a regular file");
+        return STORE_ERROR;
+    }
+    if (st.st_uid == geteuid() && (st.st_mode & 0077) != 0)
         (void)fchmod(fd, st.st_mode & 0700);
+    if (!created)
+        *read_only = must_not_write(path, &st);
     if (created) {
         /* The new name must survive a power cut as much as the data will. */
         (void)fsync(fd);
@@ -341,6 +376,50 @@ static StoreStatus check_readable(Store *store, int *version)
     if (*version > STORE_SCHEMA_VERSION)
         return fail_message(store, STORE_TOO_NEW,
                             "the database was written by a newer version of Lull");
+    return STORE_OK;
+}
+
+/* A file that reads as a database may still be damaged inside, or be
+ * another program's: neither may be written to. quick_check reads every page
+ * (a few milliseconds for years of evenings). */
+static StoreStatus check_contents(Store *store, int version)
+{
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v2(store->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(stmt);
+    if (rc != SQLITE_ROW) {
+        StoreStatus status = fail(store, rc);
+        sqlite3_finalize(stmt);
+        return status;
+    }
+    const unsigned char *verdict = sqlite3_column_text(stmt, 0);
+    int healthy = verdict && strcmp((const char *)verdict, "ok") == 0;
+    sqlite3_finalize(stmt);
+    if (!healthy)
+        return fail_message(store, STORE_CORRUPT, "the database is damaged (quick_check)");
+
+    stmt = NULL;
+    rc = sqlite3_prepare_v2(store->db,
+                            "SELECT (SELECT count(*) FROM sqlite_master"
+                            "        WHERE name NOT LIKE 'sqlite!_%' ESCAPE '!'),"
+                            "       (SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                            "        AND name IN ('events', 'sessions', 'settings'))",
+                            -1, &stmt, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(stmt);
+    if (rc != SQLITE_ROW) {
+        StoreStatus status = fail(store, rc);
+        sqlite3_finalize(stmt);
+        return status;
+    }
+    int objects = sqlite3_column_int(stmt, 0);
+    int ours = sqlite3_column_int(stmt, 1);
+    sqlite3_finalize(stmt);
+    /* Version 0 with tables in it is another program's file; a version of
+     * ours without our tables is not ours either. */
+    if ((version == 0 && objects > 0) || (version > 0 && ours < 3))
+        return fail_message(store, STORE_FOREIGN, "the file is not a Lull journal");
     return STORE_OK;
 }
 
@@ -423,9 +502,17 @@ static StoreStatus prepare_statements(Store *store)
 
 /* Everything after the file exists: the connection, its settings, the
  * schema and the cached statements. */
-static StoreStatus store_connect(Store *store, const char *path)
+static StoreStatus store_connect(Store *store, const char *path, const StoreOptions *options)
 {
-    int rc = sqlite3_open_v2(path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    const char *vfs = NULL;
+    if (options->faults) {
+        store->fault = fault_vfs_create();
+        if (!store->fault)
+            return fail_message(store, STORE_ERROR, "cannot set up fault injection");
+        vfs = fault_vfs_name(store->fault);
+    }
+    int flags = store->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(path, &store->db, flags, vfs);
     if (rc != SQLITE_OK) {
         if (store->db)
             return fail(store, rc);
@@ -433,24 +520,43 @@ static StoreStatus store_connect(Store *store, const char *path)
         return status_from_sqlite(rc);
     }
     sqlite3_extended_result_codes(store->db, 1);
-    sqlite3_busy_timeout(store->db, STORE_BUSY_TIMEOUT_MS);
+    sqlite3_busy_timeout(store->db, options->busy_timeout_ms > 0 ? options->busy_timeout_ms
+                                                                  : STORE_OPEN_BUSY_MS);
+    /* Nothing is written until the file has shown it is a healthy journal of
+     * ours, or a new one. */
     int version = 0;
     StoreStatus status = check_readable(store, &version);
     if (status == STORE_OK)
+        status = check_contents(store, version);
+    if (status == STORE_OK)
         status = configure(store);
-    if (status == STORE_OK)
+    if (status == STORE_OK && store->read_only && version != STORE_SCHEMA_VERSION)
+        status = fail_message(store, STORE_READONLY,
+                              "the journal is read-only and needs updating to be used");
+    if (status == STORE_OK && !store->read_only)
         status = enable_wal(store);
-    if (status == STORE_OK)
+    if (status == STORE_OK && !store->read_only)
         status = migrate(store);
     if (status == STORE_OK)
         status = prepare_statements(store);
+    sqlite3_busy_timeout(store->db, STORE_BUSY_TIMEOUT_MS);
     return status;
 }
 
 Store *store_open(const char *path, StoreStatus *status, char *err, size_t err_size)
 {
+    return store_open_with(path, NULL, status, err, err_size);
+}
+
+Store *store_open_with(const char *path, const StoreOptions *options, StoreStatus *status,
+                       char *err, size_t err_size)
+{
+    static const StoreOptions defaults = {0};
     StoreStatus st = STORE_OK;
     Store *store = NULL;
+    int read_only = 0;
+    if (!options)
+        options = &defaults;
     if (err && err_size > 0)
         err[0] = '\0';
     if (!path) {
@@ -458,7 +564,8 @@ Store *store_open(const char *path, StoreStatus *status, char *err, size_t err_s
         st = STORE_ERROR;
         goto fail;
     }
-    if (strcmp(path, ":memory:") != 0 && (st = prepare_file(path, err, err_size)) != STORE_OK)
+    if (strcmp(path, ":memory:") != 0 &&
+        (st = prepare_file(path, &read_only, err, err_size)) != STORE_OK)
         goto fail;
     store = sqlite3_malloc64(sizeof *store);
     if (!store) {
@@ -467,7 +574,8 @@ Store *store_open(const char *path, StoreStatus *status, char *err, size_t err_s
         goto fail;
     }
     memset(store, 0, sizeof *store);
-    if ((st = store_connect(store, path)) != STORE_OK) {
+    store->read_only = read_only;
+    if ((st = store_connect(store, path, options)) != STORE_OK) {
         set_err(err, err_size, "cannot open database", store->error);
         goto fail;
     }
@@ -492,7 +600,86 @@ void store_close(Store *store)
     /* close_v2 would leave a zombie behind if a statement leaked; close
      * reports it instead, and every statement is ours to finalize above. */
     sqlite3_close(store->db);
+    fault_vfs_destroy(store->fault);
     sqlite3_free(store);
+}
+
+int store_read_only(const Store *store)
+{
+    return store ? store->read_only : 0;
+}
+
+StoreStatus store_inject_fault(Store *store, StoreStatus fault)
+{
+    if (!store || !store->fault)
+        return STORE_ERROR;
+    fault_vfs_set(store->fault, fault == STORE_FULL ? SQLITE_FULL
+                                : fault == STORE_IO ? SQLITE_IOERR
+                                                    : 0);
+    return STORE_OK;
+}
+
+/* --- keeping a damaged file aside ------------------------------------------ */
+
+static int path_exists(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0 || errno != ENOENT;
+}
+
+StoreStatus store_set_aside(const char *path, int64_t now_ms, int32_t utc_offset_s, char *aside,
+                            size_t aside_size)
+{
+    static const char *const sides[] = {"-wal", "-shm", "-journal"};
+    char target[STORE_PATH_MAX], from[STORE_PATH_MAX + 16], to[STORE_PATH_MAX + 16];
+    if (aside && aside_size)
+        aside[0] = '\0';
+    if (!path || !*path || strlen(path) + 40 >= sizeof target)
+        return STORE_ERROR;
+    CivilTime t = civil_from_unix(now_ms / 1000 + utc_offset_s);
+    int n = 0;
+    for (int attempt = 1; attempt < 100; attempt++) {
+        char suffix[16] = "";
+        if (attempt > 1)
+            snprintf(suffix, sizeof suffix, "-%d", attempt);
+        snprintf(target, sizeof target, "%s.damaged-%04d%02d%02d-%02d%02d%02d%s", path, t.year,
+                 t.month, t.day, t.hour, t.minute, t.second, suffix);
+        int taken = path_exists(target);
+        for (size_t i = 0; i < sizeof sides / sizeof sides[0] && !taken; i++) {
+            snprintf(to, sizeof to, "%s%s", target, sides[i]);
+            taken = path_exists(to);
+        }
+        if (!taken) {
+            n = attempt;
+            break;
+        }
+    }
+    if (n == 0)
+        return STORE_ERROR;
+    /* The side files first: a -wal left behind would be replayed into the
+     * new journal that takes the old one's name. */
+    for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++) {
+        snprintf(from, sizeof from, "%s%s", path, sides[i]);
+        snprintf(to, sizeof to, "%s%s", target, sides[i]);
+        if (rename(from, to) != 0 && errno != ENOENT)
+            return status_from_errno(errno);
+    }
+    if (rename(path, target) != 0)
+        return status_from_errno(errno);
+    char dir[STORE_PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == dir)
+        dir[1] = '\0';
+    else
+        *slash = '\0';
+    fsync_dir(dir);
+    const char *base = strrchr(target, '/');
+    if (aside && aside_size)
+        snprintf(aside, aside_size, "%s", base ? base + 1 : target);
+    return STORE_OK;
 }
 
 const char *store_error(const Store *store)
@@ -824,4 +1011,26 @@ StoreStatus store_setting_set(Store *store, const char *key, const char *value)
     StoreStatus status = rc == SQLITE_DONE ? STORE_OK : fail(store, rc);
     stmt_release(store, SQL_SETTING_SET, stmt);
     return status;
+}
+
+/* --- for the store's other files (store_internal.h) ----------------------- */
+
+sqlite3 *store_db(Store *store)
+{
+    return store->db;
+}
+
+StoreStatus store_fail(Store *store, int rc)
+{
+    return fail(store, rc);
+}
+
+StoreStatus store_fail_message(Store *store, StoreStatus status, const char *message)
+{
+    return fail_message(store, status, message);
+}
+
+void store_read_event(sqlite3_stmt *stmt, LogEvent *ev)
+{
+    read_event(stmt, ev);
 }

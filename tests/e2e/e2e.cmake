@@ -1,12 +1,19 @@
 # End-to-end tests: the real program, headless, driven by automation scripts.
+
+# The programs the scripts run. Cross-compiling, these are small scripts that
+# run the real ones through qemu (see "installing and the .deb" in CMakeLists.txt).
+set(LULL_RUN $<TARGET_FILE:lull>)
+set(IMGDIFF_RUN $<TARGET_FILE:imgdiff>)
+set(WAVCHECK_RUN $<TARGET_FILE:wavcheck>)
+
 add_executable(imgdiff tests/tools/imgdiff.c)
 target_compile_options(imgdiff PRIVATE ${LULL_WARNINGS})
 target_link_libraries(imgdiff PRIVATE PkgConfig::PNG)
 
 # lull_e2e(NAME SCRIPT [ARGS ...] [EXIT n] [STDERR regex] [STDOUT regex] [EXPORT csv json])
 function(lull_e2e name script)
-  cmake_parse_arguments(E "" "EXIT;STDERR;STDOUT" "ARGS;EXPORT" ${ARGN})
-  set(defs -DLULL=$<TARGET_FILE:lull> -DIMGDIFF=$<TARGET_FILE:imgdiff>
+  cmake_parse_arguments(E "" "EXIT;STDERR;STDOUT;CLOCK" "ARGS;EXPORT" ${ARGN})
+  set(defs "-DLULL=${LULL_RUN}" "-DIMGDIFF=${IMGDIFF_RUN}"
            -DSCRIPT=${CMAKE_SOURCE_DIR}/tests/e2e/${script} -DNAME=${name}
            -DSRC=${CMAKE_SOURCE_DIR} -DWORK=${CMAKE_BINARY_DIR}/e2e/${name})
   if(E_ARGS)
@@ -15,6 +22,9 @@ function(lull_e2e name script)
   endif()
   if(DEFINED E_EXIT)
     list(APPEND defs -DEXPECT_EXIT=${E_EXIT})
+  endif()
+  if(DEFINED E_CLOCK)
+    list(APPEND defs -DCLOCK=${E_CLOCK})
   endif()
   if(DEFINED E_STDERR)
     list(APPEND defs "-DEXPECT_STDERR=${E_STDERR}")
@@ -47,7 +57,7 @@ set_tests_properties(cli.help PROPERTIES PASS_REGULAR_EXPRESSION "--headless")
 add_test(NAME cli.bad_option COMMAND lull --no-such-option)
 set_tests_properties(cli.bad_option PROPERTIES WILL_FAIL TRUE)
 add_test(NAME cli.export_empty
-         COMMAND ${CMAKE_COMMAND} -DLULL=$<TARGET_FILE:lull> -DWORK=${CMAKE_BINARY_DIR}/e2e/export_empty
+         COMMAND ${CMAKE_COMMAND} -DLULL=${LULL_RUN} -DWORK=${CMAKE_BINARY_DIR}/e2e/export_empty
                  -P ${CMAKE_SOURCE_DIR}/tests/e2e/export_empty.cmake)
 
 add_executable(wavcheck tests/tools/wavcheck.c)
@@ -60,12 +70,49 @@ lull_e2e(signals_portrait signals_portrait.lull ARGS --size 720x1280)
 lull_e2e(signals_facing signals_facing.lull)
 # Each earcon in the --audio-out WAV at the moment of its tap.
 add_test(NAME e2e.signals_earcons
-         COMMAND ${CMAKE_COMMAND} -DLULL=$<TARGET_FILE:lull> -DWAVCHECK=$<TARGET_FILE:wavcheck>
+         COMMAND ${CMAKE_COMMAND} -DLULL=${LULL_RUN} -DWAVCHECK=${WAVCHECK_RUN}
                  -DSRC=${CMAKE_SOURCE_DIR} -DWORK=${CMAKE_BINARY_DIR}/e2e/signals_earcons
                  -P ${CMAKE_SOURCE_DIR}/tests/e2e/signals_earcons.cmake)
 # A paused session survives the program stopping: the second run starts paused.
 add_test(NAME e2e.signals_restart
-         COMMAND ${CMAKE_COMMAND} -DLULL=$<TARGET_FILE:lull> -DSRC=${CMAKE_SOURCE_DIR}
+         COMMAND ${CMAKE_COMMAND} -DLULL=${LULL_RUN} -DSRC=${CMAKE_SOURCE_DIR}
                  -DWORK=${CMAKE_BINARY_DIR}/e2e/signals_restart
                  -P ${CMAKE_SOURCE_DIR}/tests/e2e/signals_restart.cmake)
 lull_e2e(night night.lull)
+# Guided breathing: the screens and the export; holds, a tap-pause of any length and
+# an early end; breathing together from the paused board; night colours.
+lull_e2e(breathe breathe.lull EXPORT csv json)
+lull_e2e(breathe_portrait breathe.lull ARGS --size 720x1280)
+lull_e2e(breathe_hold breathe_hold.lull EXPORT csv)
+lull_e2e(breathe_together breathe_together.lull EXPORT csv)
+lull_e2e(breathe_night breathe_night.lull)
+# What breathing sounds like in --audio-out: the bed, the dim while paused, each cue
+# tone at its boundary, the gong, silence after, no clicks, and the couple's own file.
+add_test(NAME e2e.breathe_audio
+         COMMAND ${CMAKE_COMMAND} -DLULL=${LULL_RUN} -DWAVCHECK=${WAVCHECK_RUN}
+                 -DSRC=${CMAKE_SOURCE_DIR} -DWORK=${CMAKE_BINARY_DIR}/e2e/breathe_audio
+                 -P ${CMAKE_SOURCE_DIR}/tests/e2e/breathe_audio.cmake)
+
+# Kiosk behaviour: a clock that is plainly wrong is set by hand; idle dims to a
+# faint clock that the first tap only wakes; a 3-second hold on the corner leaves.
+lull_e2e(kiosk_clock kiosk_clock.lull CLOCK fake=1970-01-01T00:00)
+lull_e2e(kiosk_leave kiosk_leave.lull)
+
+# The journal: an entry with chips, ratings and a note typed with accented letters
+# and emoji, found in the timeline, edited, deleted and undone, and in both exports
+# (journal_bytes checks the bytes, CRLF and all, and exporting from Settings to a
+# USB stick or the data folder); a tall screen; the PIN lock.
+lull_e2e(journal journal.lull EXPORT csv json)
+lull_e2e(journal_portrait journal_portrait.lull ARGS --size 720x1280)
+lull_e2e(journal_pin journal_pin.lull)
+add_test(NAME e2e.journal_bytes
+         COMMAND ${CMAKE_COMMAND} -DLULL=${LULL_RUN} -DSRC=${CMAKE_SOURCE_DIR}
+                 -DWORK=${CMAKE_BINARY_DIR}/e2e/journal_bytes
+                 -P ${CMAKE_SOURCE_DIR}/tests/e2e/journal_bytes.cmake)
+# lull seed-demo's journal: the timeline dragged and flicked, Insights, and every
+# figure of `lull insights` (text and JSON) found on the Insights screen.
+add_test(NAME e2e.journal_seeded
+         COMMAND ${CMAKE_COMMAND} -DLULL=${LULL_RUN} -DIMGDIFF=${IMGDIFF_RUN}
+                 -DSRC=${CMAKE_SOURCE_DIR} -DNAME=journal_seeded
+                 -DWORK=${CMAKE_BINARY_DIR}/e2e/journal_seeded
+                 -P ${CMAKE_SOURCE_DIR}/tests/e2e/journal_seeded.cmake)

@@ -7,6 +7,9 @@
 # With LULL_UPDATE_REFERENCES=1 in the environment the references are rewritten.
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}/shots")
+if(NOT DEFINED CLOCK)
+  set(CLOCK fake)
+endif()
 if(NOT DEFINED EXPECT_EXIT)
   set(EXPECT_EXIT 0)
 endif()
@@ -14,7 +17,7 @@ set(env_cmd ${CMAKE_COMMAND} -E env SDL_AUDIODRIVER=dummy LANG=C.UTF-8 TZ=UTC
     XDG_DATA_HOME=${WORK}/data XDG_CONFIG_HOME=${WORK}/config)
 # Relative paths, so what the screens show does not depend on where the tree is.
 execute_process(
-  COMMAND ${env_cmd} ${LULL} --headless --clock fake --db lull.db
+  COMMAND ${env_cmd} ${LULL} --headless --clock ${CLOCK} --db lull.db
           --config ${SRC}/tests/e2e/couple.conf --screenshots shots
           --script ${SCRIPT} ${ARGS}
   WORKING_DIRECTORY ${WORK}

@@ -5,6 +5,8 @@
  *                                          level rises 12 dB above the window's start
  *   wavcheck FILE.wav jump                 the largest sample-to-sample step (of full scale)
  *   wavcheck FILE.wav length               length in ms
+ *   wavcheck FILE.wav pitch FROM_MS TO_MS  the strongest frequency from 80 to 1200 Hz
+ *   wavcheck FILE.wav tone HZ MS           writes a soft stereo sine (a couple's "own" sound)
  * Prints one line "name=value"; exit 2 on a bad file. */
 #include <math.h>
 #include <stdint.h>
@@ -98,11 +100,73 @@ static double rms(const Wav *w, long a, long b)
     return b > a ? sqrt(sum / (double)(b - a)) : 0.0;
 }
 
+/* The strongest of 80..1200 Hz in 5 Hz steps (Goertzel over the window). */
+static double pitch(const Wav *w, long a, long b)
+{
+    double best = 0, best_hz = 0;
+    for (double hz = 80; hz <= 1200; hz += 5) {
+        double k = 2.0 * cos(2.0 * 3.14159265358979 * hz / w->rate), s1 = 0, s2 = 0;
+        for (long i = a; i < b; i++) {
+            double s0 = frame_value(w, i) + k * s1 - s2;
+            s2 = s1;
+            s1 = s0;
+        }
+        double power = s1 * s1 + s2 * s2 - k * s1 * s2;
+        if (power > best) {
+            best = power;
+            best_hz = hz;
+        }
+    }
+    return best_hz;
+}
+
+static void put32(unsigned char *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+/* A 48 kHz stereo sine at -12 dBFS with 20 ms ramps at both ends. */
+static int write_tone(const char *path, double hz, double ms)
+{
+    const int rate = 48000;
+    long frames = (long)(ms * rate / 1000.0);
+    unsigned char h[44] = "RIFF----WAVEfmt ";
+    put32(h + 16, 16);
+    h[20] = 1, h[22] = 2;
+    put32(h + 24, (uint32_t)rate);
+    put32(h + 28, (uint32_t)rate * 4);
+    h[32] = 4, h[34] = 16;
+    memcpy(h + 36, "data", 4);
+    put32(h + 40, (uint32_t)frames * 4);
+    put32(h + 4, 36 + (uint32_t)frames * 4);
+    FILE *f = fopen(path, "wb");
+    if (!f || fwrite(h, 1, 44, f) != 44) {
+        if (f)
+            fclose(f);
+        return -1;
+    }
+    for (long i = 0; i < frames; i++) {
+        double ramp = fmin(1.0, fmin((double)i, (double)(frames - 1 - i)) / (0.02 * rate));
+        int v = (int)lrint(0.25 * ramp * sin(2.0 * 3.14159265358979 * hz * (double)i / rate) * 32767.0);
+        unsigned char s[4] = {(unsigned char)(v & 255), (unsigned char)((v >> 8) & 255),
+                              (unsigned char)(v & 255), (unsigned char)((v >> 8) & 255)};
+        if (fwrite(s, 1, 4, f) != 4) {
+            fclose(f);
+            return -1;
+        }
+    }
+    return fclose(f) == 0 ? 0 : -1;
+}
+
 int main(int argc, char **argv)
 {
     Wav w = {0};
+    if (argc >= 5 && !strcmp(argv[2], "tone"))
+        return write_tone(argv[1], atof(argv[3]), atof(argv[4])) == 0 ? 0 : 2;
     if (argc < 3 || wav_load(argv[1], &w) != 0) {
-        fprintf(stderr, "usage: wavcheck FILE.wav rms|onset FROM_MS TO_MS | jump | length\n");
+        fprintf(stderr, "usage: wavcheck FILE.wav rms|onset|pitch FROM_MS TO_MS | jump | length"
+                        " | tone HZ MS\n");
         return 2;
     }
     const char *what = argv[2];
@@ -118,10 +182,13 @@ int main(int argc, char **argv)
                     worst = d;
             }
         printf("jump=%.4f\n", worst);
-    } else if ((!strcmp(what, "rms") || !strcmp(what, "onset")) && argc >= 5) {
+    } else if ((!strcmp(what, "rms") || !strcmp(what, "onset") || !strcmp(what, "pitch")) &&
+               argc >= 5) {
         long a, b;
         window(&w, atof(argv[3]), atof(argv[4]), &a, &b);
-        if (!strcmp(what, "rms")) {
+        if (!strcmp(what, "pitch")) {
+            printf("pitch_hz=%.0f\n", pitch(&w, a, b));
+        } else if (!strcmp(what, "rms")) {
             double peak = 0;
             for (long i = a; i < b; i++)
                 if (fabs(frame_value(&w, i)) > peak)

@@ -74,7 +74,13 @@ static World *world(const char *first, const char *second)
     config_defaults(&config);
     snprintf(config.partner_first, sizeof config.partner_first, "%s", first);
     snprintf(config.partner_second, sizeof config.partner_second, "%s", second);
-    AppHost host = {&w->store, fake_log, fake_begin, fake_end, fake_set};
+    AppHost host = {
+        .ctx = &w->store,
+        .log_event = fake_log,
+        .session_begin = fake_begin,
+        .session_end = fake_end,
+        .setting_set = fake_set,
+    };
     w->now.mono_ms = 10000;
     w->now.wall_ms = 1767646800000; /* 2026-01-05 21:00 UTC */
     w->store.app = &w->app;
@@ -418,6 +424,103 @@ static void signal_editor_renames_hides_and_reorders(void **state)
     free(w);
 }
 
+static void dims_when_idle_and_wakes_on_first_tap(void **state)
+{
+    (void)state;
+    World *w = world("Alex", "Sam");
+    advance(w, 299000);
+    assert_int_equal(app_screen(&w->app), SCREEN_HOME);
+    advance(w, 2000);
+    assert_int_equal(app_screen(&w->app), SCREEN_DIM);
+    assert_true(shows(&w->app, "21:05"));
+    /* The first tap only wakes: the Journal tile under it is not opened. */
+    int x = w->app.metrics.w / 2, y = w->app.metrics.h - w->app.metrics.unit;
+    input(w, APP_INPUT_PRESS, x, y);
+    input(w, APP_INPUT_RELEASE, x, y);
+    assert_int_equal(app_screen(&w->app), SCREEN_HOME);
+    free(w);
+}
+
+static void pause_works_on_the_dim_screen(void **state)
+{
+    (void)state;
+    World *w = world("Alex", "Sam");
+    advance(w, 301000);
+    assert_int_equal(app_screen(&w->app), SCREEN_DIM);
+    press(w, "Pause");
+    assert_int_equal(app_screen(&w->app), SCREEN_PAUSED);
+    assert_event(&w->store, 0, "pause", 0, "");
+    free(w);
+}
+
+static void never_dims_during_a_session(void **state)
+{
+    (void)state;
+    World *w = world("Alex", "Sam");
+    tap(w, "Signals");
+    tap(w, "Alex / Keep going");
+    advance(w, 20 * 60000);
+    assert_int_equal(app_screen(&w->app), SCREEN_SIGNALS);
+    press(w, "Sam / Pause");
+    input(w, APP_INPUT_RELEASE, 0, 0);
+    advance(w, 60 * 60000);
+    assert_int_equal(app_screen(&w->app), SCREEN_PAUSED);
+    free(w);
+}
+
+static void holding_the_corner_leaves(void **state)
+{
+    (void)state;
+    World *w = world("Alex", "Sam");
+    input(w, APP_INPUT_PRESS, 5, 5);
+    advance(w, 1000);
+    assert_true(shows(&w->app, "Keep holding to leave Lull"));
+    assert_false(w->app.quit);
+    input(w, APP_INPUT_RELEASE, 5, 5); /* let go early: stays */
+    advance(w, 3000);
+    assert_false(w->app.quit);
+    input(w, APP_INPUT_PRESS, 5, 5);
+    advance(w, 3100);
+    assert_true(w->app.quit);
+    free(w);
+}
+
+static int64_t set_to;
+
+static int fake_clock_set(void *ctx, int64_t unix_ms)
+{
+    (void)ctx;
+    set_to = unix_ms;
+    return 0;
+}
+
+static void a_wrong_clock_is_set_by_hand(void **state)
+{
+    (void)state;
+    World *w = calloc(1, sizeof *w);
+    Config config;
+    config_defaults(&config);
+    snprintf(config.partner_first, sizeof config.partner_first, "Alex");
+    snprintf(config.partner_second, sizeof config.partner_second, "Sam");
+    AppHost host = {.ctx = &w->store, .log_event = fake_log, .clock_set = fake_clock_set};
+    w->now.mono_ms = 1000;
+    w->now.wall_ms = 0; /* 1970 */
+    w->store.app = &w->app;
+    app_init(&w->app, &config, &host, fake_measure, NULL, &w->now);
+    w->app.build_time_ms = 1767225600000; /* 2026-01-01 */
+    app_resize(&w->app, 800, 480, 133.0);
+    app_update(&w->app, NULL, 0, &w->now);
+    assert_int_equal(app_screen(&w->app), SCREEN_CLOCK);
+    assert_true(shows(&w->app, "1 January 2026  12:00"));
+    tap(w, "Day up");
+    tap(w, "Hour up");
+    tap(w, "Minute down");
+    tap(w, "Set the time");
+    assert_int_equal(app_screen(&w->app), SCREEN_HOME);
+    assert_int_equal(set_to, (1767225600LL + 86400 + 13 * 3600 - 5 * 60) * 1000);
+    free(w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -433,6 +536,11 @@ int main(void)
         cmocka_unit_test(welcome_asks_for_names),
         cmocka_unit_test(settings_change_and_persist),
         cmocka_unit_test(signal_editor_renames_hides_and_reorders),
+        cmocka_unit_test(dims_when_idle_and_wakes_on_first_tap),
+        cmocka_unit_test(pause_works_on_the_dim_screen),
+        cmocka_unit_test(never_dims_during_a_session),
+        cmocka_unit_test(holding_the_corner_leaves),
+        cmocka_unit_test(a_wrong_clock_is_set_by_hand),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

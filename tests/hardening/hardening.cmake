@@ -1,0 +1,137 @@
+# Issue 8, hardening: nothing lost under crashes, full disks and bad input; no
+# way in for anyone else. Each guarantee in the README's "Reliability and
+# privacy" is one or more of these tests (names hardening.* and fuzz.*).
+# Slow ones carry the label "slow"; ./dev test (and CI) runs them all.
+set(HARD ${CMAKE_SOURCE_DIR}/tests/hardening)
+set(HARD_WORK ${CMAKE_BINARY_DIR}/hardening)
+set(HARD_CONF ${CMAKE_SOURCE_DIR}/tests/e2e/couple.conf)
+
+function(lull_hard_tool name)
+  add_executable(${name} ${ARGN})
+  target_compile_options(${name} PRIVATE ${LULL_WARNINGS})
+  target_compile_definitions(${name} PRIVATE ${LULL_POSIX})
+endfunction()
+
+lull_hard_tool(hard_dbtool ${HARD}/dbtool.c ${HARD}/proc.c)
+target_link_libraries(hard_dbtool PRIVATE PkgConfig::SQLITE3)
+
+# A cmake -P script of tests/hardening with the usual variables.
+function(lull_hard_script name script)
+  add_test(NAME hardening.${name}
+           COMMAND ${CMAKE_COMMAND} -DLULL=$<TARGET_FILE:lull> -DDBTOOL=$<TARGET_FILE:hard_dbtool>
+                   -DSRC=${CMAKE_SOURCE_DIR} -DWORK=${HARD_WORK}/${name} ${ARGN}
+                   -P ${HARD}/${script})
+endfunction()
+
+# ---- 1. Crashes: SIGKILL at random moments, 60 times on one journal. ----------
+lull_hard_tool(hard_crashtest ${HARD}/crashtest.c ${HARD}/proc.c)
+target_link_libraries(hard_crashtest PRIVATE PkgConfig::SQLITE3)
+add_test(NAME hardening.crash_sigkill
+         COMMAND hard_crashtest $<TARGET_FILE:lull> ${HARD_CONF} ${HARD_WORK}/crash 60)
+set_tests_properties(hardening.crash_sigkill PROPERTIES LABELS slow TIMEOUT 600)
+
+# ---- 2. A full or failing disk. -------------------------------------------------
+lull_hard_script(storage_full_injected storage_full.cmake -DFAULT=full)
+lull_hard_script(storage_failing_injected storage_full.cmake -DFAULT=io)
+lull_hard_tool(hard_tmpfsfull ${HARD}/tmpfsfull.c ${HARD}/proc.c)
+target_link_libraries(hard_tmpfsfull PRIVATE PkgConfig::SQLITE3)
+add_test(NAME hardening.storage_full_tmpfs
+         COMMAND hard_tmpfsfull $<TARGET_FILE:lull> ${HARD_CONF} ${HARD_WORK}/tmpfs)
+set_tests_properties(hardening.storage_full_tmpfs PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# ---- 3. A damaged or foreign journal. -------------------------------------------
+foreach(case random truncated damaged_page foreign future readonly locked)
+  lull_hard_script(damaged_${case} damaged.cmake -DCASE=${case})
+endforeach()
+
+# The store's refusals and faults, and the app's waiting writes, as unit tests.
+if(CMOCKA_FOUND)
+  foreach(name test_store_hardening test_durable)
+    add_executable(hard_${name} ${HARD}/${name}.c ${CMAKE_SOURCE_DIR}/tests/unit/fakes.c)
+    target_compile_options(hard_${name} PRIVATE ${LULL_WARNINGS})
+    target_compile_definitions(hard_${name} PRIVATE ${LULL_POSIX})
+    target_link_libraries(hard_${name} PRIVATE lull_store lull_core PkgConfig::CMOCKA)
+    add_test(NAME hardening.${name} COMMAND hard_${name})
+  endforeach()
+endif()
+
+# ---- 6. A monkey: 100,000 random inputs over every screen (ASan in build-asan). --
+add_executable(hard_monkey ${HARD}/monkey.c ${HARD}/formats.c ${CMAKE_SOURCE_DIR}/tests/unit/fakes.c
+               ${CMAKE_SOURCE_DIR}/src/platform/host.c ${CMAKE_SOURCE_DIR}/src/platform/journal_host.c
+               ${CMAKE_SOURCE_DIR}/src/platform/paths.c)
+target_compile_options(hard_monkey PRIVATE ${LULL_WARNINGS})
+target_compile_definitions(hard_monkey PRIVATE ${LULL_POSIX})
+target_link_libraries(hard_monkey PRIVATE lull_store lull_core)
+add_test(NAME hardening.monkey COMMAND hard_monkey 100000)
+set_tests_properties(hardening.monkey PROPERTIES LABELS slow TIMEOUT 600)
+
+# ---- 5. Fuzzing: config, script, CLI, export round trip, UTF-8 editing. ------
+# With clang and -DLULL_FUZZ=ON (./dev test does this in build-fuzz) they are
+# libFuzzer targets under ASan+UBSan, each run for LULL_FUZZ_SECONDS; in every
+# other build the same targets replay their corpus and 2000 fixed mutations.
+option(LULL_FUZZ "Build the libFuzzer targets (needs clang)" OFF)
+set(LULL_FUZZ_SECONDS 15 CACHE STRING "How long each fuzz.* test fuzzes")
+set(LULL_FUZZ_TARGETS config script cli export utf8)
+set(FUZZ ${CMAKE_SOURCE_DIR}/tests/fuzz)
+if(LULL_FUZZ)
+  if(NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "LULL_FUZZ needs clang: -DCMAKE_C_COMPILER=clang")
+  endif()
+  # Coverage for the code under test, so libFuzzer is guided by it.
+  target_compile_options(lull_core PRIVATE -fsanitize=fuzzer-no-link)
+  target_compile_options(lull_store PRIVATE -fsanitize=fuzzer-no-link)
+  add_custom_target(fuzz_all)
+endif()
+foreach(t ${LULL_FUZZ_TARGETS})
+  set(sources ${FUZZ}/fuzz_${t}.c)
+  if(t STREQUAL "export")
+    list(APPEND sources ${HARD}/formats.c)
+  endif()
+  set(corpus ${FUZZ}/corpus/${t})
+  if(t STREQUAL "script")
+    list(APPEND corpus ${CMAKE_SOURCE_DIR}/tests/e2e)
+  endif()
+  if(LULL_FUZZ)
+    add_executable(fuzz_${t} ${sources})
+    target_compile_options(fuzz_${t} PRIVATE ${LULL_WARNINGS} -fsanitize=fuzzer)
+    target_link_options(fuzz_${t} PRIVATE -fsanitize=fuzzer)
+    target_compile_definitions(fuzz_${t} PRIVATE ${LULL_POSIX})
+    target_link_libraries(fuzz_${t} PRIVATE lull_store lull_core)
+    add_dependencies(fuzz_all fuzz_${t})
+    # New inputs go to the build's corpus (the first folder); crashes to artifacts.
+    file(MAKE_DIRECTORY ${HARD_WORK}/fuzz-corpus/${t} ${HARD_WORK}/fuzz-artifacts)
+    add_test(NAME fuzz.${t}
+             COMMAND fuzz_${t} -max_total_time=${LULL_FUZZ_SECONDS} -timeout=10
+                     -rss_limit_mb=2048 -print_final_stats=1
+                     -artifact_prefix=${HARD_WORK}/fuzz-artifacts/${t}-
+                     ${HARD_WORK}/fuzz-corpus/${t} ${corpus})
+    set_tests_properties(fuzz.${t} PROPERTIES LABELS fuzz TIMEOUT 300)
+  else()
+    add_executable(fuzz_replay_${t} ${sources} ${FUZZ}/replay.c)
+    target_compile_options(fuzz_replay_${t} PRIVATE ${LULL_WARNINGS})
+    target_compile_definitions(fuzz_replay_${t} PRIVATE ${LULL_POSIX})
+    target_link_libraries(fuzz_replay_${t} PRIVATE lull_store lull_core)
+    add_test(NAME fuzz.replay_${t} COMMAND fuzz_replay_${t} -mutations=2000 ${corpus})
+  endif()
+endforeach()
+
+# ---- 8. Privacy and security. ----------------------------------------------------
+# SQL only with bound parameters: a lint over every source file (headers first,
+# for their macros), and the lint's own test on a fixture of bad SQL.
+lull_hard_tool(hard_sql_lint ${HARD}/sql_lint.c)
+file(GLOB HARD_SQL_HEADERS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/*/*.h ${CMAKE_SOURCE_DIR}/include/lull/*.h)
+file(GLOB HARD_SQL_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/*/*.c)
+add_test(NAME hardening.sql_lint COMMAND hard_sql_lint ${HARD_SQL_HEADERS} ${HARD_SQL_SOURCES})
+add_test(NAME hardening.sql_lint_catches
+         COMMAND hard_sql_lint --expect 7 ${HARD}/sql_lint/bad.c.txt)
+add_test(NAME hardening.sql_lint_allows COMMAND hard_sql_lint ${HARD}/sql_lint/good.c.txt)
+# No network: a seccomp filter that kills at the first non-local socket, strace,
+# and the program's own imports.
+lull_hard_tool(hard_nonet ${HARD}/nonet.c)
+foreach(mode seccomp strace symbols)
+  add_test(NAME hardening.no_network_${mode}
+           COMMAND ${CMAKE_COMMAND} -DLULL=$<TARGET_FILE:lull> -DNONET=$<TARGET_FILE:hard_nonet>
+                   -DSRC=${CMAKE_SOURCE_DIR} -DWORK=${HARD_WORK}/no_network_${mode} -DMODE=${mode}
+                   -P ${HARD}/network.cmake)
+  set_tests_properties(hardening.no_network_${mode} PROPERTIES SKIP_REGULAR_EXPRESSION "SKIP:")
+endforeach()
