@@ -190,6 +190,9 @@ void app_apply_setting(App *app, const char *key, const char *value);
 /* Restores a session that was open when the app last stopped. */
 void app_restore_session(App *app, const LogEvent *events, int count);
 
+/* The program is leaving: anything running is ended and logged. */
+void app_shutdown(App *app);
+
 /* Takes the sounds queued since the last call (returns how many copied). */
 int app_take_sounds(App *app, SoundRequest *out, int max);
 

@@ -52,6 +52,7 @@ typedef struct {
     char run_id[32]; /* the pattern's stable id */
     char run_label[BREATHE_NAME_MAX];
     int run_ambient;      /* AmbientId playing */
+    int64_t checkpoint_mono; /* the last "breathe.running" checkpoint */
     PacerPhase cue_phase; /* the phase the last cue was decided for */
     int64_t cue_breath;
 

@@ -259,6 +259,12 @@ void app_queue_volume(App *app)
     app->sound_volume_sent = app->config.volume;
 }
 
+void app_shutdown(App *app)
+{
+    /* Leaving with a breathing session running: it ends here, logged. */
+    breathe_end(app);
+}
+
 void app_breathe_together(App *app)
 {
     breathe_together(app);

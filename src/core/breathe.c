@@ -171,6 +171,8 @@ static void apply_custom(BreatheState *b, int slot, const char *value)
     c->pattern = pacer_custom(s[0] * 1000, s[1] * 1000, s[2] * 1000, s[3] * 1000);
 }
 
+static void log_interrupted(App *app, const char *value);
+
 int breathe_apply_setting(App *app, const char *key, const char *value)
 {
     BreatheState *b = &app->breathe;
@@ -210,8 +212,60 @@ int breathe_apply_setting(App *app, const char *key, const char *value)
     } else if (strncmp(name, "custom.", 7) == 0) {
         if (parse_int(name + 7, 0, BREATHE_MAX_CUSTOM - 1, &v) == 0)
             apply_custom(b, v, value);
+    } else if (strcmp(name, "running") == 0) {
+        log_interrupted(app, value);
     }
     return 1;
+}
+
+/* A running session leaves a checkpoint ("breathe.running") every half minute;
+ * the Lull that starts after a crash or a power cut finds it and logs the
+ * session as interrupted, with what had been breathed by the last checkpoint. */
+enum { CHECKPOINT_MS = 30000 };
+
+static void checkpoint(App *app, const PacerState *s)
+{
+    BreatheState *b = &app->breathe;
+    char value[64 + BREATHE_NAME_MAX];
+    snprintf(value, sizeof value, "%s|%lld|%ld|%d|%d|%d|%s", b->run_id, (long long)b->started_wall_ms,
+             (long)b->started_offset_s, (int)(b->pacer.length_ms / 1000),
+             (int)((s->breathing_ms + 500) / 1000), b->pacer.pauses_total, b->run_label);
+    app_save_setting(app, "breathe.running", value);
+    b->checkpoint_mono = app->time.mono_ms;
+}
+
+static void log_interrupted(App *app, const char *value)
+{
+    /* id|started_wall_ms|offset_s|planned_s|actual_s|pauses|label */
+    char id[32];
+    const char *p = strchr(value, '|');
+    if (!value[0] || !p || (size_t)(p - value) >= sizeof id || app->started)
+        return;
+    memcpy(id, value, (size_t)(p - value));
+    id[p - value] = '\0';
+    long long numbers[5];
+    for (int i = 0; i < 5; i++) {
+        char *end;
+        numbers[i] = strtoll(p + 1, &end, 10);
+        if (*end != '|')
+            return;
+        p = end;
+    }
+    LogEvent ev;
+    event_init(&ev, EVENT_BREATHING);
+    ev.time_ms = numbers[0];
+    ev.utc_offset_s = (int32_t)numbers[1];
+    ev.partner = 3;
+    snprintf(ev.partner_name, sizeof ev.partner_name, "%s", app_partner_name(app, 3));
+    snprintf(ev.name, sizeof ev.name, "%s", id);
+    char label[EVENT_LABEL_MAX - 16];
+    utf8_copy(label, sizeof label, p + 1);
+    snprintf(ev.label, sizeof ev.label, "%s (interrupted)", label);
+    ev.planned_s = (int)numbers[2];
+    ev.actual_s = (int)numbers[3];
+    ev.pauses = (int)numbers[4];
+    app_log(app, &ev);
+    app_save_setting(app, "breathe.running", "");
 }
 
 static void save_int(App *app, const char *key, int value)
@@ -273,6 +327,8 @@ void breathe_start(App *app)
     b->cue_phase = PHASE_COUNTDOWN;
     b->cue_breath = 0;
     b->run_ambient = (int)chosen_bed(b);
+    PacerState first = pacer_at(&b->pacer, app->time.mono_ms);
+    checkpoint(app, &first);
     /* A bed left dimmed by a session that ended paused is silent by now: undo the dim first. */
     app_queue_duck(app, 1.0f);
     app_queue_ambient(app, (AmbientId)b->run_ambient, level(b), BREATHE_FADE_MS);
@@ -302,6 +358,7 @@ static void finish(App *app, int early)
     ev.actual_s = (int)((s.breathing_ms + 500) / 1000);
     ev.pauses = b->pacer.pauses_total;
     app_log(app, &ev);
+    app_save_setting(app, "breathe.running", "");
 
     app_queue_ambient(app, AMBIENT_SILENCE, 0.0f, BREATHE_FADE_MS);
     if (b->volume > 0)
@@ -372,6 +429,8 @@ void breathe_update(App *app)
         finish(app, 0);
         return;
     }
+    if (app->time.mono_ms - b->checkpoint_mono >= CHECKPOINT_MS)
+        checkpoint(app, &s);
     if (s.paused || (s.phase == b->cue_phase && s.breath == b->cue_breath))
         return;
     b->cue_phase = s.phase;

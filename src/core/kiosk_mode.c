@@ -2,6 +2,7 @@
  * 3-second hold on the top-left corner to leave, and a clock that is plainly
  * wrong (a Pi without network time) set by hand. */
 #include "app_internal.h"
+#include "journal_internal.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -59,7 +60,9 @@ void kiosk_tick(App *app)
     int64_t now = app->time.mono_ms;
     if (app->hold_start_mono && now - app->hold_start_mono >= HOLD_TO_LEAVE_MS) {
         app->hold_start_mono = 0;
-        app->quit = 1;
+        /* With a PIN set, the PIN pad first; it leaves on the right PIN. */
+        if (!journal_guard_quit(app))
+            app->quit = 1;
         return;
     }
     if (may_dim(app) && now - app->last_input_mono >= (int64_t)app->config.idle_dim_s * 1000)

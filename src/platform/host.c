@@ -43,7 +43,7 @@ void host_load_settings(Store *store, App *app)
         "partners.first",  "partners.second",   "display.night",  "display.brightness",
         "display.rotation", "sound.volume",     "signals.layout", "signals.order",
         "breathe.pattern",  "breathe.length",   "breathe.sound",  "breathe.volume",
-        "breathe.cues",     "breathe.slowing_end",
+        "breathe.cues",     "breathe.slowing_end", "breathe.running",
     };
     static const char *const fields[] = {"label", "visible", "color", "sound"};
     char value[512];

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "audio.h"
@@ -336,6 +337,11 @@ int kiosk_open(Kiosk *k, const CliOptions *opts)
 
 void kiosk_close(Kiosk *k)
 {
+    if (k->app && k->app->host.log_event) {
+        AppTime now = clock_now(&k->clock);
+        k->app->time = now;
+        app_shutdown(k->app);
+    }
     audio_close(k->audio);
     sounds_close(k->sounds); /* the mixer reads its files until the audio is closed */
     if (k->wav && wav_close(k->wav) != 0)
@@ -438,6 +444,8 @@ void kiosk_step(Kiosk *k, int present)
             kiosk_draw(k);
             SDL_RenderPresent(k->sdl);
             k->presented_hash = h;
+            if (k->presented)
+                k->presented(k->presented_ctx, k);
         }
     }
 }
@@ -533,7 +541,9 @@ static int driver_sleeps(void)
     return d && (strcmp(d, "x11") == 0 || strcmp(d, "wayland") == 0);
 }
 
-int kiosk_run(Kiosk *k)
+/* Steps when an input arrives or the app asks to be woken, and sleeps between;
+ * returns at quit or once until (SDL ticks) has passed. */
+static void run_loop(Kiosk *k, uint64_t until)
 {
     int sleeps = driver_sleeps();
     uint64_t next_step = 0;
@@ -553,7 +563,9 @@ int kiosk_run(Kiosk *k)
             next_step = now + (uint64_t)(wake > 0 ? wake : 1000);
             continue;
         }
-        uint64_t left = next_step - now;
+        if (now >= until)
+            return;
+        uint64_t left = (next_step < until ? next_step : until) - now;
         if (sleeps) {
             if (SDL_WaitEventTimeout(&e, (int)left))
                 handle_event(k, &e);
@@ -561,5 +573,29 @@ int kiosk_run(Kiosk *k)
             SDL_Delay(left < IDLE_SLEEP_MS ? (Uint32)left : IDLE_SLEEP_MS);
         }
     }
+}
+
+/* LULL_BENCH=first-frame: the end of the first present, then leave. */
+static void bench_first_present(void *ctx, Kiosk *k)
+{
+    (void)ctx;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    fprintf(stderr, "lull: bench: first present %lld\n",
+            (long long)ts.tv_sec * 1000000000LL + (long long)ts.tv_nsec);
+    k->quit = 1;
+}
+
+int kiosk_run(Kiosk *k)
+{
+    const char *bench = getenv("LULL_BENCH");
+    if (bench && strcmp(bench, "first-frame") == 0 && !k->presented)
+        k->presented = bench_first_present;
+    run_loop(k, UINT64_MAX);
     return 0;
+}
+
+void kiosk_run_for(Kiosk *k, int64_t ms)
+{
+    run_loop(k, SDL_GetTicks64() + (uint64_t)(ms > 0 ? ms : 0));
 }
