@@ -338,7 +338,8 @@ static void wash(App *app, Color color, Shape shape, const char *word, const cha
     float k = left > 500 ? 1.0f : (float)left / 500.0f;
     Rect screen = rect_make(0, 0, m->w, m->h);
     Color bg = color_mix(app->theme.bg, color, app->night ? 0.35f : 0.5f);
-    ui_rect(ui, screen, color_alpha(bg, (uint8_t)(248.0f * k)), 0);
+    /* Opaque while whole: the board under it need not be drawn at all. */
+    ui_rect(ui, screen, color_alpha(bg, (uint8_t)(255.0f * k)), 0);
     Color fg = color_alpha(app->theme.text, (uint8_t)(255.0f * k));
     if (app->night)
         fg = color_alpha(color_scale(app->theme.text, 1.1f), (uint8_t)(255.0f * k));

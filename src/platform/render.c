@@ -67,6 +67,8 @@ struct Renderer {
     int scratch_cap;
     Column *column;
     int column_cap;
+    DrawList *prev; /* the list last drawn by render_frame, to redraw only what changed */
+    int prev_valid, prev_w, prev_h;
     int warned;
 };
 
@@ -1045,19 +1047,244 @@ void render_destroy(Renderer *re)
     free(re->solid);
     free(re->scratch);
     free(re->column);
+    free(re->prev);
     free(re);
 }
 
-void render_list(Renderer *re, const DrawList *list)
+/* ---- drawing only what changed ---- */
+
+static Rect rect_union(Rect a, Rect b)
 {
-    if (!re || !list)
+    if (a.w <= 0 || a.h <= 0)
+        return b;
+    if (b.w <= 0 || b.h <= 0)
+        return a;
+    int x0 = a.x < b.x ? a.x : b.x, y0 = a.y < b.y ? a.y : b.y;
+    int x1 = a.x + a.w > b.x + b.w ? a.x + a.w : b.x + b.w;
+    int y1 = a.y + a.h > b.y + b.h ? a.y + a.h : b.y + b.h;
+    return rect_make(x0, y0, x1 - x0, y1 - y0);
+}
+
+static Rect rect_clip(Rect a, Rect b)
+{
+    int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
+    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
+    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
+    return rect_make(x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0);
+}
+
+static Rect rect_grow(Rect r, int by)
+{
+    return rect_make(r.x - by, r.y - by, r.w + 2 * by, r.h + 2 * by);
+}
+
+static float arc_thickness(const DrawCmd *cmd)
+{
+    Rect r = cmd->rect;
+    return cmd->thickness > 0 ? (float)cmd->thickness
+                              : fmaxf(2.0f, (float)(r.w < r.h ? r.w : r.h) * 0.04f);
+}
+
+/* Every pixel a command can touch: its rect, widened by the edge ramp, the
+ * snapping to whole pixels and, for pictograms, the stroke that may cross the
+ * rect's edge. Text: where its texture lands. Empty: draws nothing. */
+static Rect cmd_bounds(Renderer *re, const DrawList *list, const DrawCmd *cmd)
+{
+    Rect r = cmd->rect, none = {0, 0, 0, 0};
+    if (cmd->color.a == 0 || r.w <= 0 || r.h <= 0)
+        return none;
+    switch (cmd->kind) {
+    case DRAW_TEXT:
+        return rect_grow(text_bounds(re->text, TEXT_REGULAR, draw_text(list, cmd), r, cmd->size,
+                                     cmd->align, cmd->turned),
+                         1);
+    case DRAW_SHAPE: {
+        int size = r.w < r.h ? r.w : r.h;
+        int stroke_w = cmd->thickness > 0 ? cmd->thickness : size * 3 / 10 + 1;
+        return rect_grow(r, 4 + stroke_w);
+    }
+    case DRAW_ARC:
+        return rect_grow(r, 3);
+    case DRAW_CLIP:
+        return none;
+    default:
+        return rect_grow(r, 3);
+    }
+}
+
+/* The box of a ring arc's centre line between turns a and b (a < b), widened by
+ * the half-width and its caps: what moving an arc's end from a to b repaints. */
+static Rect arc_span_bounds(const DrawCmd *cmd, float a, float b)
+{
+    Rect r = cmd->rect;
+    float radius = fminf((float)r.w, (float)r.h) * 0.5f;
+    float hw = clampf(arc_thickness(cmd), 1.0f, radius) * 0.5f, mid = radius - hw;
+    float cx = (float)r.x + (float)r.w * 0.5f, cy = (float)r.y + (float)r.h * 0.5f;
+    float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+    float turns[6] = {a, b};
+    int n = 2;
+    /* The quarter turns in between, where the circle reaches its extremes. */
+    for (float q = ceilf(a * 4.0f) / 4.0f; q < b && n < 6; q += 0.25f)
+        turns[n++] = q;
+    for (int i = 0; i < n; i++) {
+        float px = cx + mid * sinf(RENDER_TAU * turns[i]);
+        float py = cy - mid * cosf(RENDER_TAU * turns[i]);
+        x0 = fminf(x0, px);
+        y0 = fminf(y0, py);
+        x1 = fmaxf(x1, px);
+        y1 = fmaxf(y1, py);
+    }
+    int grow = (int)ceilf(hw) + 3;
+    return rect_make((int)floorf(x0) - grow, (int)floorf(y0) - grow,
+                     (int)ceilf(x1) - (int)floorf(x0) + 2 * grow,
+                     (int)ceilf(y1) - (int)floorf(y0) + 2 * grow);
+}
+
+static int same_look(const DrawCmd *a, const DrawCmd *b)
+{
+    return a->kind == b->kind && a->rect.x == b->rect.x && a->rect.y == b->rect.y &&
+           a->rect.w == b->rect.w && a->rect.h == b->rect.h && a->color.r == b->color.r &&
+           a->color.g == b->color.g && a->color.b == b->color.b && a->color.a == b->color.a &&
+           a->radius == b->radius && a->thickness == b->thickness && a->size == b->size &&
+           a->align == b->align && a->shape == b->shape && a->turned == b->turned;
+}
+
+/* The part of a cmd that changed from was, or -1 when the whole frame must be drawn. */
+static int cmd_change(Renderer *re, const DrawList *old, const DrawCmd *was, const DrawList *list,
+                      const DrawCmd *cmd, Rect *changed)
+{
+    Rect none = {0, 0, 0, 0};
+    *changed = none;
+    if (!same_look(was, cmd)) {
+        if (was->kind != cmd->kind || cmd->kind == DRAW_CLIP)
+            return -1;
+        *changed = rect_union(cmd_bounds(re, old, was), cmd_bounds(re, list, cmd));
+        return 0;
+    }
+    if (cmd->kind == DRAW_TEXT) {
+        if (strcmp(draw_text(old, was), draw_text(list, cmd)) != 0)
+            *changed = rect_union(cmd_bounds(re, old, was), cmd_bounds(re, list, cmd));
+        return 0;
+    }
+    if (cmd->kind == DRAW_ARC && (was->a0 != cmd->a0 || was->a1 != cmd->a1)) {
+        float turn = cmd->turned ? 0.5f : 0.0f;
+        float wa = fminf(was->a0, was->a1), wb = fmaxf(was->a0, was->a1);
+        float ca = fminf(cmd->a0, cmd->a1), cb = fmaxf(cmd->a0, cmd->a1);
+        if (wb - wa >= 1.0f - 1e-3f || cb - ca >= 1.0f - 1e-3f) {
+            *changed = cmd_bounds(re, list, cmd); /* a whole ring came or went */
+            return 0;
+        }
+        if (wa != ca)
+            *changed = arc_span_bounds(cmd, fminf(wa, ca) + turn, fmaxf(wa, ca) + turn);
+        if (wb != cb)
+            *changed = rect_union(*changed,
+                                  arc_span_bounds(cmd, fminf(wb, cb) + turn, fmaxf(wb, cb) + turn));
+    }
+    return 0;
+}
+
+enum { DIRTY_MAX = 8 };
+
+/* Changed places, kept apart while they do not overlap (a button here, a line
+ * of text there), so that each is drawn again on its own. */
+typedef struct {
+    Rect rect[DIRTY_MAX];
+    int count;
+} Dirty;
+
+static void dirty_add(Dirty *d, Rect r)
+{
+    if (r.w <= 0 || r.h <= 0)
         return;
+    /* Merged with whatever it overlaps, until it overlaps nothing: the boxes
+     * are drawn one by one, and a pixel must not be drawn twice. */
+    for (int i = 0; i < d->count;) {
+        if (rect_overlaps(d->rect[i], r)) {
+            r = rect_union(r, d->rect[i]);
+            d->rect[i] = d->rect[--d->count];
+            i = 0;
+        } else {
+            i++;
+        }
+    }
+    if (d->count == DIRTY_MAX) {
+        for (int i = 0; i < d->count; i++)
+            r = rect_union(r, d->rect[i]);
+        d->count = 0;
+    }
+    d->rect[d->count++] = r;
+}
+
+/* What differs from the frame drawn before, within the w × h target, and
+ * *added: where the commands begin that the frame before did not have (a wash
+ * or a panel laid over an unchanged screen; count when none). 0: only that
+ * needs drawing; -1: draw everything. */
+static int changed_region(Renderer *re, const DrawList *list, int w, int h, Dirty *dirty,
+                          int *added)
+{
+    const DrawList *old = re->prev;
+    dirty->count = 0;
+    if (!re->software || !old || !re->prev_valid || re->prev_w != w || re->prev_h != h ||
+        old->count > list->count || memcmp(&old->clear, &list->clear, sizeof list->clear) != 0)
+        return -1;
+    Rect screen = {0, 0, w, h};
+    for (int i = 0; i < old->count; i++) {
+        Rect changed;
+        if (cmd_change(re, old, &old->cmds[i], list, &list->cmds[i], &changed) != 0)
+            return -1;
+        /* A clip still set would have to apply to what was added. */
+        if (list->count > old->count && list->cmds[i].kind == DRAW_CLIP)
+            return -1;
+        dirty_add(dirty, rect_clip(changed, screen));
+    }
+    *added = old->count;
+    long area = 0;
+    for (int i = 0; i < dirty->count; i++)
+        area += (long)dirty->rect[i].w * dirty->rect[i].h;
+    /* Past half the screen, drawing it all costs about the same and is simpler. */
+    if (area * 2 > (long)w * h)
+        return -1;
+    return 0;
+}
+
+static void keep_drawn(Renderer *re, const DrawList *list, int w, int h)
+{
+    if (!re->prev) {
+        re->prev = malloc(sizeof *re->prev);
+        if (!re->prev)
+            return; /* every frame is then drawn whole */
+    }
+    memcpy(re->prev->cmds, list->cmds, sizeof list->cmds[0] * (size_t)list->count);
+    memcpy(re->prev->text, list->text, list->text_used);
+    re->prev->count = list->count;
+    re->prev->text_used = list->text_used;
+    re->prev->clear = list->clear;
+    re->prev_valid = 1;
+    re->prev_w = w;
+    re->prev_h = h;
+}
+
+/* Draws commands [first, end) in order; with dirty, only those that reach into
+ * it, all clipped to it (the target already holds the previous frame elsewhere). */
+static void draw_commands(Renderer *re, const DrawList *list, const Rect *dirty, int first,
+                          int end)
+{
     text_frame(re->text);
     SDL_SetRenderDrawBlendMode(re->sdl, SDL_BLENDMODE_BLEND);
-    for (int i = 0; i < list->count; i++) {
+    for (int i = first; i < end; i++) {
         const DrawCmd *cmd = &list->cmds[i];
         Rect r = cmd->rect;
         if (cmd->kind != DRAW_CLIP && (cmd->color.a == 0 || r.w <= 0 || r.h <= 0))
+            continue;
+        if (dirty && cmd->kind == DRAW_CLIP) {
+            flush(re);
+            Rect clip = r.w == 0 ? *dirty : rect_clip(r, *dirty);
+            SDL_Rect sc = {clip.x, clip.y, clip.w, clip.h};
+            if (SDL_RenderSetClipRect(re->sdl, &sc) != 0)
+                render_warn(re, "SDL_RenderSetClipRect", SDL_GetError());
+            continue;
+        }
+        if (dirty && !rect_overlaps(cmd_bounds(re, list, cmd), *dirty))
             continue;
         re->split = re->software && cmd->color.a == 255;
         switch (cmd->kind) {
@@ -1102,4 +1329,68 @@ void render_list(Renderer *re, const DrawList *list)
     }
     flush(re);
     SDL_RenderSetClipRect(re->sdl, NULL);
+}
+
+/* The last command that covers the whole w × h target with opaque colour (a
+ * signal's wash): nothing before it can be seen, so drawing starts there. */
+static int first_visible(const DrawList *list, int w, int h)
+{
+    int first = 0, clipped = 0;
+    for (int i = 0; i < list->count; i++) {
+        const DrawCmd *c = &list->cmds[i];
+        if (c->kind == DRAW_CLIP)
+            clipped = c->rect.w > 0;
+        else if (c->kind == DRAW_RECT && !clipped && c->color.a == 255 && c->radius == 0 &&
+                 c->rect.x <= 0 && c->rect.y <= 0 && c->rect.x + c->rect.w >= w &&
+                 c->rect.y + c->rect.h >= h)
+            first = i;
+    }
+    return first;
+}
+
+void render_list(Renderer *re, const DrawList *list)
+{
+    if (!re || !list)
+        return;
+    int w = 0, h = 0;
+    SDL_Texture *target = SDL_GetRenderTarget(re->sdl);
+    if (target)
+        SDL_QueryTexture(target, NULL, NULL, &w, &h);
+    else
+        SDL_GetRendererOutputSize(re->sdl, &w, &h);
+    draw_commands(re, list, NULL, first_visible(list, w, h), list->count);
+}
+
+void render_invalidate(Renderer *re)
+{
+    if (re)
+        re->prev_valid = 0;
+}
+
+void render_frame(Renderer *re, const DrawList *list, int w, int h)
+{
+    if (!re || !list)
+        return;
+    Dirty dirty;
+    int added = list->count;
+    SDL_SetRenderDrawColor(re->sdl, list->clear.r, list->clear.g, list->clear.b, 255);
+    if (changed_region(re, list, w, h, &dirty, &added) != 0) {
+        SDL_RenderClear(re->sdl);
+        draw_commands(re, list, NULL, first_visible(list, w, h), list->count);
+        keep_drawn(re, list, w, h);
+        return;
+    }
+    /* Each changed place cleared and drawn again from the commands that reach
+     * it; then what was added, over everything. */
+    for (int i = 0; i < dirty.count; i++) {
+        Rect d = dirty.rect[i];
+        SDL_Rect clip = {d.x, d.y, d.w, d.h};
+        SDL_RenderSetClipRect(re->sdl, &clip);
+        SDL_SetRenderDrawBlendMode(re->sdl, SDL_BLENDMODE_NONE);
+        SDL_RenderFillRect(re->sdl, &clip);
+        draw_commands(re, list, &d, 0, added);
+    }
+    if (added < list->count)
+        draw_commands(re, list, NULL, added, list->count);
+    keep_drawn(re, list, w, h);
 }

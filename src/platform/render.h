@@ -20,5 +20,13 @@ void render_destroy(Renderer *renderer);
  * clears (with list->clear) before and presents after. Leaves the clip rect
  * unset and the draw blend mode at SDL_BLENDMODE_BLEND. */
 void render_list(Renderer *renderer, const DrawList *list);
+/* A whole frame of the w × h target: cleared with list->clear, then drawn. On
+ * SDL's software renderer, whose target keeps its pixels, only the box around
+ * what differs from the frame drawn last is cleared and drawn again, with the
+ * same pixels as a whole redraw. */
+void render_frame(Renderer *renderer, const DrawList *list, int w, int h);
+/* The target no longer holds the frame drawn last (a resize, a new target, a
+ * rotation): the next render_frame draws everything. */
+void render_invalidate(Renderer *renderer);
 
 #endif
