@@ -34,6 +34,9 @@ enum { STORE_SCHEMA_VERSION = 2 };
  * On failure returns NULL and writes a message (never personal data) to err. */
 Store *store_open(const char *path, StoreStatus *status, char *err, size_t err_size);
 void store_close(Store *store); /* accepts NULL */
+/* 1 when status (0: success) starts a run of failures: a failure that keeps
+ * repeating while the disk stays full is logged once, not once a second. */
+int store_first_failure(Store *store, int status);
 
 /* How store_open_with opens. A zeroed struct gives store_open's behaviour. */
 typedef struct {

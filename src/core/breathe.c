@@ -4,6 +4,7 @@
  * words, cue tones and one durable log event. */
 #include "breathe_internal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1038,6 +1039,10 @@ void screen_breathe_run(App *app)
     float progress = s.phase == PHASE_COUNTDOWN ? 0.0f
                      : b->pacer.end_ms > 0      ? (float)s.breathing_ms / (float)b->pacer.end_ms
                                                 : s.progress;
+    /* In steps of half a pixel along the ring: a frame in which the arc would
+     * not visibly move stays the same frame, and is not drawn again. */
+    float steps = 3.14159265f * (float)d * 2.0f;
+    progress = floorf(progress * steps) / steps;
     ui_arc(ui, ring, color_alpha(t->frame, 200), ring_t, 0.0f, 1.0f);
     if (progress > 0.0f)
         ui_arc(ui, ring, app->night ? t->text_dim : t->accent, ring_t, 0.0f, progress);

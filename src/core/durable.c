@@ -304,10 +304,10 @@ void durable_tick(App *app)
         flush(app);
     const char *note = "";
     char text[APP_NOTE_MAX];
-    if (d->count > 0) {
+    if (d->problem || d->read_only) {
+        note = problem_note(d); /* says more than "Not saved" */
+    } else if (d->count > 0) {
         note = durable_words(d->status);
-    } else if (d->problem || d->read_only) {
-        note = problem_note(d);
     } else if (app->time.mono_ms < d->saved_until_mono) {
         note = "Saved";
     }

@@ -380,6 +380,13 @@ void screen_settings(App *app)
 
     y = journal_settings_rows(app, sc->view, y);
 
+    /* A journal that could not be opened: its explanation and choices again. */
+    if (app->durable.problem || app->durable.read_only) {
+        c = settings_row(app, sc, &y, "Journal file");
+        if (ui_button(ui, "Journal file", "What happened to the journal", c, SHAPE_NONE, &st, 0))
+            app_push(app, SCREEN_STORAGE);
+    }
+
     char about[1200];
     snprintf(about, sizeof about, "Lull %s. Your data stays on this device, in %s", app->version,
              app->data_path[0] ? app->data_path : "memory");

@@ -190,11 +190,11 @@ static int control(Ui *ui, const char *label, Rect r, int flags, uint32_t *id_ou
 {
     uint32_t id = ui_hash(label);
     /* One label twice in a pass (two partners with the same name) must still
-     * be two controls, or a tap on one fires the other: later ones mix how
-     * many came before into their id, the same in every pass. */
+     * be two controls, or a tap on one fires the other: the n-th mixes n into
+     * its id, the same in every pass (found by id: earlier ones got theirs so). */
     uint32_t same = 0;
     for (int i = 0; i < ui->target_count; i++)
-        same += strncmp(ui->targets[i].label, label, UI_LABEL_MAX - 1) == 0;
+        same += ui->targets[i].id == (id ^ (same * 0x9E3779B9u));
     id ^= same * 0x9E3779B9u;
     *id_out = id;
     if (flags & UI_DISABLED)

@@ -38,15 +38,7 @@ static void pass_time(Runner *r, int64_t ms)
 {
     Kiosk *k = r->k;
     if (!k->clock.fake) {
-        uint64_t end = SDL_GetTicks64() + (uint64_t)ms;
-        do {
-            SDL_Event e;
-            while (SDL_PollEvent(&e))
-                if (e.type == SDL_QUIT)
-                    k->quit = 1;
-            kiosk_step(k, 1);
-            SDL_Delay(FRAME_MS);
-        } while (SDL_GetTicks64() < end);
+        kiosk_run_for(k, ms);
         return;
     }
     while (ms > 0 && !k->app->quit) {

@@ -15,7 +15,8 @@
 
 static int logged(Store *store, StoreStatus status, const char *what)
 {
-    if (status != STORE_OK && status != STORE_NOT_FOUND)
+    int failed = status != STORE_OK && status != STORE_NOT_FOUND;
+    if (store_first_failure(store, failed ? (int)status : 0))
         fprintf(stderr, "lull: journal: %s: %s\n", what, store_error(store));
     return (int)status;
 }

@@ -15,6 +15,7 @@
 #include "sounds.h"
 #include "text.h"
 #include "wav.h"
+#include "wait.h"
 
 enum { CONFIG_MAX_BYTES = 1 << 20, IDLE_SLEEP_MS = 10 };
 
@@ -232,7 +233,6 @@ static void apply_rotation(Kiosk *k, int rotation)
 
 static void open_audio(Kiosk *k)
 {
-    char note[APP_NOTE_MAX] = "";
     mixer_init(&k->mixer);
     if (k->opts->audio_out) {
         char err[256];
@@ -241,6 +241,15 @@ static void open_audio(Kiosk *k)
             fprintf(stderr, "lull: --audio-out: %s\n", err);
         return;
     }
+    /* The device opens once the first frame is up: finding it (PulseAudio,
+     * ALSA) takes tens of ms that the screen should not wait for. */
+    k->audio_pending = 1;
+}
+
+static void open_audio_device(Kiosk *k)
+{
+    char note[APP_NOTE_MAX] = "";
+    k->audio_pending = 0;
     k->audio = audio_open(&k->mixer, note, sizeof note);
     if (!k->audio) {
         fprintf(stderr, "lull: %s\n", note[0] ? note : "sound is off");
@@ -385,11 +394,11 @@ static uint64_t list_hash(const DrawList *list)
 void kiosk_draw(Kiosk *k)
 {
     const DrawList *list = &k->app->draw;
+    if (k->presented_hash == 0)
+        render_invalidate(k->renderer); /* resized, rotated or shown anew */
     if (k->target)
         SDL_SetRenderTarget(k->sdl, k->target);
-    SDL_SetRenderDrawColor(k->sdl, list->clear.r, list->clear.g, list->clear.b, 255);
-    SDL_RenderClear(k->sdl);
-    render_list(k->renderer, list);
+    render_frame(k->renderer, list, logical_w(k), logical_h(k));
     if (k->target) {
         SDL_SetRenderTarget(k->sdl, NULL);
         SDL_SetRenderDrawColor(k->sdl, 0, 0, 0, 255);
@@ -448,6 +457,8 @@ void kiosk_step(Kiosk *k, int present)
                 k->presented(k->presented_ctx, k);
         }
     }
+    if (k->audio_pending && k->presented_hash)
+        open_audio_device(k);
 }
 
 static void pointer(Kiosk *k, AppInputKind kind, int wx, int wy)
@@ -546,6 +557,8 @@ static int driver_sleeps(void)
 static void run_loop(Kiosk *k, uint64_t until)
 {
     int sleeps = driver_sleeps();
+    /* Elsewhere SDL polls every ms: sleep until a touch or the next frame instead. */
+    InputWait *wait = sleeps ? NULL : input_wait_open();
     uint64_t next_step = 0;
     while (!k->quit && !k->app->quit) {
         SDL_Event e;
@@ -564,15 +577,16 @@ static void run_loop(Kiosk *k, uint64_t until)
             continue;
         }
         if (now >= until)
-            return;
+            break; /* through input_wait_close */
         uint64_t left = (next_step < until ? next_step : until) - now;
         if (sleeps) {
             if (SDL_WaitEventTimeout(&e, (int)left))
                 handle_event(k, &e);
         } else {
-            SDL_Delay(left < IDLE_SLEEP_MS ? (Uint32)left : IDLE_SLEEP_MS);
+            input_wait(wait, (int)left, IDLE_SLEEP_MS);
         }
     }
+    input_wait_close(wait);
 }
 
 /* LULL_BENCH=first-frame: the end of the first present, then leave. */

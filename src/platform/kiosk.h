@@ -17,10 +17,11 @@ typedef struct TextCache TextCache;
 typedef struct Audio Audio;
 typedef struct WavWriter WavWriter;
 typedef struct Sounds Sounds;
+typedef struct Kiosk Kiosk;
 
 enum { KIOSK_MAX_INPUTS = 64 };
 
-typedef struct Kiosk {
+struct Kiosk {
     const CliOptions *opts;
     SDL_Window *window;
     SDL_Renderer *sdl;
@@ -30,6 +31,7 @@ typedef struct Kiosk {
     Store *store;
     StorageState storage; /* the journal's file: problems, retries, test faults (storage.c) */
     Audio *audio;
+    int audio_pending;    /* the device is opened after the first present */
     WavWriter *wav;
     Sounds *sounds;       /* the couple's own sound files (sounds.c) */
     Mixer mixer;
@@ -46,13 +48,22 @@ typedef struct Kiosk {
     int input_count;
     int quit;
     int exit_code;
-} Kiosk;
+    /* Measuring only (bench/): called after each present, when set. */
+    void (*presented)(void *ctx, Kiosk *k);
+    void *presented_ctx;
+};
 
 /* Sets everything up; returns 0 or an exit status (2) after printing why. */
 int kiosk_open(Kiosk *k, const CliOptions *opts);
 void kiosk_close(Kiosk *k);
-/* The interactive loop, until quit. Returns the exit status. */
+/* The interactive loop, until quit. Returns the exit status.
+ * With LULL_BENCH=first-frame in the environment (bench/, measuring only) it
+ * prints "lull: bench: first present <ns>" (CLOCK_MONOTONIC, at the end of the
+ * first present) on stderr and quits there. */
 int kiosk_run(Kiosk *k);
+/* The same loop for ms of real time, or until quit: a script's `wait` on the
+ * real clock, so that it costs what the kiosk costs. */
+void kiosk_run_for(Kiosk *k, int64_t ms);
 
 /* One step: pending inputs go to the app, which builds a frame; audio for the
  * elapsed time is mixed. present: draw and show it (skipped when unchanged). */

@@ -11,6 +11,9 @@ enum {
     TEXT_MAX_PX = 512,
     TEXT_MAX_FONTS = 48,   /* open (face, size) pairs */
     TEXT_TEXTURES = 384,   /* drawn strings kept as textures */
+    /* ... and at most this many bytes of them: the dim screen's big clock makes
+     * a large texture every minute, and a night of them must not add up. */
+    TEXT_TEXTURE_BYTES = 8 << 20,
     TEXT_MEASURES = 1024,  /* measured strings kept as widths */
     TEXT_PATH_MAX = 512,
 };
@@ -373,6 +376,30 @@ int text_measure(void *cache, const char *utf8, int size_px)
     return text_measure_face(cache, TEXT_REGULAR, utf8, size_px);
 }
 
+/* Makes room for a texture of incoming bytes within TEXT_TEXTURE_BYTES,
+ * letting the least recently used go first. */
+static void textures_trim(TextCache *cache, size_t incoming)
+{
+    TextTable *t = &cache->textures;
+    for (;;) {
+        size_t bytes = incoming;
+        int oldest = -1;
+        for (int i = 0; i < t->capacity; i++) {
+            const TextEntry *e = &t->entry[i];
+            if (!e->text)
+                continue;
+            bytes += (size_t)e->w * (size_t)e->h * 4u;
+            if (oldest < 0 || e->used < t->entry[oldest].used)
+                oldest = i;
+        }
+        if (bytes <= TEXT_TEXTURE_BYTES || oldest < 0)
+            return;
+        table_unlink(t, oldest);
+        entry_clear(&t->entry[oldest]);
+        t->count--;
+    }
+}
+
 /* The cached white texture of a string, rendering it on a miss. */
 static TextEntry *text_texture(TextCache *cache, TextFace face, const char *utf8, int size)
 {
@@ -400,6 +427,7 @@ static TextEntry *text_texture(TextCache *cache, TextFace face, const char *utf8
         return NULL;
     }
     SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
+    textures_trim(cache, (size_t)w * (size_t)h * 4u);
     slot = table_insert(&cache->textures, hash, face, size, utf8);
     if (slot < 0) {
         SDL_DestroyTexture(texture);
@@ -415,6 +443,37 @@ static TextEntry *text_texture(TextCache *cache, TextFace face, const char *utf8
     return e;
 }
 
+/* Where a string's texture goes in r. */
+static SDL_Rect text_place(const TextEntry *e, Rect r, Align align, int turned)
+{
+    SDL_Rect dst = {r.x, r.y + (r.h - e->h) / 2, e->w, e->h};
+    if (align == ALIGN_CENTER)
+        dst.x = r.x + (r.w - e->w) / 2;
+    else if (align == ALIGN_RIGHT)
+        dst.x = r.x + r.w - e->w;
+    if (turned) {
+        /* Mirror the placement through r's centre and flip both axes: a 180°
+         * turn without resampling, so the glyphs stay pixel-exact. */
+        dst.x = 2 * r.x + r.w - dst.x - dst.w;
+        dst.y = 2 * r.y + r.h - dst.y - dst.h;
+    }
+    return dst;
+}
+
+Rect text_bounds(TextCache *cache, TextFace face, const char *utf8, Rect r, int size_px,
+                 Align align, int turned)
+{
+    Rect none = {0, 0, 0, 0};
+    if (!cache || !utf8 || !utf8[0] || face < 0 || face >= TEXT_FACE_COUNT)
+        return none;
+    TextEntry *e = text_texture(cache, face, utf8, clamp_size(size_px));
+    if (!e)
+        return none;
+    SDL_Rect dst = text_place(e, r, align, turned);
+    Rect out = {dst.x, dst.y, dst.w, dst.h};
+    return out;
+}
+
 void text_draw_face(TextCache *cache, TextFace face, const char *utf8, Rect r, int size_px,
                     Color c, Align align, int turned)
 {
@@ -423,19 +482,10 @@ void text_draw_face(TextCache *cache, TextFace face, const char *utf8, Rect r, i
     TextEntry *e = text_texture(cache, face, utf8, clamp_size(size_px));
     if (!e)
         return;
-    SDL_Rect dst = {r.x, r.y + (r.h - e->h) / 2, e->w, e->h};
-    if (align == ALIGN_CENTER)
-        dst.x = r.x + (r.w - e->w) / 2;
-    else if (align == ALIGN_RIGHT)
-        dst.x = r.x + r.w - e->w;
+    SDL_Rect dst = text_place(e, r, align, turned);
     SDL_RendererFlip flip = SDL_FLIP_NONE;
-    if (turned) {
-        /* Mirror the placement through r's centre and flip both axes: a 180°
-         * turn without resampling, so the glyphs stay pixel-exact. */
-        dst.x = 2 * r.x + r.w - dst.x - dst.w;
-        dst.y = 2 * r.y + r.h - dst.y - dst.h;
+    if (turned)
         flip = (SDL_RendererFlip)(SDL_FLIP_HORIZONTAL | SDL_FLIP_VERTICAL);
-    }
     SDL_SetTextureColorMod(e->texture, c.r, c.g, c.b);
     SDL_SetTextureAlphaMod(e->texture, c.a);
     if (SDL_RenderCopyEx(cache->sdl, e->texture, NULL, &dst, 0.0, NULL, flip) != 0)

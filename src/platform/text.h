@@ -43,6 +43,12 @@ void text_draw(TextCache *cache, const char *utf8, Rect r, int size_px, Color c,
 void text_draw_face(TextCache *cache, TextFace face, const char *utf8, Rect r, int size_px,
                     Color c, Align align, int turned);
 
+/* The rectangle text_draw_face fills for the same arguments, without drawing
+ * (the string is rendered into the cache if it is not there yet); empty when
+ * there is nothing to draw. */
+Rect text_bounds(TextCache *cache, TextFace face, const char *utf8, Rect r, int size_px,
+                 Align align, int turned);
+
 /* Marks the start of a frame (render_list calls it): strings used in this frame
  * are evicted only after every older one. */
 void text_frame(TextCache *cache);

@@ -82,9 +82,12 @@ static const char insights_breathing_sql[] =
     "SELECT time_ms, actual_s FROM events"
     " WHERE kind = 'breathing' AND deleted_ms IS NULL AND time_ms >= ?1 AND time_ms < ?2";
 
+/* Kept prepared between calls (store_stmt): a timeline page makes one query
+ * per item, and preparing them afresh cost more than running them. */
 static StoreStatus prepare(Store *store, const char *sql, sqlite3_stmt **stmt)
 {
-    int rc = sqlite3_prepare_v2(store_db(store), sql, -1, stmt, NULL);
+    int rc;
+    *stmt = store_stmt(store, sql, &rc);
     return rc == SQLITE_OK ? STORE_OK : store_fail(store, rc);
 }
 
@@ -139,7 +142,7 @@ StoreStatus store_timeline_page(Store *store, const JournalKey *from, int newer,
     }
     if (rc != SQLITE_OK && rc != SQLITE_DONE)
         status = store_fail(store, rc);
-    sqlite3_finalize(stmt);
+    store_stmt_done(store, stmt);
 
     /* The newer page came oldest first: the timeline wants newest first. */
     for (int i = 0; status == STORE_OK && i < n; i++) {
@@ -190,7 +193,7 @@ StoreStatus store_session_item(Store *store, int64_t session, JournalItem *out)
     } else {
         status = store_fail(store, rc);
     }
-    sqlite3_finalize(stmt);
+    store_stmt_done(store, stmt);
     return status;
 }
 
@@ -209,7 +212,7 @@ StoreStatus store_event_get(Store *store, int64_t id, LogEvent *out)
         status = store_fail_message(store, STORE_NOT_FOUND, "no such event");
     else
         status = store_fail(store, rc);
-    sqlite3_finalize(stmt);
+    store_stmt_done(store, stmt);
     return status;
 }
 
@@ -257,7 +260,7 @@ StoreStatus store_entry_update(Store *store, const LogEvent *ev)
         status = store_fail(store, rc);
     else if (sqlite3_changes(store_db(store)) == 0)
         status = store_fail_message(store, STORE_NOT_FOUND, "no such entry");
-    sqlite3_finalize(stmt);
+    store_stmt_done(store, stmt);
     return status;
 }
 
@@ -378,7 +381,7 @@ static StoreStatus insights_part(Store *store, Insights *in, InsightsPart part)
     }
     if (rc != SQLITE_DONE)
         status = store_fail(store, rc);
-    sqlite3_finalize(stmt);
+    store_stmt_done(store, stmt);
     return status;
 }
 

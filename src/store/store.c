@@ -101,13 +101,29 @@ static const char *const store_sql[SQL_COUNT] = {
     [SQL_USER_VERSION] = "PRAGMA user_version",
 };
 
+enum { STORE_KEPT_MAX = 16 };
+
 struct Store {
     sqlite3 *db;
     sqlite3_stmt *stmt[SQL_COUNT];
+    struct {
+        const char *sql; /* the key: the statement's text, by address */
+        sqlite3_stmt *stmt;
+    } kept[STORE_KEPT_MAX]; /* the other files' statements (store_stmt) */
     char error[256];
     int read_only;
     FaultVfs *fault; /* tests: the VFS whose writes can be made to fail */
+    int failing;     /* the last failure reported through store_first_failure */
 };
+
+int store_first_failure(Store *store, int status)
+{
+    if (!store)
+        return status != 0;
+    int first = status != 0 && status != store->failing;
+    store->failing = status;
+    return first;
+}
 
 static void copy_text(char *out, size_t size, const char *in)
 {
@@ -200,6 +216,44 @@ static void stmt_release(Store *store, StoreSql which, sqlite3_stmt *stmt)
     } else {
         sqlite3_finalize(stmt);
     }
+}
+
+sqlite3_stmt *store_stmt(Store *store, const char *sql, int *rc)
+{
+    int slot = -1;
+    for (int i = 0; i < STORE_KEPT_MAX; i++) {
+        if (store->kept[i].sql == sql) {
+            if (!sqlite3_stmt_busy(store->kept[i].stmt)) {
+                *rc = SQLITE_OK;
+                return store->kept[i].stmt;
+            }
+            slot = STORE_KEPT_MAX; /* in use further up the stack: a fresh one */
+            break;
+        }
+        if (!store->kept[i].sql && slot < 0)
+            slot = i;
+    }
+    sqlite3_stmt *stmt = NULL;
+    int keep = slot >= 0 && slot < STORE_KEPT_MAX;
+    *rc = sqlite3_prepare_v3(store->db, sql, -1, keep ? SQLITE_PREPARE_PERSISTENT : 0, &stmt,
+                             NULL);
+    if (*rc == SQLITE_OK && keep) {
+        store->kept[slot].sql = sql;
+        store->kept[slot].stmt = stmt;
+    }
+    return stmt;
+}
+
+void store_stmt_done(Store *store, sqlite3_stmt *stmt)
+{
+    for (int i = 0; i < STORE_KEPT_MAX; i++) {
+        if (store->kept[i].stmt == stmt && stmt) {
+            sqlite3_reset(stmt);
+            sqlite3_clear_bindings(stmt);
+            return;
+        }
+    }
+    sqlite3_finalize(stmt);
 }
 
 /* --- opening -------------------------------------------------------------- */
@@ -597,6 +651,8 @@ void store_close(Store *store)
         return;
     for (int i = 0; i < SQL_COUNT; i++)
         sqlite3_finalize(store->stmt[i]);
+    for (int i = 0; i < STORE_KEPT_MAX; i++)
+        sqlite3_finalize(store->kept[i].stmt);
     /* close_v2 would leave a zombie behind if a statement leaked; close
      * reports it instead, and every statement is ours to finalize above. */
     sqlite3_close(store->db);

@@ -4,7 +4,7 @@
  * every kill: PRAGMA integrity_check is ok, every write the app had
  * acknowledged is there (and nothing that was never asked for), and the next
  * start is where the last one was (a paused session is still paused, by the
- * same partner).
+ * same partner). The journal and its -wal and -shm are 0600 whenever it stops.
  *
  * "Acknowledged": the script prints a dump after each command that writes;
  * the app logs durably before it builds the frame the dump reads, so a dump
@@ -260,6 +260,20 @@ static void check_integrity(const char *path)
     sqlite3_close(db);
 }
 
+/* The journal and the files SQLite keeps beside it mid-run (-wal, -shm)
+ * are readable by their owner only, whatever the moment of the kill. */
+static void check_modes(const char *db)
+{
+    static const char *const sides[] = {"", "-wal", "-shm", "-journal"};
+    for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++) {
+        char name[1100];
+        struct stat st;
+        snprintf(name, sizeof name, "%s%s", db, sides[i]);
+        if (stat(name, &st) == 0 && (st.st_mode & 0777) != 0600)
+            die("%s has mode %o, not 600", name, (unsigned)(st.st_mode & 0777));
+    }
+}
+
 /* The events table, oldest first; 0 events when there is no table yet. */
 static void read_events(const char *path, Events *out)
 {
@@ -367,8 +381,9 @@ int main(int argc, char **argv)
     }
     const char *lull = argv[1], *config = argv[2], *work = argv[3];
     int kills_wanted = argc > 4 ? atoi(argv[4]) : 60;
-    unsigned long long seed = argc > 5 ? strtoull(argv[5], NULL, 10)
-                                       : (unsigned long long)time(NULL) ^ (unsigned long long)getpid();
+    unsigned long long seed = (unsigned long long)time(NULL) ^ (unsigned long long)getpid();
+    if (argc > 5)
+        seed = strtoull(argv[5], NULL, 10);
     rng_state = seed;
     printf("crashtest: seed %llu (replay: crashtest ... %d %llu)\n", seed, kills_wanted, seed);
     fflush(stdout);
@@ -410,9 +425,10 @@ int main(int argc, char **argv)
         FILE *f = fopen(script_path, "w");
         if (!f || fputs(script.text, f) < 0 || fclose(f) != 0)
             die("cannot write %s", script_path);
-        /* Each run starts a minute after the one before, on the virtual clock. */
+        /* Each run starts a minute after the one before, on the virtual clock
+         * (at most 4 × KILLS runs: from noon on, within the day). */
         char clock[64];
-        snprintf(clock, sizeof clock, "--clock=fake=2026-01-05T%02d:%02d", 21 + (run / 60) % 3,
+        snprintf(clock, sizeof clock, "--clock=fake=2026-01-05T%02d:%02d", 12 + run / 60 % 12,
                  run % 60);
         char *args[] = {(char *)lull, "--headless", clock, "--db", db, "--config", (char *)config,
                         "--script", script_path, NULL};
@@ -468,6 +484,7 @@ int main(int argc, char **argv)
         int acked = markers > 0 ? script.after[markers - 1] : expected.count;
 
         check_integrity(db);
+        check_modes(db);
         read_events(db, &found);
         /* Everything acknowledged is there; anything more is only what the
          * script went on to write (never an event it did not ask for). */

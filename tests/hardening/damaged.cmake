@@ -80,7 +80,7 @@ expect text "Another program is using the journal"
 tap "OK"
 tap "Signals"
 tap "Sam / Tired"
-expect text "Not saved"
+expect text "Nothing is saved yet"
 wait 7000
 expect no-text "Not saved"
 expect no-text "Nothing is saved"
@@ -112,9 +112,13 @@ endif()
 string(APPEND first [[
 expect screen home
 expect text "Nothing"
+tap "Settings"
+tap "Journal file"
+expect screen storage
+tap "Home"
 tap "Signals"
 tap "Sam / Pain"
-expect text "Not saved"
+expect text "Nothing"
 tap "Alex / Pause"
 expect screen paused
 quit

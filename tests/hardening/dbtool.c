@@ -182,6 +182,7 @@ int main(int argc, char **argv)
         return truncate(argv[2], (off_t)atol(argv[3])) == 0 ? 0 : 1;
     if (argc >= 5 && strcmp(argv[1], "hold") == 0)
         return hold(argv[2], atol(argv[3]), argv + 4);
-    fprintf(stderr, "usage: dbtool integrity|events|setting|future|foreign|damage|noise|truncate|hold ...\n");
+    fprintf(stderr, "usage: dbtool integrity|events|setting|future|foreign|damage|noise|"
+                    "truncate|hold ...\n");
     return 2;
 }

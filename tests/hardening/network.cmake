@@ -5,7 +5,8 @@
 #                 process at its first non-local socket (tests/hardening/nonet.c)
 #   MODE=strace   the same run traced: every socket() and connect() is local
 #   MODE=symbols  the program itself imports no socket or resolver function
-#   cmake -DLULL=... -DNONET=... -DSRC=... -DWORK=... -DMODE=... -P network.cmake
+#   cmake -DLULL=... -DNONET=... [-DBINARY=the ELF file -DNM=...] -DSRC=... -DWORK=...
+#         -DMODE=... -P network.cmake
 include(${CMAKE_CURRENT_LIST_DIR}/common.cmake)
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
@@ -15,7 +16,13 @@ set(env ${CMAKE_COMMAND} -E env LANG=C.UTF-8 TZ=UTC XDG_DATA_HOME=${WORK}/data
 set(kiosk ${LULL} --headless --clock fake --config ${SRC}/tests/e2e/couple.conf --script ${script})
 
 if(MODE STREQUAL "symbols")
-  execute_process(COMMAND nm -D --undefined-only ${LULL} RESULT_VARIABLE status
+  if(NOT NM)
+    set(NM nm)
+  endif()
+  if(NOT BINARY)
+    set(BINARY ${LULL})
+  endif()
+  execute_process(COMMAND ${NM} -D --undefined-only ${BINARY} RESULT_VARIABLE status
                   OUTPUT_VARIABLE symbols ERROR_VARIABLE err)
   if(NOT status EQUAL 0)
     message(FATAL_ERROR "nm failed: ${err}")
@@ -34,14 +41,15 @@ if(MODE STREQUAL "seccomp")
                   ERROR_VARIABLE err)
   message("${out}${err}")
   if(status EQUAL 77)
-    message("SKIP: no seccomp filter for this architecture")
+    message("SKIP: no seccomp filter can be installed here")
     return()
   endif()
   if(NOT status EQUAL 0)
     message(FATAL_ERROR "the seccomp filter does not work here (${status})")
   endif()
+  string(REPLACE ";" " " kiosk_line "${kiosk}")
   set(runs
-      "kiosk|${kiosk} --db ${WORK}/lull.db"
+      "kiosk|${kiosk_line} --db ${WORK}/lull.db"
       "export-csv|${LULL} export --db ${WORK}/lull.db --format csv --out ${WORK}/out.csv"
       "export-json|${LULL} export --db ${WORK}/lull.db --format json"
       "insights|${LULL} insights --db ${WORK}/lull.db --weeks 4 --format json"
@@ -77,6 +85,8 @@ if(MODE STREQUAL "strace")
     return()
   endif()
   set(trace ${WORK}/trace.txt)
+  # LeakSanitizer cannot run under ptrace: leaks are the other tests' business.
+  list(APPEND env ASAN_OPTIONS=detect_leaks=0)
   execute_process(COMMAND ${env} ${STRACE} -f -qq -e trace=socket,connect,bind,sendto,sendmsg
                           -o ${trace} ${kiosk} --db ${WORK}/lull.db
                   WORKING_DIRECTORY ${WORK} RESULT_VARIABLE status OUTPUT_QUIET ERROR_VARIABLE err)

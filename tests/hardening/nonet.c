@@ -70,8 +70,8 @@ static int run(char **argv, int self_test)
         return 2;
     if (pid == 0) {
         if (install_filter() != 0) {
-            fprintf(stderr, "nonet: cannot install the seccomp filter: %s\n", strerror(errno));
-            _exit(4);
+            printf("nonet: SKIP: cannot install a seccomp filter here: %s\n", strerror(errno));
+            _exit(77);
         }
         if (self_test) {
             int local = socket(AF_UNIX, SOCK_STREAM, 0); /* allowed */
@@ -98,9 +98,13 @@ static int run(char **argv, int self_test)
         return 3;
     }
     if (self_test) {
+        if (WIFEXITED(status) && WEXITSTATUS(status) == 77)
+            return 77;
         fprintf(stderr, "nonet: FAIL: the self-test was not stopped (status %d)\n", status);
         return 1;
     }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 77)
+        return 77;
     if (WIFSIGNALED(status)) {
         fprintf(stderr, "nonet: %s died of signal %d\n", argv[0], WTERMSIG(status));
         return 128 + WTERMSIG(status);

@@ -6,20 +6,18 @@
  * Exits 77 (ctest's skip) where no tmpfs can be mounted (no CAP_SYS_ADMIN and
  * no user namespaces).
  *   tmpfsfull LULL CONFIG WORKDIR */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
-#include <sched.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "ns.h"
 #include "proc.h"
 
 enum { SKIP = 77, OUT_MAX = 1 << 20 };
@@ -43,27 +41,6 @@ static int write_text(const char *path, const char *text)
     ssize_t n = write(fd, text, strlen(text));
     close(fd);
     return n == (ssize_t)strlen(text) ? 0 : -1;
-}
-
-/* A mount namespace of our own: as root directly, else as root of a new user
- * namespace. 0, or -1 when neither is allowed here. */
-static int private_mounts(void)
-{
-    uid_t uid = getuid();
-    gid_t gid = getgid();
-    if (unshare(CLONE_NEWNS) != 0) {
-        if (unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0)
-            return -1;
-        char map[64];
-        write_text("/proc/self/setgroups", "deny");
-        snprintf(map, sizeof map, "0 %u 1", (unsigned)uid);
-        if (write_text("/proc/self/uid_map", map) != 0)
-            return -1;
-        snprintf(map, sizeof map, "0 %u 1", (unsigned)gid);
-        if (write_text("/proc/self/gid_map", map) != 0)
-            return -1;
-    }
-    return mount("none", "/", NULL, MS_REC | MS_PRIVATE, NULL);
 }
 
 /* Fills the file system holding path until it refuses even one byte. */
@@ -148,8 +125,7 @@ int main(int argc, char **argv)
     snprintf(err_path, sizeof err_path, "%s/stderr.txt", work);
     mkdir(work, 0700);
     mkdir(mnt, 0700);
-    if (private_mounts() != 0 ||
-        mount("lull-test", mnt, "tmpfs", MS_NOSUID | MS_NODEV, "size=2m,mode=0700") != 0) {
+    if (ns_private_mounts() != 0 || ns_tmpfs(mnt, 2048) != 0) {
         printf("tmpfsfull: SKIP: no tmpfs can be mounted here (%s); the injected faults of "
                "hardening.storage_full_* still run\n",
                strerror(errno));

@@ -1,0 +1,36 @@
+/* Runs a program with folders hidden behind empty ones, in a private mount
+ * namespace (ns.c): how the hardening tests take the fonts away without
+ * touching the machine. Exits 77 (ctest's skip) where that is not allowed.
+ *   nsrun --hide DIR [--hide DIR ...] -- PROGRAM ARG... */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ns.h"
+
+int main(int argc, char **argv)
+{
+    int i = 1;
+    if (argc < 3) {
+        fprintf(stderr, "usage: nsrun --hide DIR ... -- PROGRAM ARG...\n");
+        return 2;
+    }
+    if (ns_private_mounts() != 0) {
+        printf("nsrun: SKIP: no private mount namespace here (%s)\n", strerror(errno));
+        return 77;
+    }
+    for (; i + 1 < argc && strcmp(argv[i], "--hide") == 0; i += 2) {
+        if (ns_tmpfs(argv[i + 1], 64) != 0) {
+            printf("nsrun: SKIP: cannot hide %s (%s)\n", argv[i + 1], strerror(errno));
+            return 77;
+        }
+    }
+    if (i >= argc || strcmp(argv[i], "--") != 0 || i + 1 >= argc) {
+        fprintf(stderr, "nsrun: expected -- PROGRAM\n");
+        return 2;
+    }
+    execv(argv[i + 1], argv + i + 1);
+    fprintf(stderr, "nsrun: cannot run %s: %s\n", argv[i + 1], strerror(errno));
+    return 127;
+}
