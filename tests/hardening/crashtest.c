@@ -393,8 +393,9 @@ int main(int argc, char **argv)
     snprintf(script_path, sizeof script_path, "%s/run.lull", work);
     snprintf(err_path, sizeof err_path, "%s/stderr.txt", work);
     snprintf(data, sizeof data, "%s/data", work);
-    /* A fresh journal: the model starts from nothing. */
-    mkdir(work, 0700);
+    /* A fresh journal: the model starts from nothing. The folder and its
+     * parents may not exist yet in a new build tree. */
+    proc_mkdirs(work);
     static const char *const leftovers[] = {"", "-wal", "-shm", "-journal"};
     for (size_t i = 0; i < sizeof leftovers / sizeof leftovers[0]; i++) {
         char name[1100];

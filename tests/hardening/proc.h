@@ -15,6 +15,8 @@ pid_t proc_start(char *const argv[], int *out_fd, const char *err_path);
 long proc_read(int fd, char *buf, size_t size, size_t *len, int timeout_ms);
 /* Milliseconds on the monotonic clock. */
 long long proc_now_ms(void);
+/* Creates a folder and any missing parents (mode 0700); a new build tree has none. */
+void proc_mkdirs(const char *path);
 /* The whole of a small file as a NUL-terminated string (malloc'd), or NULL. */
 char *proc_slurp(const char *path, size_t *size);
 

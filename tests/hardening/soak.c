@@ -88,7 +88,7 @@ int main(int argc, char **argv)
     if (hours < 3)
         hours = 3;
     char script_path[1024], shots[1024], db[1024], err_path[1024];
-    mkdir(work, 0700);
+    proc_mkdirs(work);
     snprintf(script_path, sizeof script_path, "%s/soak.lull", work);
     snprintf(shots, sizeof shots, "%s/shots", work);
     snprintf(db, sizeof db, "%s/lull.db", work);

@@ -123,7 +123,7 @@ int main(int argc, char **argv)
     snprintf(script1, sizeof script1, "%s/first.lull", work);
     snprintf(script2, sizeof script2, "%s/second.lull", work);
     snprintf(err_path, sizeof err_path, "%s/stderr.txt", work);
-    mkdir(work, 0700);
+    proc_mkdirs(work);
     mkdir(mnt, 0700);
     if (ns_private_mounts() != 0 || ns_tmpfs(mnt, 2048) != 0) {
         printf("tmpfsfull: SKIP: no tmpfs can be mounted here (%s); the injected faults of "
