@@ -33,6 +33,9 @@ void keyboard_backspace(Keyboard *kb);
 int utf8_length(const char *s);
 /* The byte length of the valid UTF-8 character at s, or 0 when invalid/NUL. */
 int utf8_char_bytes(const char *s);
+/* Decodes the character at s: its length (1..4) and code point, or 0 when the
+ * bytes are not UTF-8 (overlong forms, surrogates and values past U+10FFFF too). */
+int utf8_decode(const unsigned char *s, unsigned long *cp);
 
 /* Copies src into dst (size bytes) without splitting a character. */
 void utf8_copy(char *dst, size_t size, const char *src);

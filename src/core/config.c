@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lull/keyboard.h" /* utf8_decode */
+
 enum {
     QUOTE_CHARS = 32,      /* how much of a bad value a message repeats */
     MESSAGE_MAX = 320,     /* one message line */
@@ -55,39 +57,6 @@ static int equal_nocase(const char *a, const char *b)
         b++;
     }
     return *a == '\0' && *b == '\0';
-}
-
-/* Length of the valid UTF-8 sequence at s (1..4) with its code point, or 0 when the
- * bytes are not UTF-8 (overlong forms, surrogates and values past U+10FFFF included). */
-static int utf8_decode(const unsigned char *s, unsigned long *cp)
-{
-    static const unsigned long min_cp[5] = {0, 0, 0x80, 0x800, 0x10000};
-    int n;
-    unsigned long c = s[0];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    } else if ((c & 0xE0) == 0xC0) {
-        n = 2;
-        c &= 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-        n = 3;
-        c &= 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-        n = 4;
-        c &= 0x07;
-    } else {
-        return 0;
-    }
-    for (int i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        c = (c << 6) | (unsigned long)(s[i] & 0x3F);
-    }
-    if (c < min_cp[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return 0;
-    *cp = c;
-    return n;
 }
 
 /* Control characters, and the invisible ones that reorder or break text. */

@@ -3,37 +3,45 @@
 #include <stdio.h>
 #include <string.h>
 
-int utf8_char_bytes(const char *s)
+int utf8_decode(const unsigned char *s, unsigned long *cp)
 {
-    const unsigned char *p = (const unsigned char *)s;
+    static const unsigned long min_cp[5] = {0, 0, 0x80, 0x800, 0x10000};
     int n;
-    uint32_t cp;
-    if (p[0] == 0)
+    unsigned long c = s[0];
+    if (c == 0) {
+        *cp = 0;
         return 0;
-    if (p[0] < 0x80)
+    }
+    if (c < 0x80) {
+        *cp = c;
         return 1;
-    if ((p[0] & 0xE0) == 0xC0) {
+    } else if ((c & 0xE0) == 0xC0) {
         n = 2;
-        cp = p[0] & 0x1Fu;
-    } else if ((p[0] & 0xF0) == 0xE0) {
+        c &= 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
         n = 3;
-        cp = p[0] & 0x0Fu;
-    } else if ((p[0] & 0xF8) == 0xF0) {
+        c &= 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
         n = 4;
-        cp = p[0] & 0x07u;
+        c &= 0x07;
     } else {
         return 0;
     }
     for (int i = 1; i < n; i++) {
-        if ((p[i] & 0xC0) != 0x80)
+        if ((s[i] & 0xC0) != 0x80)
             return 0;
-        cp = (cp << 6) | (p[i] & 0x3Fu);
+        c = (c << 6) | (unsigned long)(s[i] & 0x3F);
     }
-    /* Overlong forms, surrogates and values past U+10FFFF are not characters. */
-    static const uint32_t min_cp[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < min_cp[n] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+    if (c < min_cp[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
         return 0;
+    *cp = c;
     return n;
+}
+
+int utf8_char_bytes(const char *s)
+{
+    unsigned long cp;
+    return utf8_decode((const unsigned char *)s, &cp);
 }
 
 int utf8_length(const char *s)
