@@ -193,8 +193,13 @@ static void app_ready(App *app, int partner)
         log_simple(app, 3, "resume", "Resuming");
         app_queue_sound(app, SOUND_RESUME, 1.0f);
         app->resume_wash_until = app->time.mono_ms + RESUME_WASH_MS;
-        app_home(app);
-        app_push(app, SCREEN_SIGNALS);
+        if (app_screen_below(app) == SCREEN_ENTRY) {
+            /* Paused while writing: back to the entry and its words, never lost. */
+            app_pop(app);
+        } else {
+            app_home(app);
+            app_push(app, SCREEN_SIGNALS);
+        }
     } else {
         app_queue_sound(app, SOUND_READY, 0.8f);
     }

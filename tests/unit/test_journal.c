@@ -531,6 +531,23 @@ static void entry_with_chips_ratings_and_note(void **state)
     free(w);
 }
 
+static void pause_while_writing_keeps_the_words(void **state)
+{
+    (void)state;
+    World *w = world(NULL);
+    write_an_entry(w);
+    press(w, "Pause");
+    assert_screen(w, SCREEN_PAUSED);
+    tap(w, "Alex / I'm ready");
+    tap(w, "Sam / I'm ready");
+    /* Resumed: back to the entry being written, not the board. */
+    assert_screen(w, SCREEN_ENTRY);
+    tap(w, "Save");
+    assert_int_equal(w->fake.saves, 1);
+    assert_string_equal(w->fake.entries[0].note, "Ça va très bien ♥ 😀");
+    free(w);
+}
+
 static void failed_save_keeps_everything(void **state)
 {
     (void)state;
@@ -1219,6 +1236,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(add_to_journal_after_stop),
         cmocka_unit_test(entry_with_chips_ratings_and_note),
+        cmocka_unit_test(pause_while_writing_keeps_the_words),
         cmocka_unit_test(failed_save_keeps_everything),
         cmocka_unit_test(refused_entry_is_retried),
         cmocka_unit_test(edit_delete_and_undo),
