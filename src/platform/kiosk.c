@@ -326,6 +326,9 @@ int kiosk_open(Kiosk *k, const CliOptions *opts)
 
     storage_open(k);
     k->app->host = host_for_store(k->store);
+    /* The panel's own light, on a real screen (or a test's stand-in folder). */
+    if (!opts->headless || getenv("LULL_BACKLIGHT_ROOT"))
+        backlight_open(&k->backlight, getenv("LULL_BACKLIGHT_ROOT"));
     k->app->host.clock_set = set_clock;
     k->app->host.clock_ctx = k;
     k->app->build_time_ms = (int64_t)LULL_RELEASE_DATE_UNIX * 1000;
@@ -346,6 +349,7 @@ int kiosk_open(Kiosk *k, const CliOptions *opts)
 
 void kiosk_close(Kiosk *k)
 {
+    backlight_close(&k->backlight);
     if (k->app && k->app->host.log_event) {
         AppTime now = clock_now(&k->clock);
         k->app->time = now;
@@ -447,6 +451,7 @@ void kiosk_step(Kiosk *k, int present)
         apply_rotation(k, k->app->config.rotation);
         app_update(k->app, NULL, 0, &now);
     }
+    backlight_dim(&k->backlight, app_screen(k->app) == SCREEN_DIM);
     if (present) {
         uint64_t h = list_hash(&k->app->draw);
         if (h != k->presented_hash) {

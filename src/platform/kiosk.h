@@ -5,6 +5,7 @@
 
 #include <SDL.h>
 
+#include "backlight.h"
 #include "clock.h"
 #include "lull/app.h"
 #include "lull/cli.h"
@@ -51,6 +52,7 @@ struct Kiosk {
     /* Measuring only (bench/): called after each present, when set. */
     void (*presented)(void *ctx, Kiosk *k);
     void *presented_ctx;
+    Backlight backlight; /* turned down while the screen is dimmed */
 };
 
 /* Sets everything up; returns 0 or an exit status (2) after printing why. */

@@ -122,3 +122,12 @@ add_test(NAME e2e.breathe_interrupted
          COMMAND ${CMAKE_COMMAND} -DLULL=$<TARGET_FILE:lull> -DSRC=${CMAKE_SOURCE_DIR}
                  -DWORK=${CMAKE_BINARY_DIR}/e2e/breathe_interrupted
                  -P ${CMAKE_SOURCE_DIR}/tests/e2e/breathe_interrupted.cmake)
+
+# The panel's backlight goes down with the dim screen and comes back on waking.
+if(CMOCKA_FOUND)
+  add_executable(test_backlight tests/tools/test_backlight.c src/platform/backlight.c)
+  target_compile_options(test_backlight PRIVATE ${LULL_WARNINGS})
+  target_compile_definitions(test_backlight PRIVATE ${LULL_POSIX})
+  target_link_libraries(test_backlight PRIVATE PkgConfig::CMOCKA)
+  add_test(NAME unit.test_backlight COMMAND test_backlight)
+endif()
