@@ -1,7 +1,7 @@
-/* The app: screens, the screen stack, the signal session and the frame logic.
- * Owns all UI state; talks to the store and the speakers only through AppHost
- * and the sound queue. Pure C11: the platform passes time and input in and
- * renders the DrawList out. */
+/* The App context: every module's state in one struct, passed explicitly, and
+ * what the platform calls on it. It talks to the store and the speakers only
+ * through AppHost and the sound queue. Pure C11; it calls no screen (the router,
+ * lull/frame.h, does). */
 #ifndef LULL_APP_H
 #define LULL_APP_H
 
@@ -12,10 +12,12 @@
 #include "lull/draw.h"
 #include "lull/durable.h"
 #include "lull/event.h"
+#include "lull/input.h"
 #include "lull/journal.h"
 #include "lull/keyboard.h"
 #include "lull/mixer.h"
 #include "lull/session.h"
+#include "lull/signal_set.h"
 #include "lull/theme.h"
 #include "lull/ui.h"
 
@@ -60,35 +62,6 @@ typedef struct {
     JournalHost journal; /* the journal's queries (lull/journal.h), with ctx */
 } AppHost;
 
-typedef enum {
-    APP_INPUT_PRESS,
-    APP_INPUT_MOVE,
-    APP_INPUT_RELEASE,
-    APP_INPUT_CANCEL,
-    APP_INPUT_KEY,
-    APP_INPUT_TEXT,
-} AppInputKind;
-
-typedef enum {
-    KEY_NONE,
-    KEY_ESCAPE,
-    KEY_RETURN,
-    KEY_BACKSPACE,
-    KEY_TAB,
-    KEY_SPACE,
-    KEY_UP,
-    KEY_DOWN,
-    KEY_LEFT,
-    KEY_RIGHT,
-    KEY_QUIT, /* Ctrl+Q */
-} AppKey;
-
-typedef struct {
-    AppInputKind kind;
-    int x, y;      /* logical pixels */
-    AppKey key;
-    char text[32]; /* UTF-8, APP_INPUT_TEXT */
-} AppInput;
 
 typedef struct {
     int64_t mono_ms;      /* monotonic, for animation and debouncing */
@@ -96,16 +69,89 @@ typedef struct {
     int32_t utc_offset_s; /* local offset */
 } AppTime;
 
-typedef struct {
-    SignalId id;
-    char label[40];
-    Color color;
-    Shape shape;
-    SoundId sound;
-    int visible;
-} SignalDef;
+/* The App's journal: the timeline's window, the entry being written, insights,
+ * the word editor, export and the PIN lock (one field of App). */
 
-enum { APP_STACK_MAX = 8, APP_SOUND_QUEUE = 32, APP_NOTE_MAX = 160, APP_MAX_VISIBLE_SIGNALS = 8 };
+
+typedef enum { PIN_MODE_UNLOCK, PIN_MODE_NEW, PIN_MODE_CONFIRM } PinMode;
+
+typedef struct {
+    int loaded;          /* the vocabularies and the PIN state were read */
+    JournalWords words;
+
+    /* the timeline: a window of the store's items, paged in by key */
+    JournalItem items[JOURNAL_WINDOW];
+    int item_count;
+    int item_h[JOURNAL_WINDOW]; /* each item's height when laid out item_h_width wide; 0: unknown */
+    int item_h_width;
+    int at_newest, at_oldest; /* the window holds the first / the last item */
+    int stale;                /* reload from the newest before the next frame */
+    int failed;               /* the store could not be read */
+    UiScroll scroll;
+    int was_dragging;
+    int64_t drag_mono[4];
+    int drag_offset[4];
+    int drag_samples;
+    float velocity;           /* px per ms, while the list glides after a flick */
+    float glide;              /* the sub-pixel part of the glide */
+    int64_t glide_mono;
+    int keep_place;           /* coming back from an entry: stay where the list was */
+    int64_t timeline_visit;   /* when the timeline was last arrived at */
+    char toast[JOURNAL_MESSAGE_MAX]; /* "Saved", "Entry deleted" */
+    int64_t toast_until;
+    int64_t undo_id;          /* a deleted entry that Undo brings back */
+    int64_t undo_until;
+
+    /* the entry being written or edited */
+    LogEvent draft;
+    JournalItem draft_session; /* the session it is linked to, when draft.session */
+    UiScroll form_scroll;
+    char form_error[JOURNAL_MESSAGE_MAX];
+    int note_open;             /* the keyboard is up for the note */
+    int confirm_delete;
+    Keyboard kb;               /* the note, or a word being edited */
+
+    /* insights */
+    Insights insights;
+    int insights_weeks;        /* 4 or 12 */
+    int insights_page;         /* 0 tried, 1 helped, 2 charts */
+    int insights_valid;
+    UiScroll insights_scroll;
+
+    /* the word editor in Settings */
+    int words_list;
+    int words_editing;         /* the keyboard is up */
+    int words_index;           /* the word renamed, -1 a new one */
+    UiScroll words_scroll;
+
+    /* export, from Settings */
+    char export_note[JOURNAL_MESSAGE_MAX];
+    int export_failed;
+    int export_shown;        /* the note was scrolled into view */
+
+    /* the PIN */
+    int pin_set;
+    int pin_unlocked;
+    int64_t pin_active_mono; /* the latest input while unlocked */
+    int pin_failures;
+    int64_t pin_failed_mono; /* the latest wrong attempt; 0: none since start */
+    PinMode pin_mode;
+    int pin_quitting;        /* the pad asks before leaving the kiosk */
+    int pin_after;           /* the screen (ScreenId) the pad opens onto */
+    char pin_digits[PIN_MAX_DIGITS + 1];
+    char pin_first[PIN_MAX_DIGITS + 1];
+    char pin_message[JOURNAL_MESSAGE_MAX];
+    char pin_note[JOURNAL_MESSAGE_MAX]; /* shown in Settings: "PIN set", ... */
+} JournalState;
+
+/* The breathing picker's own state (the choices are in BreatheState). */
+typedef struct {
+    UiScroll scroll;
+    int naming; /* the keyboard names a custom pattern */
+    int naming_custom;
+} BreathePicker;
+
+enum { APP_STACK_MAX = 8, APP_SOUND_QUEUE = 32, APP_NOTE_MAX = 160 };
 
 typedef struct App {
     Config config;
@@ -155,11 +201,12 @@ typedef struct App {
     SoundRequest sounds[APP_SOUND_QUEUE];
     int sound_count;
 
-    JournalState journal;         /* timeline, entries, insights, PIN (journal.c) */
+    JournalState journal;         /* timeline, entries, insights, PIN (app/journal.c) */
 
-    BreatheState breathe;         /* guided breathing: choices and the session (breathe.c) */
+    BreatheState breathe;         /* guided breathing: choices and the session (app/breathing.c) */
+    BreathePicker breathe_picker;
 
-    Durable durable;              /* writes waiting for the storage; an unusable journal (durable.c) */
+    Durable durable;              /* writes waiting for the storage; an unusable journal (app/durable.c) */
 
     int started;                  /* the first update decided the first screen */
     int64_t build_time_ms;        /* a clock earlier than this is wrong (0: unknown) */
@@ -176,10 +223,6 @@ void app_init(App *app, const Config *config, const AppHost *host, UiMeasureFn m
               void *measure_ctx, const AppTime *now);
 /* Sets the logical screen size and the DPI (<= 0: config or default). */
 void app_resize(App *app, int w, int h, double display_dpi);
-/* Feeds input events and time; builds the next frame's DrawList. */
-void app_update(App *app, const AppInput *inputs, int count, const AppTime *now);
-/* Milliseconds until the app wants another frame without input; -1: only on input. */
-int app_wake_in(const App *app);
 ScreenId app_screen(const App *app);
 void app_push(App *app, ScreenId id);
 void app_pop(App *app);

@@ -1,15 +1,15 @@
-/* Guided breathing in the app: the remembered choices (pattern, length, sound,
- * volume, cues, custom patterns), the running session around the pacer, its
- * sound requests and its durable log: one field of App. The screens are in
- * src/core/breathe.c. Pure C11; the platform only lists and decodes sound files. */
+/* Guided breathing: the choices on offer and the remembered ones (pattern,
+ * length, sound, volume, cues, custom patterns), and the running session's data
+ * around the pacer: one field of App. Pure C11; the session's logic is in
+ * src/core/app/breathing.c, the screens in src/core/screens/. */
 #ifndef LULL_BREATHE_H
 #define LULL_BREATHE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "lull/mixer.h"
 #include "lull/pacer.h"
-#include "lull/ui.h"
 
 enum {
     BREATHE_MAX_CUSTOM = 6,
@@ -61,12 +61,27 @@ typedef struct {
     int64_t done_breaths;
     char done_label[BREATHE_NAME_MAX];
     int done_early;
-
-    /* the picker */
-    UiScroll scroll;
-    int naming; /* the keyboard names a custom pattern */
-    int naming_custom;
 } BreatheState;
+
+enum { BREATHE_PRESET_COUNT = 5, BREATHE_LENGTH_COUNT = 7, BREATHE_BED_COUNT = 5 };
+
+typedef struct {
+    PatternKind kind;
+    const char *label;
+} BreathePreset;
+
+typedef struct {
+    const char *id; /* the breathe.sound setting's value */
+    const char *label;
+    AmbientId bed;
+} BreatheBed;
+
+/* The patterns on offer (Custom aside), the lengths in minutes (0: open-ended,
+ * last) and the beds (Silence last); a custom pattern's four phases' names. */
+extern const BreathePreset breathe_presets[BREATHE_PRESET_COUNT];
+extern const int breathe_lengths[BREATHE_LENGTH_COUNT];
+extern const BreatheBed breathe_beds[BREATHE_BED_COUNT];
+extern const char *const breathe_phase_names[4];
 
 /* Defaults: Calm 5·5, 5 minutes, Ocean, volume 70, cues on, Slowing to 6 a minute. */
 void breathe_init(BreatheState *b);
@@ -76,5 +91,17 @@ void breathe_set_files(BreatheState *b, const char *const *names, int count);
 const char *breathe_wanted_file(const BreatheState *b);
 /* The platform could not decode name: it is shown as unplayable and not asked for again. */
 void breathe_file_failed(BreatheState *b, const char *name);
+
+/* Applies a breathe.* setting (name without "breathe."); 0 when name is not one. */
+int breathe_apply(BreatheState *b, const char *name, const char *value);
+/* The bed the chosen sound plays (a missing or unplayable file is silence). */
+AmbientId breathe_chosen_bed(const BreatheState *b);
+/* The chosen pattern, as the pacer takes it. */
+PacerPattern breathe_chosen_pattern(const BreatheState *b);
+/* 1 when custom slot i holds a pattern. */
+int breathe_custom_valid(const BreatheState *b, int i);
+/* The chosen pattern's and sound's names as the screens show them. */
+const char *breathe_pattern_words(const BreatheState *b);
+void breathe_sound_words(const BreatheState *b, char *out, size_t size);
 
 #endif

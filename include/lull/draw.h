@@ -6,35 +6,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lull/color.h"
+#include "lull/shape.h"
+
 typedef struct {
     int x, y, w, h; /* logical pixels, origin top-left */
 } Rect;
 
-typedef struct {
-    uint8_t r, g, b, a;
-} Color;
 
-typedef enum {
-    SHAPE_NONE,
-    SHAPE_CIRCLE,   /* keep going */
-    SHAPE_WAVE,     /* slower */
-    SHAPE_QUESTION, /* check in */
-    SHAPE_BOLT,     /* pain */
-    SHAPE_MOON,     /* tired */
-    SHAPE_BARS,     /* pause */
-    SHAPE_SQUARE,   /* stop */
-    SHAPE_HEART,
-    SHAPE_TRIANGLE,
-    SHAPE_DIAMOND,
-    SHAPE_STAR,
-    SHAPE_ARROW_UP,
-    SHAPE_ARROW_DOWN,
-    SHAPE_ARROW_LEFT,
-    SHAPE_HOUSE,
-    SHAPE_GEAR,
-    SHAPE_CHECK,
-    SHAPE_COUNT
-} Shape;
 
 typedef enum {
     DRAW_RECT,  /* filled rounded rectangle: rect, radius, color */
@@ -81,10 +60,6 @@ DrawCmd *draw_push(DrawList *list, DrawKind kind, Rect rect, Color color);
 void draw_set_text(DrawList *list, DrawCmd *cmd, const char *text);
 const char *draw_text(const DrawList *list, const DrawCmd *cmd);
 
-Color color_rgb(uint32_t rgb);
-Color color_alpha(Color c, uint8_t a);
-Color color_mix(Color a, Color b, float t); /* t = 0: a, 1: b */
-Color color_scale(Color c, float k);       /* brightness, alpha kept */
 
 int rect_contains(Rect r, int x, int y);
 int rect_overlaps(Rect a, Rect b);

@@ -5,7 +5,17 @@
 
 #include <stdint.h>
 
+#include "lull/calendar.h"
+
 typedef enum { EVENT_SIGNAL, EVENT_BREATHING, EVENT_ENTRY } EventKind;
+
+/* Who an event is of: the numbers are kept in the store and the exports. */
+typedef enum {
+    PARTNER_NONE = 0, /* the persistent Pause, or nobody in particular */
+    PARTNER_FIRST = 1,
+    PARTNER_SECOND = 2,
+    PARTNER_BOTH = 3,
+} Partner;
 
 enum {
     EVENT_NAME_MAX = 32,
@@ -21,7 +31,7 @@ typedef struct {
     EventKind kind;
     int64_t time_ms;      /* Unix time, ms, UTC */
     int32_t utc_offset_s; /* local offset at that moment, for ISO 8601 output */
-    int partner;          /* 0 none, 1 first, 2 second, 3 both */
+    int partner;          /* a Partner */
     char partner_name[EVENT_PARTNER_MAX]; /* the name shown then; "both" or "" */
     char name[EVENT_NAME_MAX];            /* stable id: "pause", "calm_5_5", "entry" */
     char label[EVENT_LABEL_MAX];          /* what the screen showed */
@@ -43,11 +53,5 @@ const char *event_kind_name(EventKind kind);
 /* Formats Unix ms + offset as ISO 8601 local time, e.g. 2026-01-05T21:00:00+01:00.
  * out must hold at least 32 bytes. Pure arithmetic (no time zone database). */
 void event_format_time(int64_t time_ms, int32_t utc_offset_s, char *out, int size);
-
-typedef struct {
-    int year, month, day, hour, minute, second, weekday; /* weekday 0 = Sunday */
-} CivilTime;
-CivilTime civil_from_unix(int64_t unix_s);
-int64_t unix_from_civil(int year, int month, int day, int hour, int minute, int second);
 
 #endif

@@ -1,6 +1,7 @@
 /* The shared journal: the timeline, entries, the chip vocabularies, insights
- * and the PIN lock. Plain data shared by the core and the store, and the pure
- * helpers both use. No SDL, no clock, no I/O; App-level code is in src/core. */
+ * and the PIN's rules. Plain data shared by the core and the store, and the
+ * pure helpers both use. No SDL, no clock, no I/O; the App's journal state is
+ * in lull/app.h. */
 #ifndef LULL_JOURNAL_H
 #define LULL_JOURNAL_H
 
@@ -8,8 +9,7 @@
 #include <stdint.h>
 
 #include "lull/event.h"
-#include "lull/keyboard.h"
-#include "lull/ui.h"
+#include "lull/status.h"
 
 /* ---- the timeline ---- */
 
@@ -197,7 +197,6 @@ typedef struct {
     int (*pin_verify)(void *ctx, const char *pin);
 } JournalHost;
 
-/* ---- the app's journal state (one field of App) ---- */
 
 enum {
     JOURNAL_WINDOW = 48, /* timeline items held at once; the rest stay in the store */
@@ -205,76 +204,5 @@ enum {
     JOURNAL_NOTE_CHARS = 500,
     JOURNAL_MESSAGE_MAX = 1200,
 };
-
-typedef enum { PIN_MODE_UNLOCK, PIN_MODE_NEW, PIN_MODE_CONFIRM } PinMode;
-
-typedef struct {
-    int loaded;          /* the vocabularies and the PIN state were read */
-    JournalWords words;
-
-    /* the timeline: a window of the store's items, paged in by key */
-    JournalItem items[JOURNAL_WINDOW];
-    int item_count;
-    int item_h[JOURNAL_WINDOW]; /* each item's height when laid out item_h_width wide; 0: unknown */
-    int item_h_width;
-    int at_newest, at_oldest; /* the window holds the first / the last item */
-    int stale;                /* reload from the newest before the next frame */
-    int failed;               /* the store could not be read */
-    UiScroll scroll;
-    int was_dragging;
-    int64_t drag_mono[4];
-    int drag_offset[4];
-    int drag_samples;
-    float velocity;           /* px per ms, while the list glides after a flick */
-    float glide;              /* the sub-pixel part of the glide */
-    int64_t glide_mono;
-    int keep_place;           /* coming back from an entry: stay where the list was */
-    int64_t timeline_visit;   /* when the timeline was last arrived at */
-    char toast[JOURNAL_MESSAGE_MAX]; /* "Saved", "Entry deleted" */
-    int64_t toast_until;
-    int64_t undo_id;          /* a deleted entry that Undo brings back */
-    int64_t undo_until;
-
-    /* the entry being written or edited */
-    LogEvent draft;
-    JournalItem draft_session; /* the session it is linked to, when draft.session */
-    UiScroll form_scroll;
-    char form_error[JOURNAL_MESSAGE_MAX];
-    int note_open;             /* the keyboard is up for the note */
-    int confirm_delete;
-    Keyboard kb;               /* the note, or a word being edited */
-
-    /* insights */
-    Insights insights;
-    int insights_weeks;        /* 4 or 12 */
-    int insights_page;         /* 0 tried, 1 helped, 2 charts */
-    int insights_valid;
-    UiScroll insights_scroll;
-
-    /* the word editor in Settings */
-    int words_list;
-    int words_editing;         /* the keyboard is up */
-    int words_index;           /* the word renamed, -1 a new one */
-    UiScroll words_scroll;
-
-    /* export, from Settings */
-    char export_note[JOURNAL_MESSAGE_MAX];
-    int export_failed;
-    int export_shown;        /* the note was scrolled into view */
-
-    /* the PIN */
-    int pin_set;
-    int pin_unlocked;
-    int64_t pin_active_mono; /* the latest input while unlocked */
-    int pin_failures;
-    int64_t pin_failed_mono; /* the latest wrong attempt; 0: none since start */
-    PinMode pin_mode;
-    int pin_quitting;        /* the pad asks before leaving the kiosk */
-    int pin_after;           /* the screen (ScreenId) the pad opens onto */
-    char pin_digits[PIN_MAX_DIGITS + 1];
-    char pin_first[PIN_MAX_DIGITS + 1];
-    char pin_message[JOURNAL_MESSAGE_MAX];
-    char pin_note[JOURNAL_MESSAGE_MAX]; /* shown in Settings: "PIN set", ... */
-} JournalState;
 
 #endif

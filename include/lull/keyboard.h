@@ -6,8 +6,10 @@
 
 #include <stddef.h>
 
+#include "lull/input.h"
 #include "lull/theme.h"
 #include "lull/ui.h"
+#include "lull/utf8.h"
 
 enum { KEYBOARD_BYTES = 2048 };
 
@@ -21,7 +23,12 @@ typedef struct {
     int caps;  /* capitals until turned off */
 } Keyboard;
 
-typedef enum { KEYBOARD_EDITING, KEYBOARD_DONE } KeyboardResult;
+typedef enum {
+    KEYBOARD_IGNORED, /* not a key the keyboard takes */
+    KEYBOARD_EDITING, /* the text was edited (or nothing happened) */
+    KEYBOARD_DONE,    /* Done, or Return on a physical keyboard */
+    KEYBOARD_CANCEL,  /* Escape on a physical keyboard */
+} KeyboardResult;
 
 void keyboard_init(Keyboard *kb, const char *initial, int max_chars);
 /* Inserts UTF-8 text at the end, whole characters only, up to the limit.
@@ -29,17 +36,11 @@ void keyboard_init(Keyboard *kb, const char *initial, int max_chars);
 int keyboard_insert(Keyboard *kb, const char *utf8);
 /* Removes the last whole character (a multi-byte character goes at once). */
 void keyboard_backspace(Keyboard *kb);
-/* Characters (code points) in valid UTF-8 text. */
-int utf8_length(const char *s);
-/* The byte length of the valid UTF-8 character at s, or 0 when invalid/NUL. */
-int utf8_char_bytes(const char *s);
-/* Decodes the character at s: its length (1..4) and code point, or 0 when the
- * bytes are not UTF-8 (overlong forms, surrogates and values past U+10FFFF too). */
-int utf8_decode(const unsigned char *s, unsigned long *cp);
 
-/* Copies src into dst (size bytes) without splitting a character. */
-void utf8_copy(char *dst, size_t size, const char *src);
 
+/* A physical keyboard's key or typed text: text inserted, Backspace, Return
+ * (KEYBOARD_DONE) and Escape (KEYBOARD_CANCEL). */
+KeyboardResult keyboard_key(Keyboard *kb, const AppInput *in);
 /* Declares the keyboard in area; keys are labelled "Key x" (the character a
  * key types) plus "Shift", "Caps", "Backspace", "Space", "Done" and the layer
  * keys. Returns KEYBOARD_DONE when Done was tapped. */

@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 
+#include "lull/debounce.h"
 #include "lull/event.h"
 
 typedef enum {
@@ -31,7 +32,6 @@ typedef enum {
     SESSION_STOP,
 } SessionResult;
 
-enum { SESSION_DEBOUNCE_MS = 500 };
 
 typedef struct {
     SessionState state;
@@ -45,7 +45,7 @@ typedef struct {
     int last_partner;
     int64_t last_signal_ms;  /* wall */
     int64_t last_signal_mono;
-    int64_t debounce_mono[2][SIGNAL_COUNT];
+    Debounce debounce;       /* per partner and signal */
 } Session;
 
 const char *signal_id_name(SignalId id); /* "good", "slower", ... */

@@ -7,13 +7,12 @@
 
 #include <stdint.h>
 
+#include "lull/debounce.h"
 #include "lull/draw.h"
 
 enum {
     UI_LABEL_MAX = 96,
     UI_MAX_TARGETS = 256,
-    UI_DEBOUNCE_MS = 500,
-    UI_DEBOUNCE_SLOTS = 16,
 };
 
 typedef enum {
@@ -77,8 +76,7 @@ typedef struct Ui {
     int pointer_down;
     int fired;              /* something fired this pass: the caller runs one more pass */
 
-    uint32_t debounce_id[UI_DEBOUNCE_SLOTS];
-    int64_t debounce_ms[UI_DEBOUNCE_SLOTS];
+    Debounce debounce;      /* UI_DEBOUNCE controls */
 
     UiTarget targets[UI_MAX_TARGETS];
     int target_count;
@@ -142,6 +140,14 @@ void ui_text_box(Ui *ui, const char *text, Rect r, int size_px, int min_px, Colo
  * top; returns the height used. With draw 0 it only measures. */
 int ui_text_wrap(Ui *ui, const char *text, Rect r, int size_px, Color c, Align align, int draw);
 
+/* Lines of text that fit width at px: broken at spaces, and inside a word
+ * too long for a line (never inside a character); '\n' breaks too. Returns
+ * how many (at most max), each a byte range of text. */
+typedef struct {
+    int start, len;
+} UiLine;
+enum { UI_WRAP_BYTES = 4096 }; /* the longest text measured as one line */
+int ui_wrap_lines(Ui *ui, const char *text, int width, int px, UiLine *lines, int max);
 /* Turn everything declared until ui_turn_end 180° about frame (the facing layout). */
 void ui_turn_begin(Ui *ui, Rect frame);
 void ui_turn_end(Ui *ui);

@@ -42,7 +42,7 @@ static void pass_time(Runner *r, int64_t ms)
         return;
     }
     while (ms > 0 && !k->app->quit) {
-        int wake = app_wake_in(k->app);
+        int wake = frame_wake_in(k->app);
         int64_t step = wake > 0 ? wake : FRAME_MS;
         if (step > 1000)
             step = 1000;

@@ -443,13 +443,13 @@ void kiosk_step(Kiosk *k, int present)
 {
     AppTime now = clock_now(&k->clock);
     storage_step(k, now.mono_ms);
-    app_update(k->app, k->inputs, k->input_count, &now);
+    frame_update(k->app, k->inputs, k->input_count, &now);
     k->input_count = 0;
     sounds_update(k->sounds, &k->app->breathe, &k->mixer, k->audio);
     mix_audio(k, now.mono_ms);
     if (k->app->config.rotation != k->rotation) {
         apply_rotation(k, k->app->config.rotation);
-        app_update(k->app, NULL, 0, &now);
+        frame_update(k->app, NULL, 0, &now);
     }
     backlight_dim(&k->backlight, app_screen(k->app) == SCREEN_DIM);
     if (present) {
@@ -575,7 +575,7 @@ static void run_loop(Kiosk *k, uint64_t until)
         uint64_t now = SDL_GetTicks64();
         if (got || k->input_count || k->presented_hash == 0 || now >= next_step) {
             kiosk_step(k, 1);
-            int wake = app_wake_in(k->app);
+            int wake = frame_wake_in(k->app);
             /* From the frame's start: a present that waited for vsync counts, so an
              * animation asking for 16 ms runs at the display's rate, not every other frame. */
             next_step = now + (uint64_t)(wake > 0 ? wake : 1000);

@@ -8,6 +8,7 @@
 #include "backlight.h"
 #include "clock.h"
 #include "lull/app.h"
+#include "lull/frame.h"
 #include "lull/cli.h"
 #include "lull/mixer.h"
 #include "lull/store.h"

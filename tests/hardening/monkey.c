@@ -18,7 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../src/core/app_internal.h"
+#include "lull/frame.h"
+#include "screens/screens.h"
 #include "../../src/platform/host.h"
 #include "../unit/fakes.h"
 #include "formats.h"
@@ -350,7 +351,7 @@ static void update(App *app, AppTime *now, const AppInput *in, int64_t ms)
 {
     now->mono_ms += ms;
     now->wall_ms += ms;
-    app_update(app, in, in ? 1 : 0, now);
+    frame_update(app, in, in ? 1 : 0, now);
 }
 
 static void pointer(App *app, AppTime *now, AppInputKind kind, int x, int y, int64_t ms)
@@ -423,7 +424,7 @@ int main(int argc, char **argv)
     app_init(app, &config, &host, fake_measure, NULL, &now);
     app->build_time_ms = 1767225600000;
     app_resize(app, 800, 480, 133.0);
-    app_update(app, NULL, 0, &now);
+    frame_update(app, NULL, 0, &now);
 
     static const int sizes[][2] = {{800, 480}, {480, 800}, {1280, 800}, {720, 1280}, {1920, 1080}};
     int screens_seen[SCREEN_COUNT] = {0};

@@ -14,7 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../src/core/app_internal.h"
+#include "lull/frame.h"
+#include "screens/screens.h"
 #include "../unit/fakes.h"
 
 enum { FULL = 2, IO = 3, CORRUPT = 6, TOO_NEW = 7, MAX_LOG = 256 };
@@ -117,7 +118,7 @@ static void advance(World *w, int64_t ms)
 {
     w->now.mono_ms += ms;
     w->now.wall_ms += ms;
-    app_update(&w->app, NULL, 0, &w->now);
+    frame_update(&w->app, NULL, 0, &w->now);
 }
 
 static void press_release(World *w, const char *label, int release)
@@ -129,12 +130,12 @@ static void press_release(World *w, const char *label, int release)
     in.kind = APP_INPUT_PRESS;
     in.x = t->visible.x + t->visible.w / 2;
     in.y = t->visible.y + t->visible.h / 2;
-    app_update(&w->app, &in, 1, &w->now);
+    frame_update(&w->app, &in, 1, &w->now);
     if (release) {
         w->now.mono_ms += 80;
         w->now.wall_ms += 80;
         in.kind = APP_INPUT_RELEASE;
-        app_update(&w->app, &in, 1, &w->now);
+        frame_update(&w->app, &in, 1, &w->now);
     }
 }
 
@@ -178,7 +179,7 @@ static void refused_writes_wait_and_land_in_order(void **state)
     assert_int_equal(w->disk.attempts, before); /* not every frame */
     advance(w, 1000);
     assert_true(w->disk.attempts > before); /* about once a second */
-    assert_int_equal(app_wake_in(&w->app) <= 1000, 1);
+    assert_int_equal(frame_wake_in(&w->app) <= 1000, 1);
 
     w->disk.refuse = IO;
     advance(w, 1000);

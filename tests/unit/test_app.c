@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../src/core/app_internal.h"
+#include "lull/frame.h"
+#include "screens/screens.h"
 #include "fakes.h"
 
 typedef struct {
@@ -86,7 +87,7 @@ static World *world(const char *first, const char *second)
     w->store.app = &w->app;
     app_init(&w->app, &config, &host, fake_measure, NULL, &w->now);
     app_resize(&w->app, 800, 480, 133.0);
-    app_update(&w->app, NULL, 0, &w->now);
+    frame_update(&w->app, NULL, 0, &w->now);
     return w;
 }
 
@@ -94,7 +95,7 @@ static void advance(World *w, int64_t ms)
 {
     w->now.mono_ms += ms;
     w->now.wall_ms += ms;
-    app_update(&w->app, NULL, 0, &w->now);
+    frame_update(&w->app, NULL, 0, &w->now);
 }
 
 static void input(World *w, AppInputKind kind, int x, int y)
@@ -103,7 +104,7 @@ static void input(World *w, AppInputKind kind, int x, int y)
     in.kind = kind;
     in.x = x;
     in.y = y;
-    app_update(&w->app, &in, 1, &w->now);
+    frame_update(&w->app, &in, 1, &w->now);
 }
 
 static void centre_of(World *w, const char *label, int *x, int *y)
@@ -115,7 +116,7 @@ static void centre_of(World *w, const char *label, int *x, int *y)
     if (sc && (t->rect.y < sc->view.y || t->rect.y + t->rect.h > sc->view.y + sc->view.h)) {
         /* Scrolled out of view: bring it in, as a person would. */
         sc->offset += t->rect.y - sc->view.y;
-        app_update(&w->app, NULL, 0, &w->now);
+        frame_update(&w->app, NULL, 0, &w->now);
         ui_find(&w->app.ui, label, &t);
     }
     *x = t->visible.x + t->visible.w / 2;
@@ -357,7 +358,7 @@ static void welcome_asks_for_names(void **state)
     AppInput text = {0};
     text.kind = APP_INPUT_TEXT;
     snprintf(text.text, sizeof text.text, "é");
-    app_update(&w->app, &text, 1, &w->now);
+    frame_update(&w->app, &text, 1, &w->now);
     tap(w, "Done");
     assert_int_equal(app_screen(&w->app), SCREEN_WELCOME);
     assert_string_equal(w->app.names[0], "Joé");
@@ -509,7 +510,7 @@ static void a_wrong_clock_is_set_by_hand(void **state)
     app_init(&w->app, &config, &host, fake_measure, NULL, &w->now);
     w->app.build_time_ms = 1767225600000; /* 2026-01-01 */
     app_resize(&w->app, 800, 480, 133.0);
-    app_update(&w->app, NULL, 0, &w->now);
+    frame_update(&w->app, NULL, 0, &w->now);
     assert_int_equal(app_screen(&w->app), SCREEN_CLOCK);
     assert_true(shows(&w->app, "1 January 2026  12:00"));
     tap(w, "Day up");

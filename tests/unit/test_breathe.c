@@ -10,7 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../src/core/breathe_internal.h"
+#include "lull/frame.h"
+#include "screens/screens.h"
 #include "fakes.h"
 
 typedef struct {
@@ -105,7 +106,7 @@ static World *world(void)
     w->now.wall_ms = 1767646800000; /* 2026-01-05 21:00 UTC */
     app_init(&w->app, &config, &host, fake_measure, NULL, &w->now);
     app_resize(&w->app, 800, 480, 133.0);
-    app_update(&w->app, NULL, 0, &w->now);
+    frame_update(&w->app, NULL, 0, &w->now);
     collect(w);
     return w;
 }
@@ -115,13 +116,13 @@ static void advance(World *w, int64_t ms)
 {
     int64_t end = w->now.mono_ms + ms;
     while (w->now.mono_ms < end) {
-        int wake = app_wake_in(&w->app);
+        int wake = frame_wake_in(&w->app);
         int64_t step = wake > 0 ? wake : 16;
         if (step > end - w->now.mono_ms)
             step = end - w->now.mono_ms;
         w->now.mono_ms += step;
         w->now.wall_ms += step;
-        app_update(&w->app, NULL, 0, &w->now);
+        frame_update(&w->app, NULL, 0, &w->now);
         collect(w);
     }
 }
@@ -132,7 +133,7 @@ static void input(World *w, AppInputKind kind, int x, int y)
     in.kind = kind;
     in.x = x;
     in.y = y;
-    app_update(&w->app, &in, 1, &w->now);
+    frame_update(&w->app, &in, 1, &w->now);
     collect(w);
 }
 
@@ -150,7 +151,7 @@ static void centre_of(World *w, const char *label, int *x, int *y)
     UiScroll *sc = ui_target_scroll(&w->app.ui, t);
     if (sc && (t->rect.y < sc->view.y || t->rect.y + t->rect.h > sc->view.y + sc->view.h)) {
         sc->offset += t->rect.y - sc->view.y;
-        app_update(&w->app, NULL, 0, &w->now);
+        frame_update(&w->app, NULL, 0, &w->now);
         ui_find(&w->app.ui, label, &t);
     }
     *x = t->visible.x + t->visible.w / 2;
@@ -347,7 +348,7 @@ static void countdown_phases_cues_and_the_end(void **state)
     assert_int_equal(ev->pauses, 0);
     assert_int_equal(ev->time_ms, 1767646800000 + (t0 - 10000)); /* when it began */
     /* nothing moves now: the app sleeps */
-    assert_true(app_wake_in(&w->app) > 16);
+    assert_true(frame_wake_in(&w->app) > 16);
     tap(w, "Again");
     expect_screen(w, SCREEN_BREATHE);
     assert_int_equal(w->app.depth, 2);
@@ -366,7 +367,7 @@ static void tap_anywhere_pauses_for_any_length(void **state)
     advance(w, 4000);
     assert_true(shows(&w->app, "Breathe in"));
     int64_t before = pacer_at(&w->app.breathe.pacer, w->now.mono_ms).phase_elapsed_ms;
-    assert_true(app_wake_in(&w->app) <= 16);
+    assert_true(frame_wake_in(&w->app) <= 16);
     int64_t tapped = w->now.mono_ms;
     tap_at(w, 400, 240); /* the circle: a tap anywhere */
     assert_true(shows(&w->app, "Paused"));
@@ -379,7 +380,7 @@ static void tap_anywhere_pauses_for_any_length(void **state)
             assert_true(w->heard[i].req.value < 0.5f);
     PacerState held = pacer_at(&w->app.breathe.pacer, w->now.mono_ms);
     assert_int_equal(held.phase_elapsed_ms, before); /* paused on touch-down */
-    assert_true(app_wake_in(&w->app) > 16);          /* the circle holds: no frames */
+    assert_true(frame_wake_in(&w->app) > 16);          /* the circle holds: no frames */
     advance(w, 37 * 60000);                          /* longer than the session itself */
     expect_screen(w, SCREEN_BREATHE_RUN);
     PacerState later = pacer_at(&w->app.breathe.pacer, w->now.mono_ms);
@@ -488,7 +489,7 @@ static void custom_patterns_are_named_edited_and_kept(void **state)
     World *w = world();
     tap(w, "Breathe");
     tap(w, "New custom");
-    assert_true(w->app.breathe.naming);
+    assert_true(w->app.breathe_picker.naming);
     assert_true(shows(&w->app, "Name your pattern"));
     assert_true(has(w, "Done"));
     static const char *const letters[] = {"E", "v", "e"};
@@ -496,10 +497,10 @@ static void custom_patterns_are_named_edited_and_kept(void **state)
         AppInput in = {0};
         in.kind = APP_INPUT_TEXT;
         snprintf(in.text, sizeof in.text, "%s", letters[i]);
-        app_update(&w->app, &in, 1, &w->now);
+        frame_update(&w->app, &in, 1, &w->now);
     }
     tap(w, "Done");
-    assert_false(w->app.breathe.naming);
+    assert_false(w->app.breathe_picker.naming);
     assert_string_equal(stored(&w->store, "breathe.custom.0"), "4,0,6,0,Eve");
     assert_string_equal(stored(&w->store, "breathe.pattern"), "custom.0");
     assert_true(has(w, "Custom: Eve"));
@@ -588,16 +589,16 @@ static void frames_follow_the_animation(void **state)
 {
     (void)state;
     World *w = world();
-    assert_true(app_wake_in(&w->app) > 16); /* home: the clock only */
+    assert_true(frame_wake_in(&w->app) > 16); /* home: the clock only */
     tap(w, "Breathe");
-    assert_true(app_wake_in(&w->app) > 16);
+    assert_true(frame_wake_in(&w->app) > 16);
     tap(w, "Start");
-    assert_true(app_wake_in(&w->app) <= 16);
+    assert_true(frame_wake_in(&w->app) <= 16);
     /* a phase boundary gets its own frame */
     PacerState s = pacer_at(&w->app.breathe.pacer, w->now.mono_ms);
     int64_t to_go = 3000 - s.active_ms;
     advance(w, to_go - 5);
-    assert_int_equal(app_wake_in(&w->app), 5);
+    assert_int_equal(frame_wake_in(&w->app), 5);
     free(w);
 }
 

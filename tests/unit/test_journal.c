@@ -12,7 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../src/core/journal_internal.h"
+#include "lull/frame.h"
+#include "screens/screens.h"
 #include "fakes.h"
 
 enum { FAKE_ENTRIES = 16 };
@@ -319,7 +320,7 @@ static World *world_sized(int w, int h, void (*prepare)(Fake *))
     wd->now.wall_ms = NOW;
     app_init(&wd->app, &config, &host, fake_measure, NULL, &wd->now);
     app_resize(&wd->app, w, h, 133.0);
-    app_update(&wd->app, NULL, 0, &wd->now);
+    frame_update(&wd->app, NULL, 0, &wd->now);
     return wd;
 }
 
@@ -332,7 +333,7 @@ static void advance(World *w, int64_t ms)
 {
     w->now.mono_ms += ms;
     w->now.wall_ms += ms;
-    app_update(&w->app, NULL, 0, &w->now);
+    frame_update(&w->app, NULL, 0, &w->now);
 }
 
 static void input(World *w, AppInputKind kind, int x, int y)
@@ -342,7 +343,7 @@ static void input(World *w, AppInputKind kind, int x, int y)
     in.kind = kind;
     in.x = x;
     in.y = y;
-    app_update(&w->app, &in, 1, &w->now);
+    frame_update(&w->app, &in, 1, &w->now);
 }
 
 static void text_input(World *w, const char *text)
@@ -351,7 +352,7 @@ static void text_input(World *w, const char *text)
     memset(&in, 0, sizeof in);
     in.kind = APP_INPUT_TEXT;
     snprintf(in.text, sizeof in.text, "%s", text);
-    app_update(&w->app, &in, 1, &w->now);
+    frame_update(&w->app, &in, 1, &w->now);
 }
 
 static void key(World *w, AppKey k)
@@ -360,7 +361,7 @@ static void key(World *w, AppKey k)
     memset(&in, 0, sizeof in);
     in.kind = APP_INPUT_KEY;
     in.key = k;
-    app_update(&w->app, &in, 1, &w->now);
+    frame_update(&w->app, &in, 1, &w->now);
 }
 
 static int has(World *w, const char *label)
@@ -377,7 +378,7 @@ static void centre_of(World *w, const char *label, int *x, int *y)
     UiScroll *sc = ui_target_scroll(&w->app.ui, t);
     if (sc && (t->rect.y < sc->view.y || t->rect.y + t->rect.h > sc->view.y + sc->view.h)) {
         sc->offset += t->rect.y - sc->view.y;
-        app_update(&w->app, NULL, 0, &w->now);
+        frame_update(&w->app, NULL, 0, &w->now);
         if (ui_find(&w->app.ui, label, &t) != 1 || !t)
             fail_msg("\"%s\" went away while scrolling to it", label);
     }
@@ -721,15 +722,15 @@ static void drag_then_glide(void **state)
     assert_true(dragged >= 150);
     input(w, APP_INPUT_RELEASE, x, y - 200);
     /* The list glides on after the flick, wanting frames, then settles. */
-    assert_true(journal_animating(&w->app));
-    assert_int_equal(app_wake_in(&w->app), 16);
+    assert_true(timeline_animating(&w->app));
+    assert_int_equal(frame_wake_in(&w->app), 16);
     for (int i = 0; i < 10; i++)
         advance(w, 16);
     int gliding = js->scroll.offset;
     assert_true(gliding > dragged + 100);
     for (int i = 0; i < 200; i++)
         advance(w, 16);
-    assert_false(journal_animating(&w->app));
+    assert_false(timeline_animating(&w->app));
     int settled = js->scroll.offset;
     advance(w, 500);
     assert_int_equal(js->scroll.offset, settled);
@@ -743,7 +744,7 @@ static void drag_then_glide(void **state)
     input(w, APP_INPUT_RELEASE, x, y - 200);
     advance(w, 16);
     input(w, APP_INPUT_PRESS, x, y);
-    assert_false(journal_animating(&w->app));
+    assert_false(timeline_animating(&w->app));
     input(w, APP_INPUT_RELEASE, x, y);
     free(w);
 }
@@ -849,18 +850,18 @@ static void leaving_asks_for_the_pin(void **state)
 {
     (void)state;
     World *w = world(NULL);
-    assert_int_equal(journal_guard_quit(&w->app), 0); /* no PIN: leave at once */
+    assert_int_equal(lock_guard_quit(&w->app), 0); /* no PIN: leave at once */
     free(w);
     w = world(with_pin);
     tap(w, "Signals");
-    assert_int_equal(journal_guard_quit(&w->app), 1);
+    assert_int_equal(lock_guard_quit(&w->app), 1);
     advance(w, 16);
     assert_screen(w, SCREEN_LOCKED);
     assert_true(shows(&w->app, "The PIN, to leave Lull"));
     tap(w, "Cancel"); /* back where they were, still running */
     assert_screen(w, SCREEN_SIGNALS);
     assert_false(w->app.quit);
-    journal_guard_quit(&w->app);
+    lock_guard_quit(&w->app);
     advance(w, 16);
     wrong(w);
     assert_false(w->app.quit);

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../src/core/app_internal.h"
-#include "../../src/core/breathe_internal.h"
+#include "lull/frame.h"
+#include "screens/screens.h"
 #include "fakes.h"
 
 typedef struct {
@@ -90,7 +90,7 @@ static App *make_app(int w, int h, const Case *c)
     app_init(app, &config, &host, fake_measure, NULL, &now);
     app_resize(app, w, h, 0.0);
     app->facing = c->facing;
-    app_update(app, NULL, 0, &now);
+    frame_update(app, NULL, 0, &now);
     if (c->paused) {
         app->session.state = SESSION_PAUSED;
         app->session.paused_by = 1;
@@ -109,7 +109,7 @@ static App *make_app(int w, int h, const Case *c)
         app_apply_setting(app, "breathe.sound", "file:waves.wav");
     }
     if (breathing == BREATHING_NAMING) {
-        app->breathe.naming = 1;
+        app->breathe_picker.naming = 1;
         keyboard_init(&app->keyboard, "Evening slow", BREATHE_NAME_CHARS);
     }
     if (c->screen >= SCREEN_BREATHE_RUN && c->screen <= SCREEN_BREATHE_DONE) {
@@ -119,13 +119,13 @@ static App *make_app(int w, int h, const Case *c)
     if (c->screen != SCREEN_HOME)
         app_push(app, c->screen);
     now.mono_ms += 5000; /* past any wash; 2 s into the first in-breath */
-    app_update(app, NULL, 0, &now);
+    frame_update(app, NULL, 0, &now);
     if (breathing == BREATHING_PAUSED)
         breathe_pause(app);
     if (breathing == BREATHING_DONE)
         breathe_end(app);
     if (breathing == BREATHING_PAUSED || breathing == BREATHING_DONE)
-        app_update(app, NULL, 0, &now);
+        frame_update(app, NULL, 0, &now);
     return app;
 }
 

@@ -1,0 +1,71 @@
+# The core's layers, each a static library that links only what it may use:
+#   lull_model <- lull_ui <- lull_app <- lull_screens <- lull_core (frame.c)
+# and lull_store links lull_model alone. Two things enforce the direction:
+# a layer's compile line finds a poisoned copy (an #error) of every header of
+# the layers above it, and build.layers_link links each layer whole, with only
+# the layers below it, so a call upwards is an undefined reference.
+
+set(LULL_HEADERS_UI lull/draw.h lull/ui.h lull/theme.h lull/keyboard.h lull/widgets.h
+    lull/layout.h lull/geometry.h lull/damage.h)
+set(LULL_HEADERS_APP lull/app.h lull/durable.h app/services.h)
+set(LULL_HEADERS_SCREENS screens/screens.h)
+set(LULL_HEADERS_FRAME lull/frame.h)
+set(LULL_HEADERS_STORE lull/store.h)
+
+# Headers target may not include, as #error stand-ins found before the real ones.
+function(lull_forbid_headers target)
+  set(dir ${CMAKE_BINARY_DIR}/forbidden/${target})
+  foreach(header ${ARGN})
+    file(WRITE ${dir}/${header}
+         "#error \"${target} may not include ${header}: it belongs to a layer above (docs/ARCHITECTURE.md)\"\n")
+  endforeach()
+  target_include_directories(${target} BEFORE PRIVATE ${dir})
+endfunction()
+
+function(lull_core_layer target folder)
+  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/${folder}/*.c)
+  add_library(${target} STATIC ${sources})
+  target_include_directories(${target} PUBLIC ${CMAKE_SOURCE_DIR}/include ${CMAKE_SOURCE_DIR}/src/core)
+  target_compile_options(${target} PRIVATE ${LULL_WARNINGS} -Wconversion)
+  # The core must never see SDL: a poisoned include directory makes any
+  # `#include <SDL.h>` fail to compile.
+  target_include_directories(${target} BEFORE PRIVATE ${CMAKE_SOURCE_DIR}/src/core/poison)
+endfunction()
+
+lull_core_layer(lull_model src/core/model)
+target_link_libraries(lull_model PUBLIC PkgConfig::INIH m)
+lull_forbid_headers(lull_model ${LULL_HEADERS_UI} ${LULL_HEADERS_APP} ${LULL_HEADERS_SCREENS}
+                    ${LULL_HEADERS_FRAME} ${LULL_HEADERS_STORE})
+
+lull_core_layer(lull_ui src/core/ui)
+target_link_libraries(lull_ui PUBLIC lull_model)
+lull_forbid_headers(lull_ui ${LULL_HEADERS_APP} ${LULL_HEADERS_SCREENS} ${LULL_HEADERS_FRAME}
+                    ${LULL_HEADERS_STORE})
+
+lull_core_layer(lull_app src/core/app)
+target_link_libraries(lull_app PUBLIC lull_ui lull_model)
+lull_forbid_headers(lull_app ${LULL_HEADERS_SCREENS} ${LULL_HEADERS_FRAME} ${LULL_HEADERS_STORE})
+
+lull_core_layer(lull_screens src/core/screens)
+target_link_libraries(lull_screens PUBLIC lull_app)
+lull_forbid_headers(lull_screens ${LULL_HEADERS_FRAME} ${LULL_HEADERS_STORE})
+
+add_library(lull_core STATIC ${CMAKE_SOURCE_DIR}/src/core/frame.c)
+target_include_directories(lull_core PUBLIC ${CMAKE_SOURCE_DIR}/include ${CMAKE_SOURCE_DIR}/src/core)
+target_compile_options(lull_core PRIVATE ${LULL_WARNINGS} -Wconversion)
+target_include_directories(lull_core BEFORE PRIVATE ${CMAKE_SOURCE_DIR}/src/core/poison)
+target_link_libraries(lull_core PUBLIC lull_screens)
+lull_forbid_headers(lull_core ${LULL_HEADERS_STORE})
+
+# Each layer linked whole with only the layers below it: a call to a layer
+# above is an undefined reference, and the build fails.
+set(LULL_LAYER_BELOW_lull_model "")
+set(LULL_LAYER_BELOW_lull_ui lull_model)
+set(LULL_LAYER_BELOW_lull_app lull_ui lull_model)
+set(LULL_LAYER_BELOW_lull_screens lull_app lull_ui lull_model)
+foreach(layer lull_model lull_ui lull_app lull_screens)
+  add_executable(${layer}_links_alone ${CMAKE_SOURCE_DIR}/tests/build/layer_main.c)
+  target_link_libraries(${layer}_links_alone PRIVATE
+                        "$<LINK_LIBRARY:WHOLE_ARCHIVE,${layer}>" ${LULL_LAYER_BELOW_${layer}}
+                        PkgConfig::INIH m)
+endforeach()

@@ -1,0 +1,63 @@
+/* The one widget kit: the controls and text layouts the screens share, built
+ * from the immediate-mode UI with the theme's colours and the metrics' sizes.
+ * It knows nothing of the App: a Kit is the UI, the metrics and the theme. */
+#ifndef LULL_WIDGETS_H
+#define LULL_WIDGETS_H
+
+#include <stddef.h>
+
+#include "lull/keyboard.h"
+#include "lull/theme.h"
+#include "lull/ui.h"
+
+typedef struct {
+    Ui *ui;
+    const Metrics *m;
+    const Theme *t;
+} Kit;
+
+/* The plain button, the big tile and the quiet (background-coloured) button. */
+UiStyle widget_style_button(const Kit *k);
+UiStyle widget_style_tile(const Kit *k);
+UiStyle widget_style_quiet(const Kit *k);
+
+/* A settings row in view: the label at the left, or above the controls on a
+ * narrow screen. Returns the controls' rectangle and moves *y past the row. */
+Rect widget_settings_row(const Kit *k, Rect view, int *y, const char *label);
+/* count equal buttons across r; returns the index tapped or -1. */
+int widget_choice_row(const Kit *k, Rect r, const char *const *labels, const char *const *texts,
+                      int count, int selected);
+/* "name down" − value% + "name up" in r, stepping *value by step within lo..hi;
+ * returns 1 when it changed. */
+int widget_stepper(const Kit *k, Rect r, const char *name, int *value, int lo, int hi, int step);
+/* Big up/down buttons in column beside a scrolling view. */
+void widget_scroll_arrows(const Kit *k, UiScroll *sc, Rect column, int can_up, int can_down);
+
+/* A chip of a wrapping flow: label is the target's, text what it shows (NULL: the label). */
+typedef struct {
+    const char *label;
+    const char *text;
+    int selected;
+    int disabled;
+} WidgetChip;
+/* A wrapping row of chips, each at least the minimum target wide (all as wide
+ * as the widest with equal_width). *tapped is set to the one tapped. Returns
+ * the height used; widget_flow_height measures without declaring. */
+int widget_flow(const Kit *k, Rect area, WidgetChip *chips, int count, int *tapped,
+                const UiStyle *style, int equal_width);
+int widget_flow_height(const Kit *k, int width, const WidgetChip *chips, int count,
+                       const UiStyle *style, int equal_width);
+
+/* text cut (whole characters, with "…") to fit width at size_px, into out. */
+void widget_fit_line(Ui *ui, const char *text, int width, int size_px, char *out, size_t size);
+/* Text made of parts joined by sep (" · ", ", "): as many whole parts on a
+ * line as fit r's width, each line one text, so a figure is never split.
+ * Returns the height; with draw 0 only measures. */
+int widget_parts(const Kit *k, const char *text, const char *sep, Rect r, int px, Color c, int draw);
+/* One line of ui_wrap_lines' output, drawn in r. */
+void widget_draw_line(Ui *ui, const char *text, UiLine line, Rect r, int px, Color c);
+/* A text editor in area: the text with a counter, and the on-screen keyboard
+ * below. Returns 1 when Done was tapped. */
+int widget_editor(const Kit *k, Rect area, Keyboard *kb);
+
+#endif

@@ -1,0 +1,129 @@
+/* What every screen shares: the header with Home and a title, the persistent
+ * Pause, the note strip at the bottom, the corner hold's feedback, and the
+ * control styles. */
+#include "app/services.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { HOLD_FEEDBACK_MS = 600 };
+
+/* The styles only read the UI's sizes and colours; a Kit holds the UI itself. */
+static Kit const_kit(const App *app)
+{
+    Kit k = {(Ui *)&app->ui, &app->metrics, &app->theme};
+    return k;
+}
+
+UiStyle app_style_button(const App *app)
+{
+    Kit k = const_kit(app);
+    return widget_style_button(&k);
+}
+
+UiStyle app_style_tile(const App *app)
+{
+    Kit k = const_kit(app);
+    return widget_style_tile(&k);
+}
+
+UiStyle app_style_quiet(const App *app)
+{
+    Kit k = const_kit(app);
+    return widget_style_quiet(&k);
+}
+
+Rect app_pause_rect(const App *app)
+{
+    const Metrics *m = &app->metrics;
+    int w = m->unit * 2 + m->unit / 2;
+    return rect_make(m->w - m->margin - w, m->margin, w, m->unit);
+}
+
+Rect app_header(App *app, const char *title)
+{
+    const Metrics *m = &app->metrics;
+    Rect pause = app_pause_rect(app);
+    int left = m->margin;
+    if (app_screen(app) != SCREEN_HOME) {
+        UiStyle st = app_style_quiet(app);
+        Rect home = rect_make(m->margin, m->margin, m->unit * 2 + m->unit / 4, m->unit);
+        if (ui_button(&app->ui, "Home", NULL, home, SHAPE_HOUSE, &st, 0))
+            app_leave_to_home(app);
+        left = home.x + home.w + m->gap;
+    }
+    int top = m->margin + m->unit + m->gap;
+    if (title) {
+        Rect t = rect_make(left, m->margin, pause.x - m->gap - left, m->unit);
+        if (ui_measure(&app->ui, title, m->text) <= t.w) {
+            ui_text_fit(&app->ui, title, t, m->text_large, m->text, app->theme.text, ALIGN_CENTER);
+        } else {
+            /* A narrow screen: the title gets a line of its own below the bar. */
+            t = rect_make(m->margin, top, m->w - 2 * m->margin, m->text_large);
+            ui_text_box(&app->ui, title, t, m->text_large, m->text, app->theme.text, ALIGN_CENTER);
+            top += m->text_large + m->gap;
+        }
+    }
+    return rect_make(m->margin, top, m->w - 2 * m->margin, m->h - top - m->margin);
+}
+
+static void persistent_pause(App *app)
+{
+    ScreenId s = app_screen(app);
+    /* Already paused there; and the board has each partner's own Pause. */
+    if (s == SCREEN_PAUSED || s == SCREEN_SIGNALS)
+        return;
+    UiStyle st = app_style_button(app);
+    Color pause = app_signal_color(app, SIGNAL_PAUSE);
+    st.bg = color_mix(app->theme.surface, pause, 0.35f);
+    st.accent = app->theme.text;
+    st.frame = color_alpha(pause, 200);
+    if (ui_button(&app->ui, "Pause", NULL, app_pause_rect(app), SHAPE_BARS, &st, UI_FIRE_ON_PRESS)) {
+        breathe_pause(app); /* the pacer holds under the paused board */
+        app_pause(app, PARTNER_NONE);
+    }
+}
+
+static void notes_line(App *app)
+{
+    const char *note = app->store_note[0] ? app->store_note : NULL;
+    if (!note || app_screen(app) == SCREEN_STORAGE)
+        return;
+    const Metrics *m = &app->metrics;
+    Rect r = rect_make(m->margin, m->h - m->margin - m->text_small * 2, m->w - 2 * m->margin,
+                       m->text_small * 2);
+    ui_rect(&app->ui, r, color_alpha(app->theme.surface_hi, 235), m->radius);
+    ui_text_fit(&app->ui, note, r, m->text_small, m->text_small * 3 / 4, app->theme.danger_free_warn,
+                ALIGN_CENTER);
+}
+
+static void hold_feedback(App *app)
+{
+    int64_t held = idle_hold_ms(app);
+    if (held < HOLD_FEEDBACK_MS)
+        return;
+    const Metrics *m = &app->metrics;
+    Ui *ui = &app->ui;
+    int w = m->w * 3 / 5, h = m->unit * 3;
+    Rect box = rect_make((m->w - w) / 2, (m->h - h) / 2, w, h);
+    ui_rect(ui, box, color_alpha(app->theme.surface_hi, 240), m->radius * 2);
+    int ring = m->unit;
+    Rect r = rect_make(box.x + (box.w - ring) / 2, box.y + m->gap, ring, ring);
+    ui_arc(ui, r, app->theme.frame, ring / 10, 0.0f, 1.0f);
+    float done = (float)held / (float)IDLE_HOLD_TO_LEAVE_MS;
+    ui_arc(ui, r, app->theme.accent, ring / 10, 0.0f, done > 1.0f ? 1.0f : done);
+    ui_text_box(ui, "Keep holding to leave Lull",
+                rect_make(box.x + m->gap, r.y + ring + m->gap / 2, box.w - 2 * m->gap,
+                          box.y + box.h - (r.y + ring + m->gap / 2) - m->gap / 2),
+                m->text, m->text_min, app->theme.text, ALIGN_CENTER);
+}
+
+void chrome_overlay(App *app)
+{
+    if (app_screen(app) == SCREEN_DIM)
+        return;
+    notes_line(app);
+    persistent_pause(app);
+    hold_feedback(app);
+}

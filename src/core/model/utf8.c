@@ -1,0 +1,86 @@
+/* UTF-8, the one decoder of the core: whole characters only, never half of one. */
+#include "lull/utf8.h"
+
+#include <string.h>
+
+int utf8_decode(const unsigned char *s, unsigned long *cp)
+{
+    static const unsigned long min_cp[5] = {0, 0, 0x80, 0x800, 0x10000};
+    int n;
+    unsigned long c = s[0];
+    if (c == 0) {
+        *cp = 0;
+        return 0;
+    }
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    } else if ((c & 0xE0) == 0xC0) {
+        n = 2;
+        c &= 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        n = 3;
+        c &= 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        n = 4;
+        c &= 0x07;
+    } else {
+        return 0;
+    }
+    for (int i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (unsigned long)(s[i] & 0x3F);
+    }
+    if (c < min_cp[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return n;
+}
+
+int utf8_char_bytes(const char *s)
+{
+    unsigned long cp;
+    return utf8_decode((const unsigned char *)s, &cp);
+}
+
+int utf8_length(const char *s)
+{
+    int count = 0;
+    while (*s) {
+        int n = utf8_char_bytes(s);
+        s += n ? n : 1;
+        count++;
+    }
+    return count;
+}
+
+void utf8_copy(char *dst, size_t size, const char *src)
+{
+    size_t used = 0;
+    if (size == 0)
+        return;
+    while (*src) {
+        int n = utf8_char_bytes(src);
+        if (n == 0) {
+            src++;
+            continue;
+        }
+        if (used + (size_t)n + 1 > size)
+            break;
+        memcpy(dst + used, src, (size_t)n);
+        used += (size_t)n;
+        src += n;
+    }
+    dst[used] = '\0';
+}
+
+size_t utf8_prefix_bytes(const char *text, int chars)
+{
+    size_t at = 0;
+    for (int i = 0; i < chars && text[at]; i++) {
+        int n = utf8_char_bytes(text + at);
+        at += n > 0 ? (size_t)n : 1;
+    }
+    return at;
+}

@@ -1,0 +1,207 @@
+/* Breathing [breathe-run] and its summary [breathe-done]: the circle that grows
+ * and shrinks, the phase word, the time left, End. */
+#include "screens/screens.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void format_clock(int64_t ms, char *out, size_t size)
+{
+    int64_t s = (ms + 999) / 1000;
+    snprintf(out, size, "%d:%02d", (int)(s / 60), (int)(s % 60));
+}
+
+static const char *phase_word(const PacerState *s)
+{
+    if (s->paused)
+        return "Paused";
+    switch (s->phase) {
+    case PHASE_COUNTDOWN:
+        return "Get ready";
+    case PHASE_INHALE:
+        return "Breathe in";
+    case PHASE_HOLD_IN:
+    case PHASE_HOLD_OUT:
+        return "Hold";
+    case PHASE_EXHALE:
+        return "Breathe out";
+    case PHASE_DONE:
+        break;
+    }
+    return "";
+}
+
+void screen_breathe_run(App *app)
+{
+    BreatheState *b = &app->breathe;
+    Ui *ui = &app->ui;
+    const Metrics *m = &app->metrics;
+    const Theme *t = &app->theme;
+    if (!b->running) {
+        app_pop(app); /* nothing runs: not a screen to stay on */
+        app->ui.fired = 1;
+        return;
+    }
+    PacerState s = pacer_at(&b->pacer, app->time.mono_ms);
+
+    /* A tap anywhere pauses or resumes, on touch-down: declared first, so the buttons
+     * on top win; a shaky double tap within 0.5 s counts once. */
+    if (ui_area(ui, "Tap anywhere", rect_make(0, 0, m->w, m->h), UI_FIRE_ON_PRESS | UI_DEBOUNCE))
+        breathe_toggle_pause(app);
+    app_header(app, NULL);
+
+    int home_w = m->unit * 2 + m->unit / 4;
+    Rect pause = app_pause_rect(app);
+    int side = pause.w > home_w ? pause.w : home_w;
+    Rect end = rect_make(m->w - m->margin - side, m->h - m->margin - m->unit, side, m->unit);
+    UiStyle quiet = app_style_quiet(app);
+    if (ui_button(ui, "End", NULL, end, SHAPE_SQUARE, &quiet, 0)) {
+        breathe_end(app);
+        return;
+    }
+
+    char left[48], hint[64];
+    if (s.left_ms < 0) {
+        char clock[16];
+        format_clock(s.breathing_ms, clock, sizeof clock);
+        snprintf(left, sizeof left, "%s so far", clock);
+    } else if (s.left_ms == 0) {
+        snprintf(left, sizeof left, "Last breath");
+    } else {
+        char clock[16];
+        format_clock(s.left_ms, clock, sizeof clock);
+        snprintf(left, sizeof left, "%s left", clock);
+    }
+    snprintf(hint, sizeof hint, "%s",
+             s.paused ? "Tap anywhere to carry on" : "Tap anywhere to pause");
+    Rect hint_r = rect_make(m->margin, end.y, end.x - m->gap - m->margin, m->unit);
+    ui_text_box(ui, hint, hint_r, m->text_small, m->text_min, t->text_dim, ALIGN_LEFT);
+
+    /* The circle, its word and the time left, as large as the screen allows: beside
+     * Home and Pause when it fits between them, else below them. */
+    int word_px = m->text_huge * 2 / 3;
+    int below = word_px + m->gap / 2 + m->text + m->gap;
+    int bottom = end.y - m->gap;
+    int top_a = m->margin, top_b = m->margin + m->unit + m->gap;
+    int between = m->w - 2 * (m->margin + side + m->gap);
+    int d_a = bottom - top_a - below < between ? bottom - top_a - below : between;
+    int d_b = bottom - top_b - below < m->w - 2 * m->margin ? bottom - top_b - below
+                                                            : m->w - 2 * m->margin;
+    int top = d_a >= d_b ? top_a : top_b;
+    int d = d_a >= d_b ? d_a : d_b;
+    if (d < m->unit)
+        d = m->unit;
+    int block = d + below;
+    int y0 = top + (bottom - top - block) / 2;
+    int cx = m->w / 2, cy = y0 + d / 2;
+
+    int ring_t = d / 60 > 3 ? d / 60 : 3;
+    Rect ring = rect_make(cx - d / 2, cy - d / 2, d, d);
+    float progress = s.phase == PHASE_COUNTDOWN ? 0.0f
+                     : b->pacer.end_ms > 0      ? (float)s.breathing_ms / (float)b->pacer.end_ms
+                                                : s.progress;
+    /* In steps of half a pixel along the ring: a frame in which the arc would
+     * not visibly move stays the same frame, and is not drawn again. */
+    float steps = 3.14159265f * (float)d * 2.0f;
+    progress = floorf(progress * steps) / steps;
+    ui_arc(ui, ring, color_alpha(t->frame, 200), ring_t, 0.0f, 1.0f);
+    if (progress > 0.0f)
+        ui_arc(ui, ring, app->night ? t->text_dim : t->accent, ring_t, 0.0f, progress);
+
+    int max_r = d / 2 - ring_t - m->gap / 2;
+    int min_r = max_r * 2 / 5;
+    int r = min_r + (int)((float)(max_r - min_r) * s.size + 0.5f);
+    Color core = color_mix(t->bg, t->accent, app->night ? 0.45f : 0.55f);
+    if (s.paused)
+        core = color_mix(t->bg, core, 0.7f);
+    /* soft: a faint halo in two steps around the disc */
+    int halo = m->gap / 2 > 4 ? m->gap / 2 : 4;
+    int outer = r + 2 * halo;
+    ui_circle(ui, rect_make(cx - outer, cy - outer, 2 * outer, 2 * outer), color_alpha(core, 28));
+    ui_circle(ui, rect_make(cx - r - halo, cy - r - halo, 2 * (r + halo), 2 * (r + halo)),
+              color_alpha(core, 60));
+    ui_circle(ui, rect_make(cx - r, cy - r, 2 * r, 2 * r), core);
+    int inner = r * 3 / 5;
+    ui_circle(ui, rect_make(cx - inner, cy - inner, 2 * inner, 2 * inner),
+              color_alpha(color_mix(core, t->text, 0.15f), 120));
+
+    char count[16];
+    if (s.phase == PHASE_COUNTDOWN)
+        snprintf(count, sizeof count, "%d", s.countdown_s);
+    else
+        snprintf(count, sizeof count, "%d", (int)(s.phase_elapsed_ms / 1000) + 1);
+    int count_px = min_r > m->text_large ? m->text_large : m->text;
+    ui_text(ui, count, rect_make(cx - min_r, cy - count_px / 2 - count_px / 8, 2 * min_r, count_px),
+            count_px, t->text, ALIGN_CENTER);
+
+    int wy = y0 + d + m->gap / 2;
+    ui_text_fit(ui, phase_word(&s), rect_make(m->margin, wy, m->w - 2 * m->margin, word_px),
+                word_px, m->text_large, t->text, ALIGN_CENTER);
+    wy += word_px + m->gap / 2;
+    char line[BREATHE_NAME_MAX + 64];
+    snprintf(line, sizeof line, "%s · %s", b->run_label, left);
+    ui_text_box(ui, line, rect_make(m->margin, wy, m->w - 2 * m->margin, m->text), m->text,
+                m->text_min, t->text_dim, ALIGN_CENTER);
+}
+
+static void format_length(int64_t ms, char *out, size_t size)
+{
+    int s = (int)((ms + 500) / 1000);
+    if (s < 60)
+        snprintf(out, size, "%d second%s", s, s == 1 ? "" : "s");
+    else if (s % 60 == 0)
+        snprintf(out, size, "%d minute%s", s / 60, s == 60 ? "" : "s");
+    else
+        snprintf(out, size, "%d min %d s", s / 60, s % 60);
+}
+
+void screen_breathe_done(App *app)
+{
+    BreatheState *b = &app->breathe;
+    Ui *ui = &app->ui;
+    const Metrics *m = &app->metrics;
+    const Theme *t = &app->theme;
+    Rect area = app_header(app, NULL);
+
+    char length[48], summary[BREATHE_NAME_MAX + 96];
+    format_length(b->done_ms, length, sizeof length);
+    snprintf(summary, sizeof summary, "%s · %lld breath%s · %s", length, (long long)b->done_breaths,
+             b->done_breaths == 1 ? "" : "s", b->done_label);
+    const char *gentle = "Stay here a moment, there is no hurry.";
+
+    int title_px = m->text_huge / 2;
+    int shape = m->unit;
+    int block = shape + m->gap + title_px + m->gap + m->text * 2 + m->gap + m->text_small * 2 +
+                m->gap * 2 + m->unit;
+    int y = area.y + (area.h - block) / 2;
+    if (y < area.y)
+        y = area.y;
+    ui_circle(ui, rect_make(area.x + (area.w - shape) / 2, y, shape, shape),
+              color_mix(t->bg, t->accent, 0.5f));
+    y += shape + m->gap;
+    ui_text_fit(ui, "Breathing done", rect_make(area.x, y, area.w, title_px), title_px,
+                m->text_large, t->text, ALIGN_CENTER);
+    y += title_px + m->gap;
+    ui_text_box(ui, summary, rect_make(area.x, y, area.w, m->text * 2), m->text, m->text_small,
+                t->text, ALIGN_CENTER);
+    y += m->text * 2 + m->gap;
+    ui_text_box(ui, gentle, rect_make(area.x, y, area.w, m->text_small * 2), m->text_small,
+                m->text_min, t->text_dim, ALIGN_CENTER);
+    y += m->text_small * 2 + m->gap * 2;
+
+    int w = ui_measure(ui, "Breathe again", m->text) + m->text * 4;
+    w = w < m->unit * 3 ? m->unit * 3 : w > area.w ? area.w : w;
+    UiStyle st = app_style_button(app);
+    st.bg = color_mix(t->surface, t->accent, 0.3f);
+    if (ui_button(ui, "Again", "Breathe again", rect_make(area.x + (area.w - w) / 2, y, w, m->unit),
+                  SHAPE_CIRCLE, &st, 0)) {
+        if (app_screen_below(app) == SCREEN_BREATHE) {
+            app_pop(app);
+        } else {
+            app->stack[app->depth - 1] = SCREEN_BREATHE;
+            app->screen_since_mono = app->time.mono_ms;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+/* Paused [paused]: who paused and when, each partner's "I'm ready", breathing
+ * together, and Stop for today. */
+#include "screens/screens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void ago_text(const App *app, int64_t since_ms, char *out, size_t size)
+{
+    int64_t s = (app->time.wall_ms - since_ms) / 1000;
+    if (s < 0)
+        s = 0;
+    if (s < 60)
+        snprintf(out, size, "just now");
+    else if (s < 3600)
+        snprintf(out, size, "%d min ago", (int)(s / 60));
+    else
+        snprintf(out, size, "%d h %d min ago", (int)(s / 3600), (int)(s % 3600 / 60));
+}
+
+static void ready_button(App *app, int partner, Rect r)
+{
+    const Theme *t = &app->theme;
+    char label[UI_LABEL_MAX], text[96];
+    int ready = app->session.ready[partner - 1];
+    snprintf(label, sizeof label, "%s / I'm ready", app_partner_name(app, partner));
+    snprintf(text, sizeof text, ready ? "%s is ready" : "%s: I'm ready", app_partner_name(app, partner));
+    UiStyle st = app_style_button(app);
+    Color pc = t->partner[partner - 1];
+    st.bg = ready ? color_mix(t->surface, pc, 0.55f) : color_mix(t->surface, pc, 0.18f);
+    st.accent = ready ? t->text : pc;
+    st.frame = color_alpha(pc, 170);
+    if (ui_button(&app->ui, label, text, r, ready ? SHAPE_CHECK : SHAPE_HEART, &st,
+                  ready ? UI_SELECTED : 0))
+        app_ready(app, partner);
+}
+
+void screen_paused(App *app)
+{
+    Ui *ui = &app->ui;
+    const Metrics *m = &app->metrics;
+    const Theme *t = &app->theme;
+    Rect area = app_header(app, NULL);
+
+    char who[160], ago[48];
+    ago_text(app, app->session.paused_at_ms, ago, sizeof ago);
+    if (app->session.paused_by)
+        snprintf(who, sizeof who, "%s paused · %s", app_partner_name(app, app->session.paused_by),
+                 ago);
+    else
+        snprintf(who, sizeof who, "Paused · %s", ago);
+
+    int row = m->unit;
+    int big = m->portrait ? m->unit * 2 : m->unit + m->unit / 2;
+    /* From the bottom: Breathe together and Stop (stacked on a tall screen),
+     * then the two ready toggles, then the words. */
+    int actions_h = m->portrait ? 2 * row + m->gap : row;
+    Rect actions = rect_make(area.x, area.y + area.h - actions_h, area.w, actions_h);
+    Rect readies = rect_make(area.x, actions.y - m->gap - big, area.w, big);
+    Rect words = rect_make(area.x, area.y, area.w, readies.y - m->gap - area.y);
+    int title_px = m->text_huge * 2 / 3;
+    int block = title_px + m->gap / 2 + m->text + m->gap / 2 + m->text_small;
+    int y = words.y + (words.h - block) / 2;
+    if (y < words.y)
+        y = words.y;
+    /* The pause shape beside the word, the pair centred. */
+    int icon = title_px * 2 / 3;
+    int word_w = ui_measure(ui, "Paused", title_px);
+    int pair_x = words.x + (words.w - (icon + m->gap + word_w)) / 2;
+    ui_shape(ui, SHAPE_BARS, rect_make(pair_x, y + (title_px - icon) / 2, icon, icon),
+             app_signal_color(app, SIGNAL_PAUSE), 4);
+    ui_text_fit(ui, "Paused", rect_make(pair_x + icon + m->gap, y, words.x + words.w - pair_x - icon - m->gap, title_px),
+                title_px, m->text_large, t->text, ALIGN_LEFT);
+    y += title_px + m->gap / 2;
+    ui_text_box(ui, who, rect_make(words.x, y, words.w, m->text), m->text, m->text_small, t->text_dim,
+                ALIGN_CENTER);
+    y += m->text + m->gap / 2;
+    ui_text_box(ui, "Take the time you need. You carry on only when you are both ready.",
+                rect_make(words.x, y, words.w, words.y + words.h - y), m->text_small, m->text_min,
+                t->text_dim, ALIGN_CENTER);
+
+    int w = (readies.w - m->gap) / 2;
+    if (app->facing) {
+        Rect a = rect_make(readies.x, readies.y, w, readies.h);
+        ui_turn_begin(ui, a);
+        ready_button(app, 1, a);
+        ui_turn_end(ui);
+    } else {
+        ready_button(app, 1, rect_make(readies.x, readies.y, w, readies.h));
+    }
+    ready_button(app, 2, rect_make(readies.x + w + m->gap, readies.y, w, readies.h));
+
+    Rect breathe = m->portrait ? rect_make(actions.x, actions.y, actions.w, row)
+                               : rect_make(actions.x, actions.y, w, row);
+    Rect stop_r = m->portrait ? rect_make(actions.x, actions.y + row + m->gap, actions.w, row)
+                              : rect_make(actions.x + w + m->gap, actions.y, w, row);
+    UiStyle st = app_style_button(app);
+    st.accent = t->partner[0];
+    if (ui_button(ui, "Breathe together", NULL, breathe, SHAPE_CIRCLE, &st, 0))
+        breathe_together(app);
+    UiStyle stop = app_style_button(app);
+    stop.bg = color_mix(t->surface, app_signal_color(app, SIGNAL_STOP), 0.2f);
+    stop.accent = app_signal_color(app, SIGNAL_STOP);
+    if (ui_button(ui, "Stop for today", NULL, stop_r, SHAPE_SQUARE, &stop, UI_FIRE_ON_PRESS))
+        app_signal(app, app->session.paused_by, SIGNAL_STOP);
+}

@@ -1,0 +1,589 @@
+#include "lull/ui.h"
+
+#include "lull/utf8.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+
+uint32_t ui_hash(const char *label)
+{
+    /* FNV-1a: stable ids from labels, which are unique on a screen. */
+    uint32_t h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)label; *p; p++) {
+        h ^= *p;
+        h *= 16777619u;
+    }
+    return h ? h : 1u;
+}
+
+void ui_init(Ui *ui, UiMeasureFn measure, void *measure_ctx)
+{
+    memset(ui, 0, sizeof *ui);
+    ui->measure = measure;
+    ui->measure_ctx = measure_ctx;
+}
+
+static const UiTarget *find_last(const Ui *ui, uint32_t id)
+{
+    for (int i = ui->last_target_count - 1; i >= 0; i--)
+        if (ui->last_targets[i].id == id)
+            return &ui->last_targets[i];
+    return NULL;
+}
+
+const UiTarget *ui_hit(const Ui *ui, int x, int y)
+{
+    for (int i = ui->last_target_count - 1; i >= 0; i--)
+        if (rect_contains(ui->last_targets[i].visible, x, y))
+            return &ui->last_targets[i];
+    return NULL;
+}
+
+void ui_begin(Ui *ui, DrawList *draw, const UiInput *input, int64_t now_ms, Color clear)
+{
+    ui->draw = draw;
+    ui->now_ms = now_ms;
+    ui->target_count = 0;
+    ui->scroll_count = 0;
+    ui->scroll_region = 0;
+    ui->scroll_y = 0;
+    ui->turned = 0;
+    ui->clip_active = 0;
+    ui->fired = 0;
+    ui->release_id_valid = 0;
+    ui->input.kind = UI_INPUT_NONE;
+    if (input)
+        ui->input = *input;
+    draw_reset(draw, clear);
+
+    const UiTarget *hit;
+    switch (ui->input.kind) {
+    case UI_INPUT_PRESS:
+        hit = ui_hit(ui, ui->input.x, ui->input.y);
+        ui->pointer_down = 1;
+        ui->active_id = hit ? hit->id : 0;
+        ui->hot_id = ui->active_id;
+        ui->active_cancelled = 0;
+        ui->press_x = ui->input.x;
+        ui->press_y = ui->input.y;
+        ui->dragging = 0;
+        ui->drag_scroll = NULL;
+        for (int i = 0; i < ui->last_scroll_count; i++) {
+            UiScroll *s = ui->last_scrolls[i];
+            if (rect_contains(s->view, ui->input.x, ui->input.y)) {
+                ui->drag_scroll = s;
+                ui->drag_start_offset = s->offset;
+            }
+        }
+        break;
+    case UI_INPUT_MOVE:
+        if (ui->pointer_down && ui->drag_scroll) {
+            int dy = ui->input.y - ui->press_y;
+            int slop = ui->slop_px > 0 ? ui->slop_px : 12;
+            if (ui->dragging || dy > slop || dy < -slop) {
+                /* A drag scrolls the region and cancels the press. */
+                ui->dragging = 1;
+                ui->active_cancelled = 1;
+                ui->drag_scroll->offset = ui->drag_start_offset - dy;
+            }
+        }
+        if (ui->pointer_down && ui->active_id) {
+            hit = find_last(ui, ui->active_id);
+            if (!hit || !rect_contains(hit->visible, ui->input.x, ui->input.y))
+                ui->active_cancelled = 1; /* sliding off cancels, for good */
+        }
+        break;
+    case UI_INPUT_RELEASE:
+        hit = ui->active_id ? find_last(ui, ui->active_id) : NULL;
+        if (hit && !ui->active_cancelled && rect_contains(hit->visible, ui->input.x, ui->input.y)) {
+            ui->release_id = ui->active_id;
+            ui->release_id_valid = 1;
+        }
+        ui->pointer_down = 0;
+        ui->drag_scroll = NULL;
+        ui->dragging = 0;
+        break;
+    case UI_INPUT_CANCEL:
+        ui->pointer_down = 0;
+        ui->active_id = 0;
+        ui->drag_scroll = NULL;
+        ui->dragging = 0;
+        break;
+    case UI_INPUT_NONE:
+        break;
+    }
+}
+
+void ui_end(Ui *ui)
+{
+    assert(ui->turned == 0 && "ui_turn_begin without ui_turn_end");
+    assert(ui->scroll_region == 0 && "ui_scroll_begin without ui_scroll_end");
+    memcpy(ui->last_targets, ui->targets, sizeof(UiTarget) * (size_t)ui->target_count);
+    ui->last_target_count = ui->target_count;
+    memcpy(ui->last_scrolls, ui->scrolls, sizeof(UiScroll *) * (size_t)ui->scroll_count);
+    ui->last_scroll_count = ui->scroll_count;
+    if (ui->input.kind == UI_INPUT_RELEASE || ui->input.kind == UI_INPUT_CANCEL) {
+        ui->active_id = 0;
+        ui->active_cancelled = 0;
+    }
+}
+
+static Rect place(const Ui *ui, Rect r)
+{
+    r.y -= ui->scroll_y;
+    if (ui->turned) {
+        Rect f = ui->turn_frame;
+        r.x = 2 * f.x + f.w - (r.x + r.w);
+        r.y = 2 * f.y + f.h - (r.y + r.h);
+    }
+    return r;
+}
+
+static Rect intersect(Rect a, Rect b)
+{
+    int x0 = a.x > b.x ? a.x : b.x;
+    int y0 = a.y > b.y ? a.y : b.y;
+    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
+    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
+    Rect r = {x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0};
+    return r;
+}
+
+static DrawCmd *push(Ui *ui, DrawKind kind, Rect r, Color c)
+{
+    DrawCmd *cmd = draw_push(ui->draw, kind, place(ui, r), c);
+    if (cmd)
+        cmd->turned = ui->turned;
+    return cmd;
+}
+
+static void add_target(Ui *ui, const char *label, Rect placed, uint32_t id)
+{
+    if (ui->target_count >= UI_MAX_TARGETS)
+        return;
+    UiTarget *t = &ui->targets[ui->target_count++];
+    snprintf(t->label, sizeof t->label, "%s", label);
+    t->rect = placed;
+    t->visible = ui->clip_active ? intersect(placed, ui->clip) : placed;
+    t->id = id;
+    t->scroll = ui->scroll_region;
+}
+
+static int control(Ui *ui, const char *label, Rect r, int flags, uint32_t *id_out)
+{
+    uint32_t id = ui_hash(label);
+    /* One label twice in a pass (two partners with the same name) must still
+     * be two controls, or a tap on one fires the other: the n-th mixes n into
+     * its id, the same in every pass (found by id: earlier ones got theirs so). */
+    uint32_t same = 0;
+    for (int i = 0; i < ui->target_count; i++)
+        same += ui->targets[i].id == (id ^ (same * 0x9E3779B9u));
+    id ^= same * 0x9E3779B9u;
+    *id_out = id;
+    if (flags & UI_DISABLED)
+        return 0;
+    add_target(ui, label, place(ui, r), id);
+    int fire = 0;
+    if (ui->input.kind == UI_INPUT_PRESS && ui->active_id == id && (flags & UI_FIRE_ON_PRESS))
+        fire = 1;
+    if (ui->input.kind == UI_INPUT_RELEASE && ui->release_id_valid && ui->release_id == id &&
+        !(flags & UI_FIRE_ON_PRESS))
+        fire = 1;
+    if (fire && (flags & UI_DEBOUNCE) && debounce_repeat(&ui->debounce, id, ui->now_ms))
+        fire = 0;
+    if (fire)
+        ui->fired = 1;
+    return fire;
+}
+
+int ui_pressed(const Ui *ui, const char *label)
+{
+    return ui->pointer_down && !ui->active_cancelled && ui->active_id == ui_hash(label);
+}
+
+int ui_area(Ui *ui, const char *label, Rect r, int flags)
+{
+    uint32_t id;
+    return control(ui, label, r, flags | UI_QUIET, &id);
+}
+
+int ui_measure(const Ui *ui, const char *text, int size_px)
+{
+    return ui->measure ? ui->measure(ui->measure_ctx, text, size_px) : 0;
+}
+
+int ui_button(Ui *ui, const char *label, const char *text, Rect r, Shape shape,
+              const UiStyle *style, int flags)
+{
+    uint32_t id;
+    int fired = control(ui, label, r, flags, &id);
+    if (flags & UI_QUIET)
+        return fired;
+    if (!text)
+        text = label;
+
+    int pressed = ui->pointer_down && !ui->active_cancelled && ui->active_id == id;
+    Color bg = style->bg;
+    Color fg = style->fg;
+    if (flags & UI_DISABLED) {
+        bg = color_alpha(bg, (uint8_t)(bg.a / 2));
+        fg = color_alpha(fg, 110);
+    } else if (pressed) {
+        bg = color_scale(bg, 1.35f);
+    }
+    ui_rect(ui, r, bg, style->radius);
+    if (flags & UI_SELECTED) {
+        int t = style->radius / 4 > 3 ? style->radius / 4 : 3;
+        ui_frame(ui, r, style->accent, style->radius, t);
+    } else if (style->frame.a) {
+        ui_frame(ui, r, style->frame, style->radius, 2);
+    }
+
+    int text_px = style->text_px;
+    if (flags & UI_SMALL_TEXT)
+        text_px = text_px * 4 / 5;
+    int pad = text_px / 2;
+    Rect inner = rect_inset(r, pad);
+    if (shape == SHAPE_NONE || inner.w <= 0 || inner.h <= 0) {
+        ui_text_box(ui, text, inner, text_px, text_px * 3 / 4, fg, ALIGN_CENTER);
+        return fired;
+    }
+    Color shape_color = style->accent.a ? style->accent : fg;
+    if (flags & UI_DISABLED)
+        shape_color = fg;
+    if (inner.h >= text_px * 4 && inner.h * 2 >= inner.w) {
+        /* A tall tile: the shape above, the word below. */
+        int s = inner.h - text_px * 2;
+        if (s > inner.w * 2 / 3)
+            s = inner.w * 2 / 3;
+        if (s > text_px * 4)
+            s = text_px * 4;
+        int block = s + text_px * 2;
+        int top = inner.y + (inner.h - block) / 2;
+        ui_shape(ui, shape, rect_make(inner.x + (inner.w - s) / 2, top, s, s), shape_color,
+                 s / 10);
+        ui_text_box(ui, text, rect_make(inner.x, top + s + text_px / 3, inner.w, text_px * 2),
+                    text_px, text_px * 2 / 3, fg, ALIGN_CENTER);
+    } else {
+        /* A wide button: the shape at the left, the word beside it. */
+        int s = inner.h < text_px * 2 ? inner.h : text_px * 2;
+        if (s < text_px)
+            s = inner.h;
+        int gap = text_px / 2;
+        if (!*text) {
+            ui_shape(ui, shape, rect_make(inner.x + (inner.w - s) / 2, inner.y + (inner.h - s) / 2, s, s),
+                     shape_color, s / 10);
+            return fired;
+        }
+        /* Shape and word centred together; a long word gets the room and wraps. */
+        int room = inner.w - s - gap;
+        int tw = ui_measure(ui, text, text_px);
+        if (tw > room)
+            tw = room;
+        int x = inner.x + (inner.w - (s + gap + tw)) / 2;
+        ui_shape(ui, shape, rect_make(x, inner.y + (inner.h - s) / 2, s, s), shape_color, s / 10);
+        Rect tr = rect_make(x + s + gap, inner.y, tw, inner.h);
+        ui_text_box(ui, text, tr, text_px, text_px * 2 / 3, fg, ALIGN_LEFT);
+    }
+    return fired;
+}
+
+void ui_rect(Ui *ui, Rect r, Color c, int radius)
+{
+    DrawCmd *cmd = push(ui, DRAW_RECT, r, c);
+    if (cmd)
+        cmd->radius = radius;
+}
+
+void ui_frame(Ui *ui, Rect r, Color c, int radius, int thickness)
+{
+    DrawCmd *cmd = push(ui, DRAW_FRAME, r, c);
+    if (cmd) {
+        cmd->radius = radius;
+        cmd->thickness = thickness;
+    }
+}
+
+void ui_circle(Ui *ui, Rect r, Color c)
+{
+    push(ui, DRAW_CIRCLE, r, c);
+}
+
+void ui_arc(Ui *ui, Rect r, Color c, int thickness, float from_turns, float to_turns)
+{
+    DrawCmd *cmd = push(ui, DRAW_ARC, r, c);
+    if (cmd) {
+        cmd->thickness = thickness;
+        cmd->a0 = from_turns;
+        cmd->a1 = to_turns;
+    }
+}
+
+void ui_shape(Ui *ui, Shape shape, Rect r, Color c, int thickness)
+{
+    DrawCmd *cmd = push(ui, DRAW_SHAPE, r, c);
+    if (cmd) {
+        cmd->shape = shape;
+        cmd->thickness = thickness > 2 ? thickness : 2;
+    }
+}
+
+void ui_text(Ui *ui, const char *text, Rect r, int size_px, Color c, Align align)
+{
+    if (!text || !*text)
+        return;
+    DrawCmd *cmd = push(ui, DRAW_TEXT, r, c);
+    if (cmd) {
+        cmd->size = size_px;
+        cmd->align = align;
+        draw_set_text(ui->draw, cmd, text);
+    }
+}
+
+int ui_text_fit(Ui *ui, const char *text, Rect r, int size_px, int min_px, Color c, Align align)
+{
+    int size = size_px;
+    if (min_px < ui->min_text_px)
+        min_px = ui->min_text_px;
+    if (size < min_px)
+        size = min_px;
+    while (size > min_px && ui_measure(ui, text, size) > r.w)
+        size--;
+    ui_text(ui, text, r, size, c, align);
+    return size;
+}
+
+void ui_turn_begin(Ui *ui, Rect frame)
+{
+    assert(!ui->turned && "turns do not nest");
+    ui->turned = 1;
+    ui->turn_frame = frame;
+}
+
+void ui_turn_end(Ui *ui)
+{
+    ui->turned = 0;
+}
+
+void ui_scroll_begin(Ui *ui, UiScroll *scroll)
+{
+    assert(!ui->scroll_region && "scroll regions do not nest");
+    int max = scroll->content_h - scroll->view.h;
+    if (scroll->offset > max)
+        scroll->offset = max;
+    if (scroll->offset < 0)
+        scroll->offset = 0;
+    if (ui->scroll_count < UI_MAX_SCROLLS)
+        ui->scrolls[ui->scroll_count++] = scroll;
+    ui->scroll_region = ui->scroll_count;
+    ui->clip = place(ui, scroll->view);
+    ui->clip_active = 1;
+    DrawCmd *cmd = draw_push(ui->draw, DRAW_CLIP, ui->clip, color_rgb(0));
+    (void)cmd;
+    ui->scroll_y = scroll->offset;
+}
+
+void ui_scroll_end(Ui *ui, UiScroll *scroll)
+{
+    (void)scroll;
+    ui->scroll_region = 0;
+    ui->scroll_y = 0;
+    ui->clip_active = 0;
+    draw_push(ui->draw, DRAW_CLIP, rect_make(0, 0, 0, 0), color_rgb(0));
+}
+
+UiScroll *ui_target_scroll(const Ui *ui, const UiTarget *target)
+{
+    if (target->scroll <= 0 || target->scroll > ui->last_scroll_count)
+        return NULL;
+    return ui->last_scrolls[target->scroll - 1];
+}
+
+static int lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+int ui_contains_nocase(const char *haystack, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (n == 0)
+        return 1;
+    for (const char *h = haystack; *h; h++) {
+        size_t i = 0;
+        while (i < n && h[i] && lower((unsigned char)h[i]) == lower((unsigned char)needle[i]))
+            i++;
+        if (i == n)
+            return 1;
+    }
+    return 0;
+}
+
+int ui_find(const Ui *ui, const char *label, const UiTarget **out)
+{
+    *out = NULL;
+    for (int i = 0; i < ui->last_target_count; i++) {
+        if (strcmp(ui->last_targets[i].label, label) == 0) {
+            *out = &ui->last_targets[i];
+            return 1;
+        }
+    }
+    int matches = 0;
+    for (int i = 0; i < ui->last_target_count; i++) {
+        if (ui_contains_nocase(ui->last_targets[i].label, label)) {
+            if (matches == 0)
+                *out = &ui->last_targets[i];
+            matches++;
+        }
+    }
+    if (matches != 1)
+        *out = NULL;
+    return matches;
+}
+
+int ui_wrap_lines(Ui *ui, const char *text, int width, int px, UiLine *lines, int max)
+{
+    int n = 0;
+    size_t pos = 0;
+    char probe[UI_WRAP_BYTES];
+    while (text[pos] && n < max) {
+        size_t start = pos, end = pos, space = 0;
+        int has_space = 0;
+        /* Greedy, a character at a time: the last space that fits ends the
+         * line; a word longer than the line is cut between characters. */
+        while (text[end] && text[end] != '\n') {
+            int b = utf8_char_bytes(text + end);
+            size_t next = end + (size_t)(b > 0 ? b : 1);
+            size_t len = next - start;
+            if (len >= sizeof probe)
+                break;
+            memcpy(probe, text + start, len);
+            probe[len] = '\0';
+            if (end > start && ui_measure(ui, probe, px) > width)
+                break;
+            if (text[end] == ' ') {
+                space = end;
+                has_space = 1;
+            }
+            end = next;
+        }
+        size_t stop = end;
+        if (text[end] && text[end] != '\n' && has_space && space > start)
+            stop = space; /* the line ends at the last space that fit */
+        lines[n].start = (int)start;
+        lines[n].len = (int)(stop - start);
+        n++;
+        pos = stop;
+        if (text[pos] == '\n')
+            pos++;
+        else
+            while (text[pos] == ' ')
+                pos++;
+    }
+    return n;
+}
+
+int ui_text_wrap(Ui *ui, const char *text, Rect r, int size_px, Color c, Align align, int draw)
+{
+    int line_h = size_px * 27 / 20;
+    int y = r.y;
+    char line[512];
+    const char *p = text;
+    while (*p) {
+        /* Take words while they fit; a single long word gets a line of its own. */
+        size_t best = 0;
+        size_t i = 0;
+        for (;;) {
+            while (p[i] && p[i] != ' ' && p[i] != '\n')
+                i++;
+            if (i >= sizeof line)
+                break;
+            memcpy(line, p, i);
+            line[i] = '\0';
+            if (best && ui_measure(ui, line, size_px) > r.w)
+                break;
+            best = i;
+            if (!p[i] || p[i] == '\n')
+                break;
+            i++;
+        }
+        if (best == 0) {
+            /* One word wider than the line (a long path): break it where it fits. */
+            size_t word = i < sizeof line ? i : sizeof line - 1;
+            best = word;
+            size_t cut = 0;
+            for (size_t k = 1; k <= word; k++) {
+                if (k < word && ((unsigned char)p[k] & 0xC0) == 0x80)
+                    continue; /* never inside a UTF-8 character */
+                memcpy(line, p, k);
+                line[k] = '\0';
+                if (ui_measure(ui, line, size_px) > r.w)
+                    break;
+                cut = k;
+            }
+            if (cut > 0)
+                best = cut;
+        }
+        memcpy(line, p, best);
+        line[best] = '\0';
+        if (draw)
+            ui_text(ui, line, rect_make(r.x, y, r.w, line_h), size_px, c, align);
+        y += line_h;
+        p += best;
+        while (*p == ' ')
+            p++;
+        if (*p == '\n')
+            p++;
+    }
+    return y - r.y;
+}
+
+/* The widest line ui_text_wrap would make of text at size within width. */
+static int wrapped_fits(Ui *ui, const char *text, int width, int size, int max_h)
+{
+    DrawList *saved = ui->draw;
+    (void)saved;
+    int h = ui_text_wrap(ui, text, rect_make(0, 0, width, 1 << 20), size, color_rgb(0), ALIGN_LEFT, 0);
+    if (h > max_h)
+        return 0;
+    /* A single word wider than the box does not fit either. */
+    char word[256];
+    const char *p = text;
+    while (*p) {
+        size_t n = strcspn(p, " \n");
+        if (n >= sizeof word)
+            return 0;
+        memcpy(word, p, n);
+        word[n] = '\0';
+        if (ui_measure(ui, word, size) > width)
+            return 0;
+        p += n;
+        while (*p == ' ' || *p == '\n')
+            p++;
+    }
+    return 1;
+}
+
+void ui_text_box(Ui *ui, const char *text, Rect r, int size_px, int min_px, Color c, Align align)
+{
+    if (!text || !*text)
+        return;
+    if (min_px < ui->min_text_px)
+        min_px = ui->min_text_px;
+    if (size_px < min_px)
+        size_px = min_px;
+    if (ui_measure(ui, text, min_px) <= r.w) {
+        ui_text_fit(ui, text, r, size_px, min_px, c, align);
+        return;
+    }
+    int size = size_px;
+    while (size > min_px && !wrapped_fits(ui, text, r.w, size, r.h))
+        size--;
+    Rect measure = rect_make(r.x, r.y, r.w, 1 << 20);
+    int h = ui_text_wrap(ui, text, measure, size, c, align, 0);
+    Rect at = rect_make(r.x, r.y + (r.h - h) / 2, r.w, h);
+    if (at.y < r.y && h > r.h)
+        at.y = r.y + (r.h - h) / 2; /* overflows evenly rather than only downwards */
+    ui_text_wrap(ui, text, at, size, c, align, 1);
+}

@@ -1,0 +1,331 @@
+/* The widget kit every screen shares: a settings row, a row of choices, a
+ * stepper, a wrapping flow of chips, big scroll arrows, lines cut to fit, and
+ * the text editor over the on-screen keyboard. */
+#include "lull/widgets.h"
+
+#include "lull/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+UiStyle widget_style_button(const Kit *k)
+{
+    UiStyle s = {k->t->surface, k->t->text, k->t->accent, k->t->frame, k->m->text, k->m->radius};
+    return s;
+}
+
+UiStyle widget_style_tile(const Kit *k)
+{
+    UiStyle s = widget_style_button(k);
+    s.text_px = k->m->text_large;
+    s.radius = k->m->radius * 2;
+    return s;
+}
+
+UiStyle widget_style_quiet(const Kit *k)
+{
+    UiStyle s = widget_style_button(k);
+    s.bg = k->t->bg;
+    s.frame = k->t->frame;
+    return s;
+}
+
+Rect widget_settings_row(const Kit *k, Rect view, int *y, const char *label)
+{
+    const Metrics *m = k->m;
+    int label_w = view.w * 2 / 7;
+    if (label_w < m->unit * 2)
+        label_w = m->unit * 2;
+    Rect controls;
+    if (view.w - label_w < m->unit * 5) {
+        ui_text_box(k->ui, label, rect_make(view.x, *y, view.w, m->text_small * 3 / 2),
+                    m->text_small, m->text_small, k->t->text_dim, ALIGN_LEFT);
+        controls = rect_make(view.x, *y + m->text_small * 3 / 2, view.w, m->unit);
+    } else {
+        ui_text_box(k->ui, label, rect_make(view.x, *y, label_w - m->gap, m->unit), m->text,
+                    m->text_small, k->t->text_dim, ALIGN_LEFT);
+        controls = rect_make(view.x + label_w, *y, view.w - label_w, m->unit);
+    }
+    *y = controls.y + controls.h + m->gap;
+    return controls;
+}
+
+int widget_choice_row(const Kit *k, Rect r, const char *const *labels, const char *const *texts,
+                      int count, int selected)
+{
+    const Metrics *m = k->m;
+    int gap = m->gap / 2;
+    int w = (r.w - (count - 1) * gap) / count;
+    int tapped = -1;
+    UiStyle st = widget_style_button(k);
+    st.text_px = m->text_small;
+    for (int i = 0; i < count; i++) {
+        UiStyle s = st;
+        if (i == selected) {
+            s.bg = color_mix(k->t->surface, k->t->accent, 0.3f);
+        }
+        if (ui_button(k->ui, labels[i], texts[i], rect_make(r.x + i * (w + gap), r.y, w, r.h),
+                      SHAPE_NONE, &s, i == selected ? UI_SELECTED : 0))
+            tapped = i;
+    }
+    return tapped;
+}
+
+int widget_stepper(const Kit *k, Rect r, const char *name, int *value, int lo, int hi, int step)
+{
+    const Metrics *m = k->m;
+    char down[48], up[48], text[32];
+    snprintf(down, sizeof down, "%s down", name);
+    snprintf(up, sizeof up, "%s up", name);
+    UiStyle st = widget_style_button(k);
+    int bw = m->unit * 3 / 2;
+    int changed = 0;
+    if (ui_button(k->ui, down, "−", rect_make(r.x, r.y, bw, r.h), SHAPE_NONE, &st,
+                  *value <= lo ? UI_DISABLED : 0)) {
+        *value = *value - step < lo ? lo : *value - step;
+        changed = 1;
+    }
+    if (ui_button(k->ui, up, "+", rect_make(r.x + r.w - bw, r.y, bw, r.h), SHAPE_NONE, &st,
+                  *value >= hi ? UI_DISABLED : 0)) {
+        *value = *value + step > hi ? hi : *value + step;
+        changed = 1;
+    }
+    snprintf(text, sizeof text, "%d%%", *value);
+    ui_text_fit(k->ui, text, rect_make(r.x + bw, r.y, r.w - 2 * bw, r.h), m->text, m->text_min,
+                k->t->text, ALIGN_CENTER);
+    return changed;
+}
+
+void widget_fit_line(Ui *ui, const char *text, int width, int size_px, char *out, size_t size)
+{
+    if (size == 0)
+        return;
+    /* One line only: a line break ends what is shown. */
+    char line[UI_WRAP_BYTES];
+    size_t len = strcspn(text, "\n");
+    if (len >= sizeof line)
+        len = sizeof line - 1;
+    memcpy(line, text, len);
+    line[len] = '\0';
+    int cut = line[len] != text[len] || text[len] == '\n';
+    if (!cut && ui_measure(ui, line, size_px) <= width) {
+        utf8_copy(out, size, line);
+        return;
+    }
+    int lo = 0, hi = utf8_length(line);
+    char probe[UI_WRAP_BYTES + 4];
+    while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        size_t bytes = utf8_prefix_bytes(line, mid);
+        memcpy(probe, line, bytes);
+        memcpy(probe + bytes, "…", sizeof "…");
+        if (ui_measure(ui, probe, size_px) <= width)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    size_t bytes = utf8_prefix_bytes(line, lo);
+    while (bytes > 0 && line[bytes - 1] == ' ')
+        bytes--;
+    memcpy(probe, line, bytes);
+    memcpy(probe + bytes, "…", sizeof "…");
+    utf8_copy(out, size, probe);
+}
+
+static void parts_line(const Kit *k, const char *line, Rect r, int y, int px, Color c)
+{
+    char fit[1024];
+    widget_fit_line(k->ui, line, r.w, px, fit, sizeof fit);
+    ui_text(k->ui, fit, rect_make(r.x, y, r.w, px * 27 / 20), px, c, ALIGN_LEFT);
+}
+
+int widget_parts(const Kit *k, const char *text, const char *sep, Rect r, int px, Color c, int draw)
+{
+    int lh = px * 27 / 20;
+    int y = r.y;
+    size_t sep_len = strlen(sep);
+    char line[1024] = "", probe[1024];
+    const char *p = text;
+    while (*p) {
+        const char *end = strstr(p, sep);
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        char part[512];
+        if (n >= sizeof part)
+            n = sizeof part - 1;
+        memcpy(part, p, n);
+        part[n] = '\0';
+        /* Lines are at most a screen wide, far below the buffer: a cut never shows. */
+        int len = snprintf(probe, sizeof probe, "%s%s%s", line, line[0] ? sep : "", part);
+        if (line[0] && (len >= (int)sizeof probe || ui_measure(k->ui, probe, px) > r.w)) {
+            /* A break: ", " keeps its comma at the line's end; " · " just goes. */
+            size_t keep = strlen(line);
+            memcpy(probe, line, keep + 1);
+            if (sep[0] != ' ' && keep + 1 < sizeof probe) {
+                probe[keep] = sep[0];
+                probe[keep + 1] = '\0';
+            }
+            if (draw)
+                parts_line(k, probe, r, y, px, c);
+            y += lh;
+            snprintf(line, sizeof line, "%s", part);
+        } else {
+            snprintf(line, sizeof line, "%s", probe);
+        }
+        p += n;
+        if (end)
+            p += sep_len;
+    }
+    if (line[0]) {
+        if (draw)
+            parts_line(k, line, r, y, px, c);
+        y += lh;
+    }
+    return y - r.y;
+}
+
+void widget_scroll_arrows(const Kit *k, UiScroll *sc, Rect column, int can_up, int can_down)
+{
+    const Metrics *m = k->m;
+    UiStyle arrow = widget_style_button(k);
+    int ah = (column.h - m->gap) / 2;
+    if (ui_button(k->ui, "Scroll up", "", rect_make(column.x, column.y, column.w, ah),
+                  SHAPE_ARROW_UP, &arrow, can_up ? 0 : UI_DISABLED))
+        sc->offset -= sc->view.h * 2 / 3;
+    if (ui_button(k->ui, "Scroll down", "",
+                  rect_make(column.x, column.y + ah + m->gap, column.w, column.h - ah - m->gap),
+                  SHAPE_ARROW_DOWN, &arrow, can_down ? 0 : UI_DISABLED))
+        sc->offset += sc->view.h * 2 / 3;
+}
+
+static int flow_row_h(const Kit *k)
+{
+    const Metrics *m = k->m;
+    int h = m->unit * 4 / 5;
+    return h > m->target ? h : m->target;
+}
+
+static int natural_width(const Kit *k, const WidgetChip *b, const UiStyle *st, int max_w)
+{
+    int w = ui_measure(k->ui, b->text ? b->text : b->label, st->text_px) + st->text_px * 3 / 2;
+    if (w < k->m->target)
+        w = k->m->target;
+    return w < max_w ? w : max_w;
+}
+
+/* Places the buttons; with draw 0 only measures. */
+static int flow(const Kit *k, Rect area, WidgetChip *b, int count, int *tapped, const UiStyle *st,
+                int equal, int draw)
+{
+    const Metrics *m = k->m;
+    int gap = m->gap / 2;
+    int row_h = flow_row_h(k);
+    if (count <= 0)
+        return 0;
+    if (equal) {
+        int min_w = m->target;
+        for (int i = 0; i < count; i++) {
+            int w = natural_width(k, &b[i], st, area.w);
+            min_w = w > min_w ? w : min_w;
+        }
+        int per_row = (area.w + gap) / (min_w + gap);
+        per_row = per_row < 1 ? 1 : per_row > count ? count : per_row;
+        int rows = (count + per_row - 1) / per_row;
+        per_row = (count + rows - 1) / rows; /* balanced rows: 6 and 5, not 10 and 1 */
+        int w = (area.w - (per_row - 1) * gap) / per_row;
+        for (int i = 0; draw && i < count; i++) {
+            Rect r = rect_make(area.x + (i % per_row) * (w + gap), area.y + (i / per_row) * (row_h + gap),
+                               w, row_h);
+            UiStyle s = *st;
+            if (b[i].selected)
+                s.bg = color_mix(k->t->surface, k->t->accent, 0.4f);
+            int flags = (b[i].selected ? UI_SELECTED : 0) | (b[i].disabled ? UI_DISABLED : 0);
+            if (ui_button(k->ui, b[i].label, b[i].text, r, SHAPE_NONE, &s, flags) && tapped)
+                *tapped = i;
+        }
+        return rows * row_h + (rows - 1) * gap;
+    }
+    int x = area.x, y = area.y;
+    for (int i = 0; i < count; i++) {
+        int w = natural_width(k, &b[i], st, area.w);
+        if (x > area.x && x + w > area.x + area.w) {
+            x = area.x;
+            y += row_h + gap;
+        }
+        if (draw) {
+            UiStyle s = *st;
+            if (b[i].selected)
+                s.bg = color_mix(k->t->surface, k->t->accent, 0.4f);
+            int flags = (b[i].selected ? UI_SELECTED : 0) | (b[i].disabled ? UI_DISABLED : 0);
+            if (ui_button(k->ui, b[i].label, b[i].text, rect_make(x, y, w, row_h), SHAPE_NONE, &s,
+                          flags) &&
+                tapped)
+                *tapped = i;
+        }
+        x += w + gap;
+    }
+    return y + row_h - area.y;
+}
+
+int widget_flow(const Kit *k, Rect area, WidgetChip *buttons, int count, int *tapped,
+                        const UiStyle *style, int equal_width)
+{
+    return flow(k, area, buttons, count, tapped, style, equal_width, 1);
+}
+
+int widget_flow_height(const Kit *k, int width, const WidgetChip *buttons, int count,
+                               const UiStyle *style, int equal_width)
+{
+    return flow(k, rect_make(0, 0, width, 0), (WidgetChip *)buttons, count, NULL, style,
+                equal_width, 0);
+}
+
+void widget_draw_line(Ui *ui, const char *text, UiLine line, Rect r, int px, Color c)
+{
+    char buf[UI_WRAP_BYTES + 8];
+    size_t len = (size_t)line.len < sizeof buf - 1 ? (size_t)line.len : sizeof buf - 1;
+    memcpy(buf, text + line.start, len);
+    buf[len] = '\0';
+    ui_text(ui, buf, r, px, c, ALIGN_LEFT);
+}
+
+int widget_editor(const Kit *k, Rect area, Keyboard *kb)
+{
+    Ui *ui = k->ui;
+    const Metrics *m = k->m;
+    const Theme *t = k->t;
+    int kb_h = keyboard_height(m, area.w);
+    Rect keys = rect_make(area.x, area.y + area.h - kb_h, area.w, kb_h);
+    int field_h = keys.y - m->gap / 2 - area.y;
+    if (field_h > m->unit * 4)
+        field_h = m->unit * 4;
+    Rect field = rect_make(area.x, area.y, area.w, field_h);
+    ui_rect(ui, field, t->surface, m->radius);
+    ui_frame(ui, field, t->accent, m->radius, 2);
+
+    char count[32];
+    snprintf(count, sizeof count, "%d/%d", utf8_length(kb->text), kb->max_chars);
+    int count_w = ui_measure(ui, count, m->text_small) + m->gap;
+    Rect inner = rect_inset(field, m->gap / 2);
+    Rect text_r = rect_make(inner.x, inner.y, inner.w - count_w, inner.h);
+    ui_text(ui, count, rect_make(inner.x + inner.w - count_w, inner.y, count_w, m->text_small * 3 / 2),
+            m->text_small, utf8_length(kb->text) >= kb->max_chars ? t->danger_free_warn : t->text_dim,
+            ALIGN_RIGHT);
+
+    char shown[KEYBOARD_BYTES + 8];
+    snprintf(shown, sizeof shown, "%s|", kb->text);
+    int px = m->text;
+    if (text_r.h < px * 27 / 20)
+        px = m->text_small;
+    /* The end of a long note, where the typing is. */
+    UiLine lines[KEYBOARD_BYTES];
+    int n = ui_wrap_lines(ui, shown, text_r.w, px, lines, KEYBOARD_BYTES);
+    int lh = px * 27 / 20;
+    int fit = text_r.h / lh > 0 ? text_r.h / lh : 1;
+    int first = n > fit ? n - fit : 0;
+    for (int i = first; i < n; i++)
+        widget_draw_line(ui, shown, lines[i], rect_make(text_r.x, text_r.y + (i - first) * lh, text_r.w, lh),
+                  px, t->text);
+    return keyboard_ui(kb, ui, keys, t, m) == KEYBOARD_DONE;
+}
+
