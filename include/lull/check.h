@@ -4,6 +4,9 @@
 #define LULL_CHECK_H
 
 /* Prints "file:line: invariant broken: message" to standard error and aborts. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((format(printf, 3, 4), noreturn))
+#endif
 void lull_check_failed(const char *file, int line, const char *format, ...);
 
 #define LULL_ASSERT(cond, ...)                                                                     \
