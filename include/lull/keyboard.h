@@ -34,6 +34,8 @@ void keyboard_init(Keyboard *kb, const char *initial, int max_chars);
 /* Inserts UTF-8 text at the end, whole characters only, up to the limit.
  * Invalid UTF-8 and control characters are dropped. Returns characters added. */
 int keyboard_insert(Keyboard *kb, const char *utf8);
+/* The text without spaces at either end, into out (whole characters); its length. */
+size_t keyboard_trimmed(const Keyboard *kb, char *out, size_t size);
 /* Removes the last whole character (a multi-byte character goes at once). */
 void keyboard_backspace(Keyboard *kb);
 

@@ -16,8 +16,10 @@ typedef struct {
     const Theme *t;
 } Kit;
 
-/* The plain button, the big tile and the quiet (background-coloured) button. */
+/* The plain button, the primary action (Save, Continue), the big tile and the
+ * quiet (background-coloured) button. */
 UiStyle widget_style_button(const Kit *k);
+UiStyle widget_style_primary(const Kit *k);
 UiStyle widget_style_tile(const Kit *k);
 UiStyle widget_style_quiet(const Kit *k);
 

@@ -28,6 +28,12 @@ UiStyle app_style_tile(const App *app)
     return widget_style_tile(&k);
 }
 
+UiStyle app_style_primary(const App *app)
+{
+    Kit k = const_kit(app);
+    return widget_style_primary(&k);
+}
+
 UiStyle app_style_quiet(const App *app)
 {
     Kit k = const_kit(app);

@@ -46,6 +46,7 @@ void chrome_overlay(App *app);
  * widget_flow(APP_KIT(app), ...). */
 #define APP_KIT(app) (&(Kit){&(app)->ui, &(app)->metrics, &(app)->theme})
 UiStyle app_style_button(const App *app);
+UiStyle app_style_primary(const App *app);
 UiStyle app_style_tile(const App *app);
 UiStyle app_style_quiet(const App *app);
 

@@ -13,13 +13,7 @@ static void naming_done(App *app)
     BreatheState *b = &app->breathe;
     BreatheCustom *c = &b->customs[app->breathe_picker.naming_custom];
     char name[BREATHE_NAME_MAX];
-    const char *s = app->keyboard.text;
-    while (*s == ' ')
-        s++;
-    utf8_copy(name, sizeof name, s);
-    size_t len = strlen(name);
-    while (len > 0 && name[len - 1] == ' ')
-        name[--len] = '\0';
+    size_t len = keyboard_trimmed(&app->keyboard, name, sizeof name);
     if (len > 0)
         snprintf(c->name, sizeof c->name, "%s", name);
     else if (!c->name[0])
@@ -477,10 +471,7 @@ void screen_breathe(App *app)
                   sc->offset >= sc->content_h - sc->view.h ? UI_DISABLED : 0))
         sc->offset += sc->view.h * 2 / 3;
 
-    UiStyle go = app_style_button(app);
-    go.bg = t->accent;
-    go.fg = t->bg;
-    go.accent = t->bg;
+    UiStyle go = app_style_primary(app);
     go.text_px = m->text_large;
     if (ui_button(ui, "Start", NULL, start, SHAPE_CIRCLE, &go, 0))
         breathe_start(app);

@@ -81,10 +81,7 @@ void screen_clock(App *app)
     if (ui_button(ui, "Keep the clock", "It is right", rect_make(area.x, bottom, w, m->unit), SHAPE_NONE,
                   &quiet, 0))
         app_pop(app);
-    UiStyle go = app_style_button(app);
-    go.bg = t->accent;
-    go.fg = t->bg;
-    go.accent = t->bg;
+    UiStyle go = app_style_primary(app);
     if (ui_button(ui, "Set the time", NULL, rect_make(area.x + w + m->gap, bottom, w, m->unit),
                   SHAPE_CHECK, &go, 0)) {
         int64_t unix_ms = (app->clock_proposal - app->time.utc_offset_s) * 1000;

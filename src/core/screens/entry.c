@@ -282,10 +282,7 @@ void screen_entry(App *app)
         app_pop(app);
         return;
     }
-    UiStyle go = app_style_button(app);
-    go.bg = t->accent;
-    go.fg = t->bg;
-    go.accent = t->bg;
+    UiStyle go = app_style_primary(app);
     if (ui_button(ui, "Save", NULL, rect_make(area.x + w + m->gap, y, area.w - w - m->gap, bar_h),
                   SHAPE_CHECK, &go, 0))
         journal_save_entry(app);

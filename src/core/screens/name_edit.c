@@ -9,13 +9,7 @@ void name_edit_done(App *app)
 {
     char name[CONFIG_NAME_MAX];
     /* Trim spaces at both ends; an empty name keeps the old one. */
-    const char *s = app->keyboard.text;
-    while (*s == ' ')
-        s++;
-    utf8_copy(name, sizeof name, s);
-    size_t len = strlen(name);
-    while (len > 0 && name[len - 1] == ' ')
-        name[--len] = '\0';
+    size_t len = keyboard_trimmed(&app->keyboard, name, sizeof name);
     if (len > 0 && app->editing_signal_label) {
         char key[64];
         snprintf(key, sizeof key, "signal.%s.label", signal_id_name((SignalId)app->settings_signal));

@@ -100,10 +100,7 @@ void screen_storage(App *app)
             app_pop(app);
             return;
         }
-        UiStyle go = app_style_button(app);
-        go.bg = t->accent;
-        go.fg = t->bg;
-        go.accent = t->bg;
+        UiStyle go = app_style_primary(app);
         if (ui_button(ui, "Start a new journal", "Keep it aside, start a new journal",
                       rect_make(area.x + w + m->gap, y, area.w - w - m->gap, bar_h), SHAPE_CHECK,
                       &go, 0)) {

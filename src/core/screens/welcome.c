@@ -60,10 +60,7 @@ void screen_welcome(App *app)
                                  p == 0 ? "Partner 1" : "Partner 2");
         app_home(app);
     }
-    UiStyle go = app_style_button(app);
-    go.bg = t->accent;
-    go.fg = t->bg;
-    go.accent = t->bg;
+    UiStyle go = app_style_primary(app);
     if (ui_button(ui, "Continue", NULL, rect_make(area.x + w + m->gap, bottom, w, row_h), SHAPE_CHECK,
                   &go, 0)) {
         for (int p = 0; p < 2; p++)

@@ -300,3 +300,15 @@ KeyboardResult keyboard_ui(Keyboard *kb, Ui *ui, Rect area, const Theme *theme, 
     }
     return result;
 }
+
+size_t keyboard_trimmed(const Keyboard *kb, char *out, size_t size)
+{
+    const char *s = kb->text;
+    while (*s == ' ')
+        s++;
+    utf8_copy(out, size, s);
+    size_t len = strlen(out);
+    while (len > 0 && out[len - 1] == ' ')
+        out[--len] = '\0';
+    return len;
+}

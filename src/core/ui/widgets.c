@@ -23,6 +23,15 @@ UiStyle widget_style_tile(const Kit *k)
     return s;
 }
 
+UiStyle widget_style_primary(const Kit *k)
+{
+    UiStyle s = widget_style_button(k);
+    s.bg = k->t->accent;
+    s.fg = k->t->bg;
+    s.accent = k->t->bg;
+    return s;
+}
+
 UiStyle widget_style_quiet(const Kit *k)
 {
     UiStyle s = widget_style_button(k);
