@@ -237,6 +237,9 @@ int durable_entry_due(App *app, const LogEvent *draft)
         return 0;
     }
     d->entry_retry_mono = app->time.mono_ms + DURABLE_RETRY_MS;
+    /* Writes refused before it land first, so the journal keeps their order. */
+    if (d->count > 0 && flush(app) != 0)
+        return 0;
     return 1;
 }
 
