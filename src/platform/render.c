@@ -1,101 +1,29 @@
 #include "render.h"
 
-#include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define RENDER_TAU 6.28318530717958647692f
-/* The edge ramp: an edge is feathered from full to no coverage over 1 px. */
-#define RENDER_FEATHER 0.5f
+#include "lull/damage.h"
+#include "lull/geometry.h"
 
-enum {
-    TURN_STEPS = 512, /* the unit-circle table: one direction per 1/512 turn */
-    QUARTER_STEPS = TURN_STEPS / 4,
-    HALF_STEPS = TURN_STEPS / 2,
-};
-
-typedef struct {
-    float x, y;
-} Vec2;
-
-/* A filled pictogram in the unit square (y down), built once. Each contour is
- * clockwise on screen; the second one, if any, is a hole. */
-typedef struct {
-    Vec2 *point;
-    Vec2 *miter; /* per point: away from the filled area, long enough for a 1 px offset */
-    int count;
-    int contour_end[2];
-    int contours;
-    int *tri; /* triangles over the points, three indices each */
-    int tri_count;
-} Outline;
-
-/* A stroked pictogram's centre line in the unit square. */
-typedef struct {
-    Vec2 *point;
-    int count;
-} Line;
-
-/* One cross-section of a stroke: its centre and the offsets, per px of
- * half-width, to its left and right edges (longer than 1 at a miter). */
-typedef struct {
-    Vec2 c, left, right;
-} Column;
-
-/* A growable point list, used while building the unit geometry. */
-typedef struct {
-    Vec2 *point;
-    int count, capacity;
-    int failed;
-} Path;
+/* The mesh goes to SDL_RenderGeometry as it stands. */
+_Static_assert(sizeof(Vertex) == sizeof(SDL_Vertex) &&
+                   offsetof(Vertex, position) == offsetof(SDL_Vertex, position) &&
+                   offsetof(Vertex, color) == offsetof(SDL_Vertex, color) &&
+                   offsetof(Vertex, tex_coord) == offsetof(SDL_Vertex, tex_coord) &&
+                   sizeof(Color) == sizeof(SDL_Color) && sizeof(Vec2) == sizeof(SDL_FPoint),
+               "Vertex is laid out as SDL_Vertex");
 
 struct Renderer {
     SDL_Renderer *sdl;
     TextCache *text;
-    Vec2 dir[TURN_STEPS]; /* k / TURN_STEPS turns: 0 = up, clockwise */
-    Outline fill[SHAPE_COUNT];
-    Line line[SHAPE_COUNT];
-    SDL_Vertex *vert; /* the batch, reused every frame */
-    int vert_count, vert_cap;
-    int *index; /* blended triangles */
-    int index_count, index_cap;
-    int *solid; /* opaque one-colour triangles, drawn unblended first */
-    int solid_count, solid_cap;
-    int software; /* SDL's software renderer: see split */
-    int split;    /* this command's opaque cores go to solid */
-    Vec2 *scratch;
-    int scratch_cap;
-    Column *column;
-    int column_cap;
-    DrawList *prev; /* the list last drawn by render_frame, to redraw only what changed */
+    Geometry *geometry; /* this batch's triangles */
+    int software;       /* SDL's software renderer: see flush and render_frame */
+    DrawList *prev;     /* the list last drawn by render_frame, to redraw only what changed */
     int prev_valid, prev_w, prev_h;
     int warned;
 };
-
-static Vec2 v2(float x, float y)
-{
-    Vec2 v = {x, y};
-    return v;
-}
-
-static Vec2 v2_add(Vec2 a, Vec2 b) { return v2(a.x + b.x, a.y + b.y); }
-static Vec2 v2_sub(Vec2 a, Vec2 b) { return v2(a.x - b.x, a.y - b.y); }
-static Vec2 v2_scale(Vec2 a, float k) { return v2(a.x * k, a.y * k); }
-static Vec2 v2_mad(Vec2 a, Vec2 b, float k) { return v2(a.x + b.x * k, a.y + b.y * k); }
-static float v2_dot(Vec2 a, Vec2 b) { return a.x * b.x + a.y * b.y; }
-static float v2_cross(Vec2 a, Vec2 b) { return a.x * b.y - a.y * b.x; }
-static float v2_len(Vec2 a) { return sqrtf(a.x * a.x + a.y * a.y); }
-
-static Vec2 v2_norm(Vec2 a)
-{
-    float len = v2_len(a);
-    return len > 1e-12f ? v2_scale(a, 1.0f / len) : v2(0.0f, 0.0f);
-}
-
-static float clampf(float v, float lo, float hi)
-{
-    return v < lo ? lo : v > hi ? hi : v;
-}
 
 static void render_warn(Renderer *re, const char *what, const char *why)
 {
@@ -105,905 +33,38 @@ static void render_warn(Renderer *re, const char *what, const char *why)
     SDL_LogWarn(SDL_LOG_CATEGORY_RENDER, "render: %s: %s", what, why);
 }
 
-/* buffer with room for needed items of item bytes: itself, a larger copy, or
- * NULL with buffer untouched. Grows by doubling, so steady frames never allocate. */
-static void *grow(void *buffer, int *capacity, int needed, size_t item)
-{
-    if (buffer && needed <= *capacity)
-        return buffer;
-    int cap = *capacity > 0 ? *capacity : 1024;
-    while (cap < needed)
-        cap *= 2;
-    void *p = realloc(buffer, (size_t)cap * item);
-    if (p)
-        *capacity = cap;
-    return p;
-}
-
-/* Room for verts more vertices and indices more indices in the batch. */
-static int reserve(Renderer *re, int verts, int indices)
-{
-    SDL_Vertex *vert = grow(re->vert, &re->vert_cap, re->vert_count + verts, sizeof *vert);
-    if (vert)
-        re->vert = vert;
-    int *index = grow(re->index, &re->index_cap, re->index_count + indices, sizeof *index);
-    if (index)
-        re->index = index;
-    int *solid = grow(re->solid, &re->solid_cap, re->solid_count + indices, sizeof *solid);
-    if (solid)
-        re->solid = solid;
-    if (!vert || !index || !solid) {
-        render_warn(re, "vertex buffer", "out of memory");
-        return -1;
-    }
-    return 0;
-}
-
 static void flush(Renderer *re)
 {
+    Mesh *mesh = geometry_mesh(re->geometry);
+    if (mesh->failed)
+        render_warn(re, "geometry", "out of memory");
     if (re->software) {
         /* SDL 2.26's software renderer truncates vertices to whole pixels, and
          * redraws two triangles that form an axis-aligned one-colour rectangle
          * with SDL_RenderFillRect, whose own rounding can drop a row between
          * bands. Snapping here first makes both paths agree, and floor (unlike
          * truncation) treats negative coordinates the same way. */
-        for (int i = 0; i < re->vert_count; i++) {
-            re->vert[i].position.x = floorf(re->vert[i].position.x);
-            re->vert[i].position.y = floorf(re->vert[i].position.y);
-        }
+        geometry_snap(re->geometry);
     }
-    if (re->solid_count > 0) {
+    const SDL_Vertex *vert = (const SDL_Vertex *)mesh->vert;
+    if (mesh->solid_count > 0) {
         SDL_SetRenderDrawBlendMode(re->sdl, SDL_BLENDMODE_NONE);
-        if (SDL_RenderGeometry(re->sdl, NULL, re->vert, re->vert_count, re->solid,
-                               re->solid_count) != 0)
+        if (SDL_RenderGeometry(re->sdl, NULL, vert, mesh->vert_count, mesh->solid,
+                               mesh->solid_count) != 0)
             render_warn(re, "SDL_RenderGeometry", SDL_GetError());
         SDL_SetRenderDrawBlendMode(re->sdl, SDL_BLENDMODE_BLEND);
     }
-    if (re->index_count > 0 &&
-        SDL_RenderGeometry(re->sdl, NULL, re->vert, re->vert_count, re->index,
-                           re->index_count) != 0)
+    if (mesh->blend_count > 0 &&
+        SDL_RenderGeometry(re->sdl, NULL, vert, mesh->vert_count, mesh->blend,
+                           mesh->blend_count) != 0)
         render_warn(re, "SDL_RenderGeometry", SDL_GetError());
-    re->vert_count = 0;
-    re->index_count = 0;
-    re->solid_count = 0;
+    geometry_clear(re->geometry);
 }
 
-static void put(Renderer *re, Vec2 p, SDL_Color c)
+/* Where a text command's texture lands, for the damage. */
+static Rect text_box(void *ctx, const char *utf8, Rect r, int size_px, Align align, int turned)
 {
-    SDL_Vertex *v = &re->vert[re->vert_count++];
-    v->position.x = p.x;
-    v->position.y = p.y;
-    v->color = c;
-    v->tex_coord.x = 0.0f;
-    v->tex_coord.y = 0.0f;
-}
-
-/* A triangle; core: one inside the shape at full coverage (not an edge ramp). */
-static void tri(Renderer *re, int a, int b, int c, int core)
-{
-    int *i;
-    if (core && re->split) {
-        i = &re->solid[re->solid_count];
-        re->solid_count += 3;
-    } else {
-        i = &re->index[re->index_count];
-        re->index_count += 3;
-    }
-    i[0] = a;
-    i[1] = b;
-    i[2] = c;
-}
-
-static void quad(Renderer *re, int a, int b, int c, int d, int core)
-{
-    tri(re, a, b, c, core);
-    tri(re, a, c, d, core);
-}
-
-/* Quads between rows r and r + 1 of columns laid out column-major from base. */
-static void strip(Renderer *re, int base, int rows, int columns, int r, int closed, int core)
-{
-    int spans = closed ? columns : columns - 1;
-    for (int i = 0; i < spans; i++) {
-        int j = (i + 1) % columns;
-        quad(re, base + i * rows + r, base + j * rows + r, base + j * rows + r + 1,
-             base + i * rows + r + 1, core);
-    }
-}
-
-static SDL_Color color_sdl(Color c, uint8_t alpha)
-{
-    SDL_Color s = {c.r, c.g, c.b, alpha};
-    return s;
-}
-
-/* Segments per quarter turn so that chords stay within 0.06 px of the arc: a
- * power of two, so they land on the table. */
-static int quarter_segments(float radius)
-{
-    int q = 2;
-    while (q < QUARTER_STEPS) {
-        float chord = (RENDER_TAU / 4.0f) / (float)q;
-        if (radius * chord * chord / 8.0f <= 0.06f)
-            break;
-        q *= 2;
-    }
-    return q;
-}
-
-/* The inner points of a rounded rectangle's corners (top-left, top-right,
- * bottom-right, bottom-left; q + 1 each, two vertices apart) walked from the
- * top down: the left and right sides, mirror images at equal heights. */
-static int band_left(int base, int q, int i)
-{
-    int corner = i <= q ? 0 : 3, j = i <= q ? q - i : 2 * q + 1 - i;
-    return base + 2 * (corner * (q + 1) + j);
-}
-
-static int band_right(int base, int q, int i)
-{
-    int corner = i <= q ? 1 : 2, j = i <= q ? i : i - q - 1;
-    return base + 2 * (corner * (q + 1) + j);
-}
-
-/* A filled rounded rectangle; radius >= half the short side makes a pill or a disc. */
-static void fill_round_rect(Renderer *re, float x, float y, float w, float h, float radius,
-                            Color color)
-{
-    if (w <= 0.0f || h <= 0.0f)
-        return;
-    float half = fminf(w, h) * 0.5f;
-    /* At least half a pixel, so a sharp corner's ramp still turns around it. */
-    float r = clampf(radius, fminf(RENDER_FEATHER, half), half);
-    int q = quarter_segments(r + RENDER_FEATHER);
-    int step = QUARTER_STEPS / q;
-    int columns = 4 * (q + 1);
-    if (reserve(re, 2 * columns, 12 * columns) != 0)
-        return;
-    SDL_Color solid = color_sdl(color, color.a), clear = color_sdl(color, 0);
-    Vec2 centre[4] = {{x + r, y + r}, {x + w - r, y + r}, {x + w - r, y + h - r},
-                      {x + r, y + h - r}};
-    static const int first[4] = {3 * QUARTER_STEPS, 0, QUARTER_STEPS, 2 * QUARTER_STEPS};
-    float inner = fmaxf(r - RENDER_FEATHER, 0.0f), outer = r + RENDER_FEATHER;
-    int base = re->vert_count;
-    for (int k = 0; k < 4; k++) {
-        for (int j = 0; j <= q; j++) {
-            Vec2 d = re->dir[(first[k] + j * step) % TURN_STEPS];
-            put(re, v2_mad(centre[k], d, inner), solid);
-            put(re, v2_mad(centre[k], d, outer), clear);
-        }
-    }
-    /* The inside as horizontal bands between mirrored left and right points:
-     * small bounding boxes, which the software renderer fills per triangle. */
-    for (int i = 0; i <= 2 * q; i++)
-        quad(re, band_left(base, q, i), band_right(base, q, i), band_right(base, q, i + 1),
-             band_left(base, q, i + 1), 1);
-    strip(re, base, 2, columns, 0, 1, 0);
-}
-
-static void fill_disc(Renderer *re, Vec2 c, float radius, Color color)
-{
-    fill_round_rect(re, c.x - radius, c.y - radius, 2.0f * radius, 2.0f * radius, radius, color);
-}
-
-/* A rounded outline thickness px wide, its outer edge on the rect. */
-static void frame_round_rect(Renderer *re, Rect rect, float radius, float thickness,
-                             Color color)
-{
-    float x = (float)rect.x, y = (float)rect.y, w = (float)rect.w, h = (float)rect.h;
-    float half = fminf(w, h) * 0.5f;
-    float t = fmaxf(thickness, 1.0f);
-    if (w <= 0.0f || h <= 0.0f)
-        return;
-    if (t >= half - RENDER_FEATHER) {
-        fill_round_rect(re, x, y, w, h, radius, color);
-        return;
-    }
-    float ro = clampf(radius, RENDER_FEATHER, half);
-    float ri = clampf(ro - t, RENDER_FEATHER, half - t);
-    int q = quarter_segments(ro + RENDER_FEATHER);
-    int step = QUARTER_STEPS / q;
-    int columns = 4 * (q + 1);
-    if (reserve(re, 4 * columns, 18 * columns) != 0)
-        return;
-    SDL_Color solid = color_sdl(color, color.a), clear = color_sdl(color, 0);
-    Vec2 outer_c[4] = {{x + ro, y + ro}, {x + w - ro, y + ro}, {x + w - ro, y + h - ro},
-                       {x + ro, y + h - ro}};
-    float xi = x + t, yi = y + t, wi = w - 2.0f * t, hi = h - 2.0f * t;
-    Vec2 inner_c[4] = {{xi + ri, yi + ri}, {xi + wi - ri, yi + ri},
-                       {xi + wi - ri, yi + hi - ri}, {xi + ri, yi + hi - ri}};
-    static const int first[4] = {3 * QUARTER_STEPS, 0, QUARTER_STEPS, 2 * QUARTER_STEPS};
-    int base = re->vert_count;
-    for (int k = 0; k < 4; k++) {
-        for (int j = 0; j <= q; j++) {
-            Vec2 d = re->dir[(first[k] + j * step) % TURN_STEPS];
-            put(re, v2_mad(outer_c[k], d, ro + RENDER_FEATHER), clear);
-            put(re, v2_mad(outer_c[k], d, ro - RENDER_FEATHER), solid);
-            put(re, v2_mad(inner_c[k], d, ri + RENDER_FEATHER), solid);
-            put(re, v2_mad(inner_c[k], d, fmaxf(ri - RENDER_FEATHER, 0.0f)), clear);
-        }
-    }
-    for (int r = 0; r < 3; r++)
-        strip(re, base, 4, columns, r, 1, r == 1);
-}
-
-/* A half-disc cap of a stroke: centre e, from direction u through side to -u. */
-static void stroke_cap(Renderer *re, Vec2 e, Vec2 u, Vec2 side, float hw, Color color)
-{
-    int segments = hw < 2.0f ? 8 : hw < 8.0f ? 16 : 32;
-    int step = HALF_STEPS / segments;
-    if (reserve(re, 2 * (segments + 1), 9 * segments) != 0)
-        return;
-    SDL_Color solid = color_sdl(color, color.a), clear = color_sdl(color, 0);
-    int base = re->vert_count;
-    for (int j = 0; j <= segments; j++) {
-        Vec2 d = re->dir[j * step]; /* cos = -d.y, sin = d.x */
-        Vec2 v = v2_add(v2_scale(u, -d.y), v2_scale(side, d.x));
-        put(re, v2_mad(e, v, hw - RENDER_FEATHER), solid);
-        put(re, v2_mad(e, v, hw + RENDER_FEATHER), clear);
-    }
-    /* Fanned from one end of the diameter, not the centre: the diameter is then
-     * the very edge the stroke ends with, with no T-junction to leave a gap. */
-    for (int j = 1; j < segments; j++)
-        tri(re, base, base + 2 * j, base + 2 * j + 2, 1);
-    strip(re, base, 2, segments + 1, 0, 0, 0);
-}
-
-/* Emits stroke columns as four rows: left ramp, left edge, right edge, right ramp. */
-static void stroke_columns(Renderer *re, const Column *col, int count, float hw, int closed,
-                           Color color)
-{
-    if (reserve(re, 4 * count, 18 * count) != 0)
-        return;
-    SDL_Color solid = color_sdl(color, color.a), clear = color_sdl(color, 0);
-    int base = re->vert_count;
-    for (int i = 0; i < count; i++) {
-        put(re, v2_mad(col[i].c, col[i].left, hw + RENDER_FEATHER), clear);
-        put(re, v2_mad(col[i].c, col[i].left, hw - RENDER_FEATHER), solid);
-        put(re, v2_mad(col[i].c, col[i].right, hw - RENDER_FEATHER), solid);
-        put(re, v2_mad(col[i].c, col[i].right, hw + RENDER_FEATHER), clear);
-    }
-    for (int r = 0; r < 3; r++)
-        strip(re, base, 4, count, r, closed, r == 1);
-}
-
-static Column *columns_reserve(Renderer *re, int count)
-{
-    Column *column = grow(re->column, &re->column_cap, count, sizeof *column);
-    if (!column) {
-        render_warn(re, "stroke buffer", "out of memory");
-        return NULL;
-    }
-    re->column = column;
-    return column;
-}
-
-/* A ring arc inside rect, thickness px wide at its outer edge, from a0 to a1
- * turns (0 = up, clockwise), with round caps unless it is a whole ring. */
-static void arc(Renderer *re, Rect rect, float thickness, float a0, float a1, Color color)
-{
-    float radius = fminf((float)rect.w, (float)rect.h) * 0.5f;
-    if (radius <= 0.0f)
-        return;
-    Vec2 c = v2((float)rect.x + (float)rect.w * 0.5f, (float)rect.y + (float)rect.h * 0.5f);
-    float t = clampf(thickness, 1.0f, radius);
-    float hw = t * 0.5f, mid = radius - hw;
-    if (a1 < a0) {
-        float swap = a0;
-        a0 = a1;
-        a1 = swap;
-    }
-    float span = a1 - a0;
-    if (span < 1e-4f)
-        return;
-    int whole = span >= 1.0f - 1e-4f;
-    int step = QUARTER_STEPS / quarter_segments(radius + RENDER_FEATHER);
-    int max_columns = TURN_STEPS / step + 3;
-    Column *col = columns_reserve(re, max_columns);
-    if (!col)
-        return;
-    int n = 0;
-    if (whole) {
-        for (int k = 0; k < TURN_STEPS; k += step) {
-            col[n].left = re->dir[k];
-            col[n].right = v2_scale(re->dir[k], -1.0f);
-            col[n].c = v2_mad(c, re->dir[k], mid);
-            n++;
-        }
-    } else {
-        /* Exact ends; table directions strictly between them. */
-        float steps0 = a0 * (float)(TURN_STEPS / step), steps1 = a1 * (float)(TURN_STEPS / step);
-        long k0 = (long)floorf(steps0) + 1, k1 = (long)ceilf(steps1) - 1;
-        Vec2 d0 = v2(sinf(RENDER_TAU * a0), -cosf(RENDER_TAU * a0));
-        Vec2 d1 = v2(sinf(RENDER_TAU * a1), -cosf(RENDER_TAU * a1));
-        col[n++] = (Column){v2_mad(c, d0, mid), d0, v2_scale(d0, -1.0f)};
-        for (long k = k0; k <= k1 && n < max_columns - 1; k++) {
-            long idx = (k * step) % TURN_STEPS;
-            if (idx < 0)
-                idx += TURN_STEPS;
-            Vec2 d = re->dir[idx];
-            col[n++] = (Column){v2_mad(c, d, mid), d, v2_scale(d, -1.0f)};
-        }
-        col[n++] = (Column){v2_mad(c, d1, mid), d1, v2_scale(d1, -1.0f)};
-        /* Caps bulge backwards at the start and forwards at the end. */
-        stroke_cap(re, col[0].c, d0, v2(d0.y, -d0.x), hw, color);
-        stroke_cap(re, col[n - 1].c, d1, v2(-d1.y, d1.x), hw, color);
-    }
-    stroke_columns(re, col, n, hw, whole, color);
-}
-
-/* A polyline stroke hw px either side of pts, with round joins and caps.
- * pts is modified (near-duplicates are dropped). */
-static void stroke(Renderer *re, Vec2 *pts, int count, float hw, Color color)
-{
-    int n = 0;
-    for (int i = 0; i < count; i++) {
-        if (n == 0 || v2_len(v2_sub(pts[i], pts[n - 1])) > 1e-3f)
-            pts[n++] = pts[i];
-    }
-    if (n == 0)
-        return;
-    if (n == 1) {
-        fill_disc(re, pts[0], hw, color);
-        return;
-    }
-    /* A round join adds at most this many columns (a half turn at a fine step). */
-    int join_max = 33;
-    Column *col = columns_reserve(re, n * (join_max + 1) + 2);
-    if (!col)
-        return;
-    int m = 0;
-    Vec2 t_prev = v2_norm(v2_sub(pts[1], pts[0]));
-    Vec2 n_prev = v2(-t_prev.y, t_prev.x);
-    col[m++] = (Column){pts[0], n_prev, v2_scale(n_prev, -1.0f)};
-    Vec2 t_first = t_prev, n_first = n_prev;
-    for (int i = 1; i < n - 1; i++) {
-        Vec2 t_next = v2_norm(v2_sub(pts[i + 1], pts[i]));
-        Vec2 n_next = v2(-t_next.y, t_next.x);
-        float cos_turn = clampf(v2_dot(n_prev, n_next), -1.0f, 1.0f);
-        Vec2 mid = v2_norm(v2_add(n_prev, n_next));
-        float k = v2_dot(mid, n_prev);
-        Vec2 miter = v2_scale(mid, 1.0f / fmaxf(k, 0.25f));
-        if (k < 0.25f || cos_turn > 0.995f) {
-            /* Nearly straight (or folded back): a single mitred column. */
-            if (k < 0.05f)
-                miter = n_next;
-            col[m++] = (Column){pts[i], miter, v2_scale(miter, -1.0f)};
-        } else {
-            /* A round join: the outer side sweeps round the corner, the inner
-             * side stays on the miter. The sweep is a normalised lerp (no trig),
-             * with chords within about 0.1 px of the arc. */
-            int left_inside = v2_cross(t_prev, t_next) > 0.0f;
-            Vec2 from = left_inside ? v2_scale(n_prev, -1.0f) : n_prev;
-            Vec2 to = left_inside ? v2_scale(n_next, -1.0f) : n_next;
-            float turn = v2_len(v2_sub(from, to)); /* about the angle, in radians */
-            int steps = (int)ceilf(turn * 1.2f * sqrtf(hw));
-            if (steps < 1)
-                steps = 1;
-            if (steps > join_max - 1)
-                steps = join_max - 1;
-            for (int j = 0; j <= steps; j++) {
-                float u = (float)j / (float)steps;
-                Vec2 v = v2_norm(v2_add(v2_scale(from, 1.0f - u), v2_scale(to, u)));
-                if (left_inside)
-                    col[m++] = (Column){pts[i], miter, v};
-                else
-                    col[m++] = (Column){pts[i], v, v2_scale(miter, -1.0f)};
-            }
-        }
-        t_prev = t_next;
-        n_prev = n_next;
-    }
-    col[m++] = (Column){pts[n - 1], n_prev, v2_scale(n_prev, -1.0f)};
-    stroke_cap(re, pts[0], n_first, v2_scale(t_first, -1.0f), hw, color);
-    stroke_cap(re, pts[n - 1], n_prev, t_prev, hw, color);
-    stroke_columns(re, col, m, hw, 0, color);
-}
-
-static Vec2 *scratch_reserve(Renderer *re, int count)
-{
-    Vec2 *scratch = grow(re->scratch, &re->scratch_cap, count, sizeof *scratch);
-    if (!scratch) {
-        render_warn(re, "shape buffer", "out of memory");
-        return NULL;
-    }
-    re->scratch = scratch;
-    return scratch;
-}
-
-/* Where a unit-square point lands: the square centred in the rect, turned
- * 180° about its centre when asked. */
-typedef struct {
-    Vec2 origin;
-    float size;
-    int turned;
-} Place;
-
-static Vec2 place(const Place *pl, Vec2 p)
-{
-    if (pl->turned)
-        p = v2(1.0f - p.x, 1.0f - p.y);
-    return v2_mad(pl->origin, p, pl->size);
-}
-
-static void fill_outline(Renderer *re, const Outline *o, const Place *pl, Color color)
-{
-    if (o->count == 0 || reserve(re, 2 * o->count, o->tri_count + 6 * o->count) != 0)
-        return;
-    SDL_Color solid = color_sdl(color, color.a), clear = color_sdl(color, 0);
-    float sign = pl->turned ? -1.0f : 1.0f;
-    int base = re->vert_count;
-    for (int i = 0; i < o->count; i++) {
-        Vec2 p = place(pl, o->point[i]);
-        Vec2 m = v2_scale(o->miter[i], sign * RENDER_FEATHER);
-        put(re, v2_sub(p, m), solid);
-        put(re, v2_add(p, m), clear);
-    }
-    for (int i = 0; i < o->tri_count; i += 3)
-        tri(re, base + 2 * o->tri[i], base + 2 * o->tri[i + 1], base + 2 * o->tri[i + 2], 1);
-    int start = 0;
-    for (int k = 0; k < o->contours; k++) {
-        int len = o->contour_end[k] - start;
-        strip(re, base + 2 * start, 2, len, 0, 1, 0);
-        start = o->contour_end[k];
-    }
-}
-
-static void fill_unit_round_rect(Renderer *re, const Place *pl, float x, float y, float w,
-                                 float h, float radius, Color color)
-{
-    /* Symmetric shapes only need their corner mirrored. */
-    Vec2 a = place(pl, v2(x, y)), b = place(pl, v2(x + w, y + h));
-    fill_round_rect(re, fminf(a.x, b.x), fminf(a.y, b.y), w * pl->size, h * pl->size,
-                    radius * pl->size, color);
-}
-
-static void shape(Renderer *re, const DrawCmd *cmd)
-{
-    Rect r = cmd->rect;
-    float size = (float)(r.w < r.h ? r.w : r.h);
-    if (size <= 0.0f || cmd->shape <= SHAPE_NONE || cmd->shape >= SHAPE_COUNT)
-        return;
-    Place pl = {v2((float)r.x + ((float)r.w - size) * 0.5f, (float)r.y + ((float)r.h - size) * 0.5f),
-                size, cmd->turned};
-    float width = cmd->thickness > 0 ? (float)cmd->thickness : size * 0.13f;
-    width = clampf(width, fminf(1.5f, size * 0.3f), size * 0.3f);
-    Color c = cmd->color;
-    switch (cmd->shape) {
-    case SHAPE_CIRCLE:
-        fill_disc(re, place(&pl, v2(0.5f, 0.5f)), size * 0.4f, c);
-        return;
-    case SHAPE_SQUARE:
-        fill_unit_round_rect(re, &pl, 0.15f, 0.15f, 0.7f, 0.7f, 0.14f, c);
-        return;
-    case SHAPE_BARS:
-        fill_unit_round_rect(re, &pl, 0.2f, 0.13f, 0.21f, 0.74f, 0.07f, c);
-        fill_unit_round_rect(re, &pl, 0.59f, 0.13f, 0.21f, 0.74f, 0.07f, c);
-        return;
-    default:
-        break;
-    }
-    const Line *line = &re->line[cmd->shape];
-    if (line->count > 0) {
-        Vec2 *pts = scratch_reserve(re, line->count);
-        if (!pts)
-            return;
-        for (int i = 0; i < line->count; i++)
-            pts[i] = place(&pl, line->point[i]);
-        stroke(re, pts, line->count, width * 0.5f, c);
-        if (cmd->shape == SHAPE_QUESTION)
-            fill_disc(re, place(&pl, v2(0.5f, 0.86f)), fmaxf(width * 0.62f, 1.0f), c);
-        return;
-    }
-    fill_outline(re, &re->fill[cmd->shape], &pl, c);
-}
-
-static void path_add(Path *path, Vec2 p)
-{
-    if (path->failed)
-        return;
-    Vec2 *point = grow(path->point, &path->capacity, path->count + 1, sizeof *point);
-    if (!point) {
-        path->failed = 1;
-        return;
-    }
-    path->point = point;
-    path->point[path->count++] = p;
-}
-
-static Vec2 unit_dir(float turns)
-{
-    return v2(sinf(RENDER_TAU * turns), -cosf(RENDER_TAU * turns));
-}
-
-/* Arc points on a circle from turn a to turn b (either direction), both ends included. */
-static void path_arc(Path *path, Vec2 c, float radius, float a, float b, int segments,
-                     int skip_first)
-{
-    for (int i = skip_first ? 1 : 0; i <= segments; i++)
-        path_add(path, v2_mad(c, unit_dir(a + (b - a) * (float)i / (float)segments), radius));
-}
-
-/* Rounds every corner of a closed polygon with a quadratic curve of about
- * radius; nearly straight vertices (curve samples) are kept as they are. */
-static void path_round(const Path *in, float radius, Path *out)
-{
-    int n = in->count;
-    for (int i = 0; i < n; i++) {
-        Vec2 v = in->point[i];
-        Vec2 prev = in->point[(i + n - 1) % n], next = in->point[(i + 1) % n];
-        Vec2 a = v2_sub(prev, v), b = v2_sub(next, v);
-        float la = v2_len(a), lb = v2_len(b);
-        if (la < 1e-6f || lb < 1e-6f) {
-            path_add(out, v);
-            continue;
-        }
-        a = v2_scale(a, 1.0f / la);
-        b = v2_scale(b, 1.0f / lb);
-        float interior = acosf(clampf(v2_dot(a, b), -1.0f, 1.0f));
-        float d = interior > 3.0f ? 0.0f : radius / tanf(interior * 0.5f);
-        d = fminf(d, 0.45f * fminf(la, lb));
-        if (d < 1e-4f) {
-            path_add(out, v);
-            continue;
-        }
-        Vec2 p0 = v2_mad(v, a, d), p2 = v2_mad(v, b, d);
-        enum { ROUND_SEGMENTS = 8 };
-        for (int j = 0; j <= ROUND_SEGMENTS; j++) {
-            float t = (float)j / ROUND_SEGMENTS, u = 1.0f - t;
-            Vec2 q = v2_add(v2_add(v2_scale(p0, u * u), v2_scale(v, 2.0f * u * t)),
-                            v2_scale(p2, t * t));
-            path_add(out, q);
-        }
-    }
-}
-
-static float path_area(const Vec2 *p, int n)
-{
-    float sum = 0.0f;
-    for (int i = 0; i < n; i++) {
-        Vec2 a = p[i], b = p[(i + 1) % n];
-        sum += a.x * b.y - b.x * a.y;
-    }
-    return sum * 0.5f;
-}
-
-static void path_reverse(Vec2 *p, int n)
-{
-    for (int i = 0, j = n - 1; i < j; i++, j--) {
-        Vec2 t = p[i];
-        p[i] = p[j];
-        p[j] = t;
-    }
-}
-
-/* Edge function: > 0 when p is right of a→b on screen, i.e. inside a clockwise triangle. */
-static float edge(Vec2 a, Vec2 b, Vec2 p)
-{
-    return (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
-}
-
-/* Ear clipping of one clockwise contour; fine for the few hundred points of a
- * pictogram, run once. Returns the number of indices written to tri. */
-static int triangulate(const Vec2 *p, int n, int *tri_out, int *work)
-{
-    int m = n, t = 0, i = 0, misses = 0;
-    for (int k = 0; k < n; k++)
-        work[k] = k;
-    while (m > 3) {
-        int ia = work[(i + m - 1) % m], ib = work[i], ic = work[(i + 1) % m];
-        Vec2 a = p[ia], b = p[ib], c = p[ic];
-        float area = edge(a, b, c);
-        int ear = 0, degenerate = fabsf(area) < 1e-10f;
-        if (degenerate) {
-            ear = 1;
-        } else if (area > 0.0f) {
-            ear = 1;
-            for (int k = 0; k < m && ear; k++) {
-                Vec2 q = p[work[k]];
-                if (work[k] == ia || work[k] == ib || work[k] == ic)
-                    continue;
-                if ((q.x == a.x && q.y == a.y) || (q.x == b.x && q.y == b.y) ||
-                    (q.x == c.x && q.y == c.y))
-                    continue;
-                if (edge(a, b, q) >= 0.0f && edge(b, c, q) >= 0.0f && edge(c, a, q) >= 0.0f)
-                    ear = 0;
-            }
-        }
-        /* A full lap without an ear means a broken outline: clip anyway rather than loop. */
-        if (ear || misses > m) {
-            if (!degenerate) {
-                tri_out[t++] = ia;
-                tri_out[t++] = ib;
-                tri_out[t++] = ic;
-            }
-            memmove(&work[i], &work[i + 1], (size_t)(m - i - 1) * sizeof *work);
-            m--;
-            if (i >= m)
-                i = 0;
-            misses = 0;
-        } else {
-            i = (i + 1) % m;
-            misses++;
-        }
-    }
-    tri_out[t++] = work[0];
-    tri_out[t++] = work[1];
-    tri_out[t++] = work[2];
-    return t;
-}
-
-/* Miters for one contour [start, end): outward normals of a clockwise contour,
- * flipped for a hole so they always point away from the filled area. */
-static void outline_miters(Outline *o, int start, int end, int hole)
-{
-    int n = end - start;
-    for (int i = 0; i < n; i++) {
-        Vec2 prev = o->point[start + (i + n - 1) % n], v = o->point[start + i],
-             next = o->point[start + (i + 1) % n];
-        Vec2 d0 = v2_norm(v2_sub(v, prev)), d1 = v2_norm(v2_sub(next, v));
-        Vec2 n0 = v2(d0.y, -d0.x), n1 = v2(d1.y, -d1.x);
-        if (hole) {
-            n0 = v2_scale(n0, -1.0f);
-            n1 = v2_scale(n1, -1.0f);
-        }
-        Vec2 mid = v2_add(n0, n1);
-        float len = v2_len(mid);
-        Vec2 m = len < 1e-4f ? n1 : v2_scale(mid, 1.0f / len);
-        /* Long spikes at sharp tips are capped; the tips are rounded anyway. */
-        float k = fmaxf(v2_dot(m, n0), 0.3f);
-        o->miter[start + i] = v2_scale(m, 1.0f / k);
-    }
-}
-
-/* Turns an outline (and a hole with one point per outline point, matched by
- * angle) into an Outline. Takes the paths' points. */
-static int outline_make(Outline *o, Path *outer, Path *hole)
-{
-    if (outer->failed || outer->count < 3 || (hole && (hole->failed || hole->count != outer->count)))
-        return -1;
-    int n = outer->count, total = hole ? 2 * n : n;
-    if (path_area(outer->point, n) < 0.0f) {
-        path_reverse(outer->point, n);
-        if (hole)
-            path_reverse(hole->point, n);
-    }
-    o->point = malloc((size_t)total * sizeof *o->point);
-    o->miter = malloc((size_t)total * sizeof *o->miter);
-    o->tri = malloc((size_t)(hole ? 6 * n : 3 * n) * sizeof *o->tri);
-    int *work = malloc((size_t)n * sizeof *work);
-    if (!o->point || !o->miter || !o->tri || !work) {
-        free(work);
-        return -1;
-    }
-    memcpy(o->point, outer->point, (size_t)n * sizeof *o->point);
-    o->count = total;
-    o->contours = 1;
-    o->contour_end[0] = n;
-    if (hole) {
-        memcpy(o->point + n, hole->point, (size_t)n * sizeof *o->point);
-        o->contours = 2;
-        o->contour_end[1] = 2 * n;
-        int t = 0;
-        for (int i = 0; i < n; i++) {
-            int j = (i + 1) % n;
-            o->tri[t++] = i;
-            o->tri[t++] = j;
-            o->tri[t++] = n + j;
-            o->tri[t++] = i;
-            o->tri[t++] = n + j;
-            o->tri[t++] = n + i;
-        }
-        o->tri_count = t;
-        outline_miters(o, n, 2 * n, 1);
-    } else {
-        o->tri_count = triangulate(o->point, n, o->tri, work);
-    }
-    outline_miters(o, 0, n, 0);
-    free(work);
-    return 0;
-}
-
-static void outline_free(Outline *o)
-{
-    free(o->point);
-    free(o->miter);
-    free(o->tri);
-    memset(o, 0, sizeof *o);
-}
-
-/* Rounds the corners of a polygon given as coordinate pairs and makes it an Outline. */
-static int outline_polygon(Outline *o, const float *xy, int n, float radius)
-{
-    Path sharp = {0}, round = {0};
-    for (int i = 0; i < n; i++)
-        path_add(&sharp, v2(xy[2 * i], xy[2 * i + 1]));
-    path_round(&sharp, radius, &round);
-    int result = sharp.failed ? -1 : outline_make(o, &round, NULL);
-    free(sharp.point);
-    free(round.point);
-    return result;
-}
-
-static int build_heart(Outline *o)
-{
-    /* A lobe, the tangent from the tip to it, and the same mirrored. */
-    const float r = 0.215f;
-    Vec2 lobe = {0.295f, 0.355f}, tip = {0.5f, 0.88f};
-    float half_gap = 0.5f - lobe.x;
-    Vec2 notch = {0.5f, lobe.y - sqrtf(r * r - half_gap * half_gap)};
-    Vec2 to_tip = v2_sub(tip, lobe);
-    /* Screen angles in radians (y down): from the outer tangent point over the top. */
-    float from = atan2f(to_tip.y, to_tip.x) + acosf(r / v2_len(to_tip));
-    float to = atan2f(notch.y - lobe.y, notch.x - lobe.x) + RENDER_TAU;
-    enum { LOBE_SEGMENTS = 40 };
-    Path half = {0}, sharp = {0}, round = {0};
-    path_add(&half, tip);
-    for (int i = 0; i <= LOBE_SEGMENTS; i++) {
-        float a = from + (to - from) * (float)i / LOBE_SEGMENTS;
-        path_add(&half, v2(lobe.x + r * cosf(a), lobe.y + r * sinf(a)));
-    }
-    for (int i = 0; i < half.count; i++)
-        path_add(&sharp, half.point[i]);
-    for (int i = half.count - 2; i >= 1; i--)
-        path_add(&sharp, v2(1.0f - half.point[i].x, half.point[i].y));
-    path_round(&sharp, 0.05f, &round);
-    int result = half.failed || sharp.failed ? -1 : outline_make(o, &round, NULL);
-    free(half.point);
-    free(sharp.point);
-    free(round.point);
-    return result;
-}
-
-static float wrap_angle(float a)
-{
-    while (a > RENDER_TAU * 0.5f)
-        a -= RENDER_TAU;
-    while (a <= -RENDER_TAU * 0.5f)
-        a += RENDER_TAU;
-    return a;
-}
-
-static int build_moon(Outline *o)
-{
-    /* A disc with a smaller one cut out of its upper right. */
-    Vec2 c1 = {0.48f, 0.52f}, c2 = {0.68f, 0.36f};
-    const float r1 = 0.41f, r2 = 0.34f;
-    Vec2 d = v2_sub(c2, c1);
-    float dist = v2_len(d);
-    float along = (r1 * r1 - r2 * r2 + dist * dist) / (2.0f * dist);
-    float h = sqrtf(r1 * r1 - along * along);
-    Vec2 base = v2_mad(c1, d, along / dist), perp = v2(-d.y / dist, d.x / dist);
-    Vec2 p = v2_mad(base, perp, h), q = v2_mad(base, perp, -h);
-    float lit = atan2f(c1.y - c2.y, c1.x - c2.x); /* the middle of the lit side */
-    float ap = wrap_angle(atan2f(p.y - c1.y, p.x - c1.x) - lit);
-    float aq = wrap_angle(atan2f(q.y - c1.y, q.x - c1.x) - lit);
-    Vec2 s = ap < aq ? p : q, e = ap < aq ? q : p;
-    float outer_from = fminf(ap, aq), outer_to = fmaxf(ap, aq);
-    float inner_from = wrap_angle(atan2f(e.y - c2.y, e.x - c2.x) - lit);
-    float inner_to = wrap_angle(atan2f(s.y - c2.y, s.x - c2.x) - lit);
-    enum { OUTER_SEGMENTS = 56, INNER_SEGMENTS = 40 };
-    Path sharp = {0}, round = {0};
-    for (int i = 0; i <= OUTER_SEGMENTS; i++) {
-        float a = lit + outer_from + (outer_to - outer_from) * (float)i / OUTER_SEGMENTS;
-        path_add(&sharp, v2(c1.x + r1 * cosf(a), c1.y + r1 * sinf(a)));
-    }
-    for (int i = 1; i < INNER_SEGMENTS; i++) {
-        float a = lit + inner_from + (inner_to - inner_from) * (float)i / INNER_SEGMENTS;
-        path_add(&sharp, v2(c2.x + r2 * cosf(a), c2.y + r2 * sinf(a)));
-    }
-    path_round(&sharp, 0.04f, &round);
-    int result = sharp.failed ? -1 : outline_make(o, &round, NULL);
-    free(sharp.point);
-    free(round.point);
-    return result;
-}
-
-static int build_gear(Outline *o)
-{
-    enum { TEETH = 8, TIP_SEGMENTS = 4, ROOT_SEGMENTS = 5 };
-    const float root = 0.355f, tip = 0.47f, hole = 0.15f;
-    const float period = 1.0f / TEETH, root_half = 0.27f * period, tip_half = 0.17f * period;
-    Vec2 c = {0.5f, 0.5f};
-    Path sharp = {0}, round = {0}, inner = {0};
-    for (int j = 0; j < TEETH; j++) {
-        float mid = (float)j * period;
-        path_add(&sharp, v2_mad(c, unit_dir(mid - root_half), root));
-        path_arc(&sharp, c, tip, mid - tip_half, mid + tip_half, TIP_SEGMENTS, 0);
-        path_add(&sharp, v2_mad(c, unit_dir(mid + root_half), root));
-        float gap = period - 2.0f * root_half;
-        for (int i = 1; i < ROOT_SEGMENTS; i++)
-            path_add(&sharp,
-                     v2_mad(c, unit_dir(mid + root_half + gap * (float)i / ROOT_SEGMENTS), root));
-    }
-    path_round(&sharp, 0.025f, &round);
-    /* The hole: one point per outline point, at the same angle, so the ring
-     * between them is a strip of quads. */
-    for (int i = 0; i < round.count; i++)
-        path_add(&inner, v2_mad(c, v2_norm(v2_sub(round.point[i], c)), hole));
-    int result = sharp.failed ? -1 : outline_make(o, &round, &inner);
-    free(sharp.point);
-    free(round.point);
-    free(inner.point);
-    return result;
-}
-
-static int line_make(Line *line, Path *path)
-{
-    if (path->failed) {
-        free(path->point);
-        return -1;
-    }
-    line->point = path->point;
-    line->count = path->count;
-    return 0;
-}
-
-static int line_polyline(Line *line, const float *xy, int n)
-{
-    Path path = {0};
-    for (int i = 0; i < n; i++)
-        path_add(&path, v2(xy[2 * i], xy[2 * i + 1]));
-    return line_make(line, &path);
-}
-
-static int build_wave(Line *line)
-{
-    enum { WAVE_SEGMENTS = 64 };
-    Path path = {0};
-    for (int i = 0; i <= WAVE_SEGMENTS; i++) {
-        float u = (float)i / WAVE_SEGMENTS;
-        path_add(&path, v2(0.12f + 0.76f * u, 0.5f - 0.16f * sinf(2.0f * RENDER_TAU * u)));
-    }
-    return line_make(line, &path);
-}
-
-static int build_question(Line *line)
-{
-    /* The hook from a little above nine o'clock round to five, then the stem;
-     * the dot is drawn as a disc beside it. */
-    Path path = {0};
-    path_arc(&path, v2(0.5f, 0.335f), 0.185f, -0.21f, 0.40f, 32, 0);
-    path_add(&path, v2(0.5f, 0.585f));
-    path_add(&path, v2(0.5f, 0.66f));
-    return line_make(line, &path);
-}
-
-static int build_shapes(Renderer *re)
-{
-    static const float bolt[] = {0.65f, 0.03f, 0.17f, 0.58f, 0.45f, 0.58f,
-                                 0.35f, 0.97f, 0.83f, 0.40f, 0.55f, 0.40f};
-    static const float triangle[] = {0.5f, 0.1f, 0.94f, 0.86f, 0.06f, 0.86f};
-    static const float diamond[] = {0.5f, 0.05f, 0.92f, 0.5f, 0.5f, 0.95f, 0.08f, 0.5f};
-    static const float house[] = {0.5f,  0.08f, 0.93f, 0.48f, 0.81f, 0.48f, 0.81f,
-                                  0.90f, 0.60f, 0.90f, 0.60f, 0.64f, 0.40f, 0.64f,
-                                  0.40f, 0.90f, 0.19f, 0.90f, 0.19f, 0.48f, 0.07f, 0.48f};
-    static const float up[] = {0.2f, 0.66f, 0.5f, 0.36f, 0.8f, 0.66f};
-    static const float down[] = {0.2f, 0.34f, 0.5f, 0.64f, 0.8f, 0.34f};
-    static const float left[] = {0.64f, 0.2f, 0.34f, 0.5f, 0.64f, 0.8f};
-    static const float check[] = {0.2f, 0.53f, 0.41f, 0.74f, 0.82f, 0.31f};
-    float star[20];
-    for (int k = 0; k < 10; k++) {
-        Vec2 d = unit_dir((float)k / 10.0f);
-        float radius = k % 2 ? 0.48f * 0.46f : 0.48f;
-        star[2 * k] = 0.5f + d.x * radius;
-        star[2 * k + 1] = 0.53f + d.y * radius;
-    }
-    Outline *f = re->fill;
-    Line *l = re->line;
-    if (outline_polygon(&f[SHAPE_BOLT], bolt, 6, 0.03f) != 0 ||
-        outline_polygon(&f[SHAPE_TRIANGLE], triangle, 3, 0.08f) != 0 ||
-        outline_polygon(&f[SHAPE_DIAMOND], diamond, 4, 0.07f) != 0 ||
-        outline_polygon(&f[SHAPE_HOUSE], house, 11, 0.035f) != 0 ||
-        outline_polygon(&f[SHAPE_STAR], star, 10, 0.04f) != 0 || build_heart(&f[SHAPE_HEART]) != 0 ||
-        build_moon(&f[SHAPE_MOON]) != 0 || build_gear(&f[SHAPE_GEAR]) != 0 ||
-        build_wave(&l[SHAPE_WAVE]) != 0 || build_question(&l[SHAPE_QUESTION]) != 0 ||
-        line_polyline(&l[SHAPE_ARROW_UP], up, 3) != 0 ||
-        line_polyline(&l[SHAPE_ARROW_DOWN], down, 3) != 0 ||
-        line_polyline(&l[SHAPE_ARROW_LEFT], left, 3) != 0 ||
-        line_polyline(&l[SHAPE_CHECK], check, 3) != 0)
-        return -1;
-    return 0;
+    return text_bounds(ctx, TEXT_REGULAR, utf8, r, size_px, align, turned);
 }
 
 Renderer *render_create(SDL_Renderer *sdl, TextCache *text)
@@ -1016,235 +77,21 @@ Renderer *render_create(SDL_Renderer *sdl, TextCache *text)
     SDL_RendererInfo info;
     if (SDL_GetRendererInfo(sdl, &info) == 0 && info.name && strcmp(info.name, "software") == 0)
         re->software = 1;
-    for (int k = 0; k < TURN_STEPS; k++)
-        re->dir[k] = unit_dir((float)k / TURN_STEPS);
-    /* Exact quarter turns, so joined ends and straight edges meet bit for bit. */
-    re->dir[0] = v2(0.0f, -1.0f);
-    re->dir[QUARTER_STEPS] = v2(1.0f, 0.0f);
-    re->dir[HALF_STEPS] = v2(0.0f, 1.0f);
-    re->dir[3 * QUARTER_STEPS] = v2(-1.0f, 0.0f);
-    if (build_shapes(re) != 0)
-        goto fail;
-    /* Room for a typical frame up front, so drawing seldom has to grow it. */
-    if (reserve(re, 8192, 24576) != 0)
-        goto fail;
+    re->geometry = geometry_create();
+    if (!re->geometry) {
+        render_destroy(re);
+        return NULL;
+    }
     return re;
-fail:
-    render_destroy(re);
-    return NULL;
 }
 
 void render_destroy(Renderer *re)
 {
     if (!re)
         return;
-    for (int i = 0; i < SHAPE_COUNT; i++) {
-        outline_free(&re->fill[i]);
-        free(re->line[i].point);
-    }
-    free(re->vert);
-    free(re->index);
-    free(re->solid);
-    free(re->scratch);
-    free(re->column);
+    geometry_destroy(re->geometry);
     free(re->prev);
     free(re);
-}
-
-/* ---- drawing only what changed ---- */
-
-static Rect rect_union(Rect a, Rect b)
-{
-    if (a.w <= 0 || a.h <= 0)
-        return b;
-    if (b.w <= 0 || b.h <= 0)
-        return a;
-    int x0 = a.x < b.x ? a.x : b.x, y0 = a.y < b.y ? a.y : b.y;
-    int x1 = a.x + a.w > b.x + b.w ? a.x + a.w : b.x + b.w;
-    int y1 = a.y + a.h > b.y + b.h ? a.y + a.h : b.y + b.h;
-    return rect_make(x0, y0, x1 - x0, y1 - y0);
-}
-
-static Rect rect_clip(Rect a, Rect b)
-{
-    int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
-    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
-    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
-    return rect_make(x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0);
-}
-
-static Rect rect_grow(Rect r, int by)
-{
-    return rect_make(r.x - by, r.y - by, r.w + 2 * by, r.h + 2 * by);
-}
-
-static float arc_thickness(const DrawCmd *cmd)
-{
-    Rect r = cmd->rect;
-    return cmd->thickness > 0 ? (float)cmd->thickness
-                              : fmaxf(2.0f, (float)(r.w < r.h ? r.w : r.h) * 0.04f);
-}
-
-/* Every pixel a command can touch: its rect, widened by the edge ramp, the
- * snapping to whole pixels and, for pictograms, the stroke that may cross the
- * rect's edge. Text: where its texture lands. Empty: draws nothing. */
-static Rect cmd_bounds(Renderer *re, const DrawList *list, const DrawCmd *cmd)
-{
-    Rect r = cmd->rect, none = {0, 0, 0, 0};
-    if (cmd->color.a == 0 || r.w <= 0 || r.h <= 0)
-        return none;
-    switch (cmd->kind) {
-    case DRAW_TEXT:
-        return rect_grow(text_bounds(re->text, TEXT_REGULAR, draw_text(list, cmd), r, cmd->size,
-                                     cmd->align, cmd->turned),
-                         1);
-    case DRAW_SHAPE: {
-        int size = r.w < r.h ? r.w : r.h;
-        int stroke_w = cmd->thickness > 0 ? cmd->thickness : size * 3 / 10 + 1;
-        return rect_grow(r, 4 + stroke_w);
-    }
-    case DRAW_ARC:
-        return rect_grow(r, 3);
-    case DRAW_CLIP:
-        return none;
-    default:
-        return rect_grow(r, 3);
-    }
-}
-
-/* The box of a ring arc's centre line between turns a and b (a < b), widened by
- * the half-width and its caps: what moving an arc's end from a to b repaints. */
-static Rect arc_span_bounds(const DrawCmd *cmd, float a, float b)
-{
-    Rect r = cmd->rect;
-    float radius = fminf((float)r.w, (float)r.h) * 0.5f;
-    float hw = clampf(arc_thickness(cmd), 1.0f, radius) * 0.5f, mid = radius - hw;
-    float cx = (float)r.x + (float)r.w * 0.5f, cy = (float)r.y + (float)r.h * 0.5f;
-    float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
-    float turns[6] = {a, b};
-    int n = 2;
-    /* The quarter turns in between, where the circle reaches its extremes. */
-    for (float q = ceilf(a * 4.0f) / 4.0f; q < b && n < 6; q += 0.25f)
-        turns[n++] = q;
-    for (int i = 0; i < n; i++) {
-        float px = cx + mid * sinf(RENDER_TAU * turns[i]);
-        float py = cy - mid * cosf(RENDER_TAU * turns[i]);
-        x0 = fminf(x0, px);
-        y0 = fminf(y0, py);
-        x1 = fmaxf(x1, px);
-        y1 = fmaxf(y1, py);
-    }
-    int grow = (int)ceilf(hw) + 3;
-    return rect_make((int)floorf(x0) - grow, (int)floorf(y0) - grow,
-                     (int)ceilf(x1) - (int)floorf(x0) + 2 * grow,
-                     (int)ceilf(y1) - (int)floorf(y0) + 2 * grow);
-}
-
-static int same_look(const DrawCmd *a, const DrawCmd *b)
-{
-    return a->kind == b->kind && a->rect.x == b->rect.x && a->rect.y == b->rect.y &&
-           a->rect.w == b->rect.w && a->rect.h == b->rect.h && a->color.r == b->color.r &&
-           a->color.g == b->color.g && a->color.b == b->color.b && a->color.a == b->color.a &&
-           a->radius == b->radius && a->thickness == b->thickness && a->size == b->size &&
-           a->align == b->align && a->shape == b->shape && a->turned == b->turned;
-}
-
-/* The part of a cmd that changed from was, or -1 when the whole frame must be drawn. */
-static int cmd_change(Renderer *re, const DrawList *old, const DrawCmd *was, const DrawList *list,
-                      const DrawCmd *cmd, Rect *changed)
-{
-    Rect none = {0, 0, 0, 0};
-    *changed = none;
-    if (!same_look(was, cmd)) {
-        if (was->kind != cmd->kind || cmd->kind == DRAW_CLIP)
-            return -1;
-        *changed = rect_union(cmd_bounds(re, old, was), cmd_bounds(re, list, cmd));
-        return 0;
-    }
-    if (cmd->kind == DRAW_TEXT) {
-        if (strcmp(draw_text(old, was), draw_text(list, cmd)) != 0)
-            *changed = rect_union(cmd_bounds(re, old, was), cmd_bounds(re, list, cmd));
-        return 0;
-    }
-    if (cmd->kind == DRAW_ARC && (was->a0 != cmd->a0 || was->a1 != cmd->a1)) {
-        float turn = cmd->turned ? 0.5f : 0.0f;
-        float wa = fminf(was->a0, was->a1), wb = fmaxf(was->a0, was->a1);
-        float ca = fminf(cmd->a0, cmd->a1), cb = fmaxf(cmd->a0, cmd->a1);
-        if (wb - wa >= 1.0f - 1e-3f || cb - ca >= 1.0f - 1e-3f) {
-            *changed = cmd_bounds(re, list, cmd); /* a whole ring came or went */
-            return 0;
-        }
-        if (wa != ca)
-            *changed = arc_span_bounds(cmd, fminf(wa, ca) + turn, fmaxf(wa, ca) + turn);
-        if (wb != cb)
-            *changed = rect_union(*changed,
-                                  arc_span_bounds(cmd, fminf(wb, cb) + turn, fmaxf(wb, cb) + turn));
-    }
-    return 0;
-}
-
-enum { DIRTY_MAX = 8 };
-
-/* Changed places, kept apart while they do not overlap (a button here, a line
- * of text there), so that each is drawn again on its own. */
-typedef struct {
-    Rect rect[DIRTY_MAX];
-    int count;
-} Dirty;
-
-static void dirty_add(Dirty *d, Rect r)
-{
-    if (r.w <= 0 || r.h <= 0)
-        return;
-    /* Merged with whatever it overlaps, until it overlaps nothing: the boxes
-     * are drawn one by one, and a pixel must not be drawn twice. */
-    for (int i = 0; i < d->count;) {
-        if (rect_overlaps(d->rect[i], r)) {
-            r = rect_union(r, d->rect[i]);
-            d->rect[i] = d->rect[--d->count];
-            i = 0;
-        } else {
-            i++;
-        }
-    }
-    if (d->count == DIRTY_MAX) {
-        for (int i = 0; i < d->count; i++)
-            r = rect_union(r, d->rect[i]);
-        d->count = 0;
-    }
-    d->rect[d->count++] = r;
-}
-
-/* What differs from the frame drawn before, within the w × h target, and
- * *added: where the commands begin that the frame before did not have (a wash
- * or a panel laid over an unchanged screen; count when none). 0: only that
- * needs drawing; -1: draw everything. */
-static int changed_region(Renderer *re, const DrawList *list, int w, int h, Dirty *dirty,
-                          int *added)
-{
-    const DrawList *old = re->prev;
-    dirty->count = 0;
-    if (!re->software || !old || !re->prev_valid || re->prev_w != w || re->prev_h != h ||
-        old->count > list->count || memcmp(&old->clear, &list->clear, sizeof list->clear) != 0)
-        return -1;
-    Rect screen = {0, 0, w, h};
-    for (int i = 0; i < old->count; i++) {
-        Rect changed;
-        if (cmd_change(re, old, &old->cmds[i], list, &list->cmds[i], &changed) != 0)
-            return -1;
-        /* A clip still set would have to apply to what was added. */
-        if (list->count > old->count && list->cmds[i].kind == DRAW_CLIP)
-            return -1;
-        dirty_add(dirty, rect_clip(changed, screen));
-    }
-    *added = old->count;
-    long area = 0;
-    for (int i = 0; i < dirty->count; i++)
-        area += (long)dirty->rect[i].w * dirty->rect[i].h;
-    /* Past half the screen, drawing it all costs about the same and is simpler. */
-    if (area * 2 > (long)w * h)
-        return -1;
-    return 0;
 }
 
 static void keep_drawn(Renderer *re, const DrawList *list, int w, int h)
@@ -1264,6 +111,7 @@ static void keep_drawn(Renderer *re, const DrawList *list, int w, int h)
     re->prev_h = h;
 }
 
+
 /* Draws commands [first, end) in order; with dirty, only those that reach into
  * it, all clipped to it (the target already holds the previous frame elsewhere). */
 static void draw_commands(Renderer *re, const DrawList *list, const Rect *dirty, int first,
@@ -1278,49 +126,26 @@ static void draw_commands(Renderer *re, const DrawList *list, const Rect *dirty,
             continue;
         if (dirty && cmd->kind == DRAW_CLIP) {
             flush(re);
-            Rect clip = r.w == 0 ? *dirty : rect_clip(r, *dirty);
+            Rect clip = r.w == 0 ? *dirty : damage_clip(r, *dirty);
             SDL_Rect sc = {clip.x, clip.y, clip.w, clip.h};
             if (SDL_RenderSetClipRect(re->sdl, &sc) != 0)
                 render_warn(re, "SDL_RenderSetClipRect", SDL_GetError());
             continue;
         }
-        if (dirty && !rect_overlaps(cmd_bounds(re, list, cmd), *dirty))
+        if (dirty && !rect_overlaps(damage_cmd_bounds(list, cmd, text_box, re->text), *dirty))
             continue;
-        re->split = re->software && cmd->color.a == 255;
-        switch (cmd->kind) {
-        case DRAW_RECT:
-            fill_round_rect(re, (float)r.x, (float)r.y, (float)r.w, (float)r.h,
-                            (float)cmd->radius, cmd->color);
-            break;
-        case DRAW_FRAME:
-            frame_round_rect(re, r, (float)cmd->radius, (float)cmd->thickness, cmd->color);
-            break;
-        case DRAW_CIRCLE:
-            fill_disc(re, v2((float)r.x + (float)r.w * 0.5f, (float)r.y + (float)r.h * 0.5f),
-                      (float)(r.w < r.h ? r.w : r.h) * 0.5f, cmd->color);
-            break;
-        case DRAW_ARC: {
-            float turn = cmd->turned ? 0.5f : 0.0f;
-            float t = cmd->thickness > 0 ? (float)cmd->thickness
-                                         : fmaxf(2.0f, (float)(r.w < r.h ? r.w : r.h) * 0.04f);
-            arc(re, r, t, cmd->a0 + turn, cmd->a1 + turn, cmd->color);
-            break;
-        }
-        case DRAW_SHAPE:
-            shape(re, cmd);
-            break;
-        case DRAW_TEXT:
+        if (cmd->kind == DRAW_TEXT) {
             flush(re);
             text_draw(re->text, draw_text(list, cmd), r, cmd->size, cmd->color, cmd->align,
                       cmd->turned);
-            break;
-        case DRAW_CLIP: {
+        } else if (cmd->kind == DRAW_CLIP) {
             flush(re);
             SDL_Rect clip = {r.x, r.y, r.w, r.h};
             if (SDL_RenderSetClipRect(re->sdl, r.w == 0 ? NULL : &clip) != 0)
                 render_warn(re, "SDL_RenderSetClipRect", SDL_GetError());
-            break;
-        }
+        } else {
+            geometry_split_cores(re->geometry, re->software && cmd->color.a == 255);
+            geometry_command(re->geometry, cmd);
         }
         /* The software renderer blends each triangle through a scratch surface;
          * opaque cores skip that, but must then be drawn per command to keep order. */
@@ -1331,22 +156,6 @@ static void draw_commands(Renderer *re, const DrawList *list, const Rect *dirty,
     SDL_RenderSetClipRect(re->sdl, NULL);
 }
 
-/* The last command that covers the whole w × h target with opaque colour (a
- * signal's wash): nothing before it can be seen, so drawing starts there. */
-static int first_visible(const DrawList *list, int w, int h)
-{
-    int first = 0, clipped = 0;
-    for (int i = 0; i < list->count; i++) {
-        const DrawCmd *c = &list->cmds[i];
-        if (c->kind == DRAW_CLIP)
-            clipped = c->rect.w > 0;
-        else if (c->kind == DRAW_RECT && !clipped && c->color.a == 255 && c->radius == 0 &&
-                 c->rect.x <= 0 && c->rect.y <= 0 && c->rect.x + c->rect.w >= w &&
-                 c->rect.y + c->rect.h >= h)
-            first = i;
-    }
-    return first;
-}
 
 void render_list(Renderer *re, const DrawList *list)
 {
@@ -1358,7 +167,7 @@ void render_list(Renderer *re, const DrawList *list)
         SDL_QueryTexture(target, NULL, NULL, &w, &h);
     else
         SDL_GetRendererOutputSize(re->sdl, &w, &h);
-    draw_commands(re, list, NULL, first_visible(list, w, h), list->count);
+    draw_commands(re, list, NULL, damage_first_visible(list, w, h), list->count);
 }
 
 void render_invalidate(Renderer *re)
@@ -1371,19 +180,21 @@ void render_frame(Renderer *re, const DrawList *list, int w, int h)
 {
     if (!re || !list)
         return;
-    Dirty dirty;
+    Damage damage;
     int added = list->count;
     SDL_SetRenderDrawColor(re->sdl, list->clear.r, list->clear.g, list->clear.b, 255);
-    if (changed_region(re, list, w, h, &dirty, &added) != 0) {
+    /* Only the software renderer's target keeps its pixels between presents. */
+    if (!re->software || !re->prev || !re->prev_valid || re->prev_w != w || re->prev_h != h ||
+        damage_between(re->prev, list, w, h, text_box, re->text, &damage, &added) != 0) {
         SDL_RenderClear(re->sdl);
-        draw_commands(re, list, NULL, first_visible(list, w, h), list->count);
+        draw_commands(re, list, NULL, damage_first_visible(list, w, h), list->count);
         keep_drawn(re, list, w, h);
         return;
     }
     /* Each changed place cleared and drawn again from the commands that reach
      * it; then what was added, over everything. */
-    for (int i = 0; i < dirty.count; i++) {
-        Rect d = dirty.rect[i];
+    for (int i = 0; i < damage.count; i++) {
+        Rect d = damage.rect[i];
         SDL_Rect clip = {d.x, d.y, d.w, d.h};
         SDL_RenderSetClipRect(re->sdl, &clip);
         SDL_SetRenderDrawBlendMode(re->sdl, SDL_BLENDMODE_NONE);
