@@ -10,21 +10,9 @@
 
 #include "lull/event.h"
 #include "lull/journal.h"
+#include "lull/status.h"
 
 typedef struct Store Store;
-
-typedef enum {
-    STORE_OK = 0,
-    STORE_ERROR,      /* anything else; store_error() says what */
-    STORE_FULL,       /* SQLITE_FULL / ENOSPC */
-    STORE_IO,         /* SQLITE_IOERR */
-    STORE_READONLY,
-    STORE_BUSY,
-    STORE_CORRUPT,    /* not a database, or damaged */
-    STORE_TOO_NEW,    /* schema version from a newer Lull */
-    STORE_NOT_FOUND,
-    STORE_FOREIGN,    /* a SQLite file that is not a Lull journal */
-} StoreStatus;
 
 enum { STORE_SCHEMA_VERSION = 2 };
 
