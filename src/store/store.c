@@ -2,6 +2,7 @@
  * prepared statements behind every query. Export formatting lives in export.c. */
 #include "lull/store.h"
 #include "fault_vfs.h"
+#include "statements.h"
 #include "store_internal.h"
 
 #include <errno.h>
@@ -101,15 +102,9 @@ static const char *const store_sql[SQL_COUNT] = {
     [SQL_USER_VERSION] = "PRAGMA user_version",
 };
 
-enum { STORE_KEPT_MAX = 16 };
-
 struct Store {
     sqlite3 *db;
-    sqlite3_stmt *stmt[SQL_COUNT];
-    struct {
-        const char *sql; /* the key: the statement's text, by address */
-        sqlite3_stmt *stmt;
-    } kept[STORE_KEPT_MAX]; /* the other files' statements (store_stmt) */
+    Statements statements; /* every statement of the store's files, kept prepared */
     char error[256];
     int read_only;
     FaultVfs *fault; /* tests: the VFS whose writes can be made to fail */
@@ -194,66 +189,24 @@ static StoreStatus fail_message(Store *store, StoreStatus status, const char *me
     return status;
 }
 
-/* The cached statement, or a fresh one when the cached one is in use (a
- * callback of store_each_event calling back into the store). */
 static sqlite3_stmt *stmt_acquire(Store *store, StoreSql which, int *rc)
 {
-    sqlite3_stmt *stmt = store->stmt[which];
-    if (!sqlite3_stmt_busy(stmt)) {
-        *rc = SQLITE_OK;
-        return stmt;
-    }
-    stmt = NULL;
-    *rc = sqlite3_prepare_v2(store->db, store_sql[which], -1, &stmt, NULL);
-    return stmt;
+    return statements_get(&store->statements, store_sql[which], rc);
 }
 
-static void stmt_release(Store *store, StoreSql which, sqlite3_stmt *stmt)
+static void stmt_release(Store *store, sqlite3_stmt *stmt)
 {
-    if (stmt == store->stmt[which]) {
-        sqlite3_reset(stmt);
-        sqlite3_clear_bindings(stmt);
-    } else {
-        sqlite3_finalize(stmt);
-    }
+    statements_done(&store->statements, stmt);
 }
 
 sqlite3_stmt *store_stmt(Store *store, const char *sql, int *rc)
 {
-    int slot = -1;
-    for (int i = 0; i < STORE_KEPT_MAX; i++) {
-        if (store->kept[i].sql == sql) {
-            if (!sqlite3_stmt_busy(store->kept[i].stmt)) {
-                *rc = SQLITE_OK;
-                return store->kept[i].stmt;
-            }
-            slot = STORE_KEPT_MAX; /* in use further up the stack: a fresh one */
-            break;
-        }
-        if (!store->kept[i].sql && slot < 0)
-            slot = i;
-    }
-    sqlite3_stmt *stmt = NULL;
-    int keep = slot >= 0 && slot < STORE_KEPT_MAX;
-    *rc = sqlite3_prepare_v3(store->db, sql, -1, keep ? SQLITE_PREPARE_PERSISTENT : 0, &stmt,
-                             NULL);
-    if (*rc == SQLITE_OK && keep) {
-        store->kept[slot].sql = sql;
-        store->kept[slot].stmt = stmt;
-    }
-    return stmt;
+    return statements_get(&store->statements, sql, rc);
 }
 
 void store_stmt_done(Store *store, sqlite3_stmt *stmt)
 {
-    for (int i = 0; i < STORE_KEPT_MAX; i++) {
-        if (store->kept[i].stmt == stmt && stmt) {
-            sqlite3_reset(stmt);
-            sqlite3_clear_bindings(stmt);
-            return;
-        }
-    }
-    sqlite3_finalize(stmt);
+    statements_done(&store->statements, stmt);
 }
 
 /* --- opening -------------------------------------------------------------- */
@@ -546,8 +499,7 @@ static StoreStatus migrate(Store *store)
 static StoreStatus prepare_statements(Store *store)
 {
     for (int i = 0; i < SQL_COUNT; i++) {
-        int rc = sqlite3_prepare_v3(store->db, store_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
-                                    &store->stmt[i], NULL);
+        int rc = statements_keep(&store->statements, store_sql[i]);
         if (rc != SQLITE_OK)
             return fail(store, rc);
     }
@@ -573,6 +525,7 @@ static StoreStatus store_connect(Store *store, const char *path, const StoreOpti
         copy_text(store->error, sizeof store->error, sqlite3_errstr(rc));
         return status_from_sqlite(rc);
     }
+    statements_init(&store->statements, store->db);
     sqlite3_extended_result_codes(store->db, 1);
     sqlite3_busy_timeout(store->db, options->busy_timeout_ms > 0 ? options->busy_timeout_ms
                                                                   : STORE_OPEN_BUSY_MS);
@@ -649,10 +602,7 @@ void store_close(Store *store)
 {
     if (!store)
         return;
-    for (int i = 0; i < SQL_COUNT; i++)
-        sqlite3_finalize(store->stmt[i]);
-    for (int i = 0; i < STORE_KEPT_MAX; i++)
-        sqlite3_finalize(store->kept[i].stmt);
+    statements_clear(&store->statements);
     /* close_v2 would leave a zombie behind if a statement leaked; close
      * reports it instead, and every statement is ours to finalize above. */
     sqlite3_close(store->db);
@@ -757,7 +707,7 @@ int store_schema_version(Store *store)
         version = sqlite3_column_int(stmt, 0);
     else
         fail(store, rc);
-    stmt_release(store, SQL_USER_VERSION, stmt);
+    stmt_release(store, stmt);
     return version;
 }
 
@@ -843,7 +793,7 @@ StoreStatus store_log(Store *store, LogEvent *ev)
         ev->id = sqlite3_last_insert_rowid(store->db);
     else
         status = fail(store, rc);
-    stmt_release(store, SQL_LOG, stmt);
+    stmt_release(store, stmt);
     return status;
 }
 
@@ -898,7 +848,7 @@ static StoreStatus iterate(Store *store, StoreSql which, int64_t session, StoreE
         return fail(store, rc);
     if (which == SQL_SESSION_EVENTS && (rc = sqlite3_bind_int64(stmt, 1, session)) != SQLITE_OK) {
         StoreStatus status = fail(store, rc);
-        stmt_release(store, which, stmt);
+        stmt_release(store, stmt);
         return status;
     }
     /* A LogEvent is about 4 KB; one on the stack, reused for every row. */
@@ -911,7 +861,7 @@ static StoreStatus iterate(Store *store, StoreSql which, int64_t session, StoreE
         }
     }
     StoreStatus status = rc == SQLITE_DONE ? STORE_OK : fail(store, rc);
-    stmt_release(store, which, stmt);
+    stmt_release(store, stmt);
     return status;
 }
 
@@ -939,7 +889,7 @@ int64_t store_event_count(Store *store)
         count = sqlite3_column_int64(stmt, 0);
     else
         fail(store, rc);
-    stmt_release(store, SQL_EVENT_COUNT, stmt);
+    stmt_release(store, stmt);
     return count;
 }
 
@@ -962,7 +912,7 @@ static StoreStatus update_by_id(Store *store, StoreSql which, int64_t id, const 
         status = fail(store, rc);
     else if (sqlite3_changes(store->db) == 0)
         status = fail_message(store, STORE_NOT_FOUND, "no such row");
-    stmt_release(store, which, stmt);
+    stmt_release(store, stmt);
     return status;
 }
 
@@ -996,7 +946,7 @@ StoreStatus store_session_begin(Store *store, int64_t time_ms, int32_t utc_offse
     } else {
         status = fail(store, rc);
     }
-    stmt_release(store, SQL_SESSION_BEGIN, stmt);
+    stmt_release(store, stmt);
     return status;
 }
 
@@ -1018,7 +968,7 @@ StoreStatus store_session_open(Store *store, int64_t *id)
         *id = sqlite3_column_int64(stmt, 0);
     else if (rc != SQLITE_DONE)
         status = fail(store, rc);
-    stmt_release(store, SQL_SESSION_OPEN, stmt);
+    stmt_release(store, stmt);
     return status;
 }
 
@@ -1049,7 +999,7 @@ StoreStatus store_setting_get(Store *store, const char *key, char *out, size_t s
     } else {
         status = fail(store, rc);
     }
-    stmt_release(store, SQL_SETTING_GET, stmt);
+    stmt_release(store, stmt);
     return status;
 }
 
@@ -1065,7 +1015,7 @@ StoreStatus store_setting_set(Store *store, const char *key, const char *value)
     if (rc == SQLITE_OK)
         rc = sqlite3_step(stmt);
     StoreStatus status = rc == SQLITE_DONE ? STORE_OK : fail(store, rc);
-    stmt_release(store, SQL_SETTING_SET, stmt);
+    stmt_release(store, stmt);
     return status;
 }
 

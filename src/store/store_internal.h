@@ -19,10 +19,8 @@ sqlite3 *store_db(Store *store);
 StoreStatus store_fail(Store *store, int rc);
 /* Records message for store_error() and returns status. */
 StoreStatus store_fail_message(Store *store, StoreStatus status, const char *message);
-/* A statement prepared once per connection and kept, keyed by the address of
- * sql (a string that lives as long as the program); reset for reuse by
- * store_stmt_done. A fresh one when the kept one is in use. NULL with *rc set
- * on failure. */
+/* The connection's statement for sql, from the store's one cache (see
+ * statements.h); hand it back with store_stmt_done. */
 sqlite3_stmt *store_stmt(Store *store, const char *sql, int *rc);
 void store_stmt_done(Store *store, sqlite3_stmt *stmt);
 /* Reads a row selected with STORE_EVENT_COLUMNS (from column 0). */
