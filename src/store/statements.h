@@ -7,7 +7,7 @@
 #include <sqlite3.h>
 
 /* Room for every statement the store's files keep (21 today); past it a
- * statement is prepared afresh for each use, which works but costs more. */
+ * statement is prepared afresh at each use: still correct, only slower. */
 enum { STATEMENTS_MAX = 32 };
 
 typedef struct {
