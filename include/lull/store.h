@@ -14,7 +14,6 @@
 
 typedef struct Store Store;
 
-
 enum { STORE_SCHEMA_VERSION = 2 };
 
 /* Opens (creating if needed) the database at path. Creates missing parent

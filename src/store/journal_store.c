@@ -82,12 +82,12 @@ static const char insights_breathing_sql[] =
     "SELECT time_ms, actual_s FROM events"
     " WHERE kind = 'breathing' AND deleted_ms IS NULL AND time_ms >= ?1 AND time_ms < ?2";
 
-/* Kept prepared between calls (store_stmt): a timeline page makes one query
+/* Kept prepared between calls (statements.h): a timeline page makes one query
  * per item, and preparing them afresh cost more than running them. */
 static StoreStatus prepare(Store *store, const char *sql, sqlite3_stmt **stmt)
 {
     int rc;
-    *stmt = store_stmt(store, sql, &rc);
+    *stmt = statements_get(&store->statements, sql, &rc);
     return rc == SQLITE_OK ? STORE_OK : store_fail(store, rc);
 }
 
@@ -142,7 +142,7 @@ StoreStatus store_timeline_page(Store *store, const JournalKey *from, int newer,
     }
     if (rc != SQLITE_OK && rc != SQLITE_DONE)
         status = store_fail(store, rc);
-    store_stmt_done(store, stmt);
+    statements_done(&store->statements, stmt);
 
     /* The newer page came oldest first: the timeline wants newest first. */
     for (int i = 0; status == STORE_OK && i < n; i++) {
@@ -193,7 +193,7 @@ StoreStatus store_session_item(Store *store, int64_t session, JournalItem *out)
     } else {
         status = store_fail(store, rc);
     }
-    store_stmt_done(store, stmt);
+    statements_done(&store->statements, stmt);
     return status;
 }
 
@@ -212,7 +212,7 @@ StoreStatus store_event_get(Store *store, int64_t id, LogEvent *out)
         status = store_fail_message(store, STORE_NOT_FOUND, "no such event");
     else
         status = store_fail(store, rc);
-    store_stmt_done(store, stmt);
+    statements_done(&store->statements, stmt);
     return status;
 }
 
@@ -260,11 +260,9 @@ StoreStatus store_entry_update(Store *store, const LogEvent *ev)
         status = store_fail(store, rc);
     else if (sqlite3_changes(store_db(store)) == 0)
         status = store_fail_message(store, STORE_NOT_FOUND, "no such entry");
-    store_stmt_done(store, stmt);
+    statements_done(&store->statements, stmt);
     return status;
 }
-
-/* ---- insights ---- */
 
 static void mean_add(InsightsMean *m, sqlite3_stmt *stmt, int column)
 {
@@ -381,7 +379,7 @@ static StoreStatus insights_part(Store *store, Insights *in, InsightsPart part)
     }
     if (rc != SQLITE_DONE)
         status = store_fail(store, rc);
-    store_stmt_done(store, stmt);
+    statements_done(&store->statements, stmt);
     return status;
 }
 
@@ -404,11 +402,9 @@ StoreStatus store_insights(Store *store, int weeks, int64_t now_ms, int32_t utc_
     return status;
 }
 
-/* ---- transactions ---- */
-
 static StoreStatus exec_plain(Store *store, const char *sql)
 {
-    int rc = sqlite3_exec(store_db(store), sql, NULL, NULL, NULL);
+    int rc = store_exec(store, sql);
     return rc == SQLITE_OK ? STORE_OK : store_fail(store, rc);
 }
 
