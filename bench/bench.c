@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Lull's benchmark driver (./dev bench; bench/README.md). Each command prints
  * "figure NAME VALUE" lines that bench/run.sh gathers into a table and
  * bench/results/latest.json. It times the real program from outside (start-up,
@@ -72,8 +73,8 @@ static void figure_spread(const char *name, double *v, int n)
 /* ---- the real program, from outside ---- */
 
 typedef struct {
-    double cpu_s;   /* user + system */
-    double rss_mb;  /* ru_maxrss */
+    double cpu_s;             /* user + system */
+    double rss_mb;            /* ru_maxrss */
     int64_t first_present_ns; /* LULL_BENCH=first-frame; 0 when not reported */
     int status;
 } ChildRun;
@@ -139,8 +140,8 @@ static int cmd_first_frame(char **argv)
 {
     const char *lull = argv[0];
     int runs = atoi(argv[3]);
-    char *args[] = {(char *)lull, "--headless", "--size", "800x480", "--config", argv[1],
-                    "--db",       argv[2],     NULL};
+    char *args[] = {(char *)lull, "--headless", "--size", "800x480", "--config",
+                    argv[1],      "--db",       argv[2],  NULL};
     char *env[] = {"LULL_BENCH=first-frame", NULL};
     double ms[256], rss = 0.0;
     if (runs > 256)
@@ -206,8 +207,9 @@ static int cmd_cpu(char **argv)
         char db[16][1100];
         for (int i = 0; i < runs; i++) {
             snprintf(db[i], sizeof db[i], "%s/%s-%d.db", dir, name, i);
-            char *args[] = {(char *)lull, "--headless", "--size", "800x480", "--config",
-                            (char *)config, "--db", db[i], "--script", script[which], NULL};
+            char *args[] = {(char *)lull, "--headless",   "--size", "800x480",
+                            "--config",   (char *)config, "--db",   db[i],
+                            "--script",   script[which],  NULL};
             pid[i] = child_start(args, env, &fd[i]);
             if (pid[i] < 0)
                 return 1;
@@ -237,8 +239,8 @@ static int cmd_cpu(char **argv)
 static int open_kiosk(Kiosk *k, CliOptions *opts, const char *size, const char *config,
                       const char *db, int fake)
 {
-    char *args[] = {"lull", "--headless", "--size", (char *)size, "--config", (char *)config,
-                    "--db",  (char *)db,  "--clock", "fake", NULL};
+    char *args[] = {"lull", "--headless", "--size",  (char *)size, "--config", (char *)config,
+                    "--db", (char *)db,   "--clock", "fake",       NULL};
     int argc = fake ? 10 : 8;
     char err[256];
     if (cli_parse(argc, args, opts, err, sizeof err) != 0) {
@@ -253,8 +255,7 @@ static int target_centre(Kiosk *k, const char *label, int *x, int *y)
 {
     const UiTarget *t = NULL;
     if (ui_find(&k->app->ui, label, &t) < 1 || !t) {
-        fprintf(stderr, "bench: no \"%s\" on screen %s\n", label,
-                screen_name(app_screen(k->app)));
+        fprintf(stderr, "bench: no \"%s\" on screen %s\n", label, screen_name(app_screen(k->app)));
         return -1;
     }
     *x = t->visible.x + t->visible.w / 2;
@@ -293,7 +294,7 @@ typedef struct {
     SignalId tap_signal[TAP_TARGETS];
     float pause_x, pause_y, ready_x[2], ready_y[2];
     /* The trial in flight: set by the injecting thread, closed by presented(). */
-    SDL_atomic_t pending;   /* TrialKind */
+    SDL_atomic_t pending; /* TrialKind */
     Sint64 finger;
     SignalId signal;
     int64_t pushed_ns;
@@ -782,14 +783,13 @@ static int cmd_store(char **argv)
 
 static int usage(void)
 {
-    fprintf(stderr,
-            "usage: bench first-frame LULL CONFIG DB RUNS\n"
-            "       bench cpu NAME LULL CONFIG DIR SECONDS RUNS SOUND PREFIX\n"
-            "       bench latency CONFIG DB TAPS PAUSES\n"
-            "       bench breath WxH CONFIG DB FRAMES [callgrind]\n"
-            "       bench steps CONFIG DB RUNS\n"
-            "       bench verify CONFIG DB\n"
-            "       bench store DB INSERT_DB NOW_MS\n");
+    fprintf(stderr, "usage: bench first-frame LULL CONFIG DB RUNS\n"
+                    "       bench cpu NAME LULL CONFIG DIR SECONDS RUNS SOUND PREFIX\n"
+                    "       bench latency CONFIG DB TAPS PAUSES\n"
+                    "       bench breath WxH CONFIG DB FRAMES [callgrind]\n"
+                    "       bench steps CONFIG DB RUNS\n"
+                    "       bench verify CONFIG DB\n"
+                    "       bench store DB INSERT_DB NOW_MS\n");
     return 2;
 }
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The benchmark driver (./dev bench, bench/README.md): built with everything so
 # it keeps compiling, run only by ./dev bench. Not a test.
 add_executable(lull_bench bench/bench.c)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs every benchmark of bench/README.md against a Release build (./dev bench
 # builds it first), prints a table and writes bench/results/latest.json: one flat
 # JSON object, figure name -> number.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The core's layers, each a static library that links only what it may use:
 #   lull_model <- lull_ui <- lull_app <- lull_screens <- lull_core (frame.c)
 # and lull_store links lull_model alone. Two things enforce the direction:

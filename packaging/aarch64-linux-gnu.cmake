@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Cross-compiling Lull for a Raspberry Pi (arm64, Raspberry Pi OS bookworm) on
 # Debian 12 amd64, against the multiarch arm64 libraries (./dev test-arm64
 # installs them). Programs of the build run through qemu, which ctest uses for

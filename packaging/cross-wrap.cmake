@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # After a cross build links PROGRAM: the real program becomes PROGRAM${SUFFIX},
 # and PROGRAM a script that runs it through EMULATOR (qemu), so every test,
 # cmake -P script and helper can start it as if it were native.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The App context: every module's state in one struct, passed explicitly, and
  * what the platform calls on it. It talks to the store and the speakers only
  * through AppHost and the sound queue. Pure C11; it calls no screen (the router,
@@ -37,10 +38,10 @@ typedef enum {
     SCREEN_SETTINGS_SIGNALS,
     SCREEN_NAME_EDIT,
     SCREEN_LOCKED,
-    SCREEN_DIM,   /* idle: a faint clock; the first tap only wakes it */
-    SCREEN_CLOCK, /* the device's clock is wrong: set the date and time */
+    SCREEN_DIM,           /* idle: a faint clock; the first tap only wakes it */
+    SCREEN_CLOCK,         /* the device's clock is wrong: set the date and time */
     SCREEN_JOURNAL_WORDS, /* Settings: the journal's chip words */
-    SCREEN_STORAGE, /* the journal could not be opened: why, and what can be done */
+    SCREEN_STORAGE,       /* the journal could not be opened: why, and what can be done */
     SCREEN_COUNT
 } ScreenId;
 
@@ -62,7 +63,6 @@ typedef struct {
     JournalHost journal; /* the journal's queries (lull/journal.h), with ctx */
 } AppHost;
 
-
 typedef struct {
     int64_t mono_ms;      /* monotonic, for animation and debouncing */
     int64_t wall_ms;      /* Unix ms, for what is logged and the clock */
@@ -72,11 +72,10 @@ typedef struct {
 /* The App's journal: the timeline's window, the entry being written, insights,
  * the word editor, export and the PIN lock (one field of App). */
 
-
 typedef enum { PIN_MODE_UNLOCK, PIN_MODE_NEW, PIN_MODE_CONFIRM } PinMode;
 
 typedef struct {
-    int loaded;          /* the vocabularies and the PIN state were read */
+    int loaded; /* the vocabularies and the PIN state were read */
     JournalWords words;
 
     /* the timeline: a window of the store's items, paged in by key */
@@ -92,14 +91,14 @@ typedef struct {
     int64_t drag_mono[4];
     int drag_offset[4];
     int drag_samples;
-    float velocity;           /* px per ms, while the list glides after a flick */
-    float glide;              /* the sub-pixel part of the glide */
+    float velocity; /* px per ms, while the list glides after a flick */
+    float glide;    /* the sub-pixel part of the glide */
     int64_t glide_mono;
-    int keep_place;           /* coming back from an entry: stay where the list was */
-    int64_t timeline_visit;   /* when the timeline was last arrived at */
+    int keep_place;                  /* coming back from an entry: stay where the list was */
+    int64_t timeline_visit;          /* when the timeline was last arrived at */
     char toast[JOURNAL_MESSAGE_MAX]; /* "Saved", "Entry deleted" */
     int64_t toast_until;
-    int64_t undo_id;          /* a deleted entry that Undo brings back */
+    int64_t undo_id; /* a deleted entry that Undo brings back */
     int64_t undo_until;
 
     /* the entry being written or edited */
@@ -107,27 +106,27 @@ typedef struct {
     JournalItem draft_session; /* the session it is linked to, when draft.session */
     UiScroll form_scroll;
     char form_error[JOURNAL_MESSAGE_MAX];
-    int note_open;             /* the keyboard is up for the note */
+    int note_open; /* the keyboard is up for the note */
     int confirm_delete;
-    Keyboard kb;               /* the note, or a word being edited */
+    Keyboard kb; /* the note, or a word being edited */
 
     /* insights */
     Insights insights;
-    int insights_weeks;        /* 4 or 12 */
-    int insights_page;         /* 0 tried, 1 helped, 2 charts */
+    int insights_weeks; /* 4 or 12 */
+    int insights_page;  /* 0 tried, 1 helped, 2 charts */
     int insights_valid;
     UiScroll insights_scroll;
 
     /* the word editor in Settings */
     int words_list;
-    int words_editing;         /* the keyboard is up */
-    int words_index;           /* the word renamed, -1 a new one */
+    int words_editing; /* the keyboard is up */
+    int words_index;   /* the word renamed, -1 a new one */
     UiScroll words_scroll;
 
     /* export, from Settings */
     char export_note[JOURNAL_MESSAGE_MAX];
     int export_failed;
-    int export_shown;        /* the note was scrolled into view */
+    int export_shown; /* the note was scrolled into view */
 
     /* the PIN */
     int pin_set;
@@ -136,8 +135,8 @@ typedef struct {
     int pin_failures;
     int64_t pin_failed_mono; /* the latest wrong attempt; 0: none since start */
     PinMode pin_mode;
-    int pin_quitting;        /* the pad asks before leaving the kiosk */
-    int pin_after;           /* the screen (ScreenId) the pad opens onto */
+    int pin_quitting; /* the pad asks before leaving the kiosk */
+    int pin_after;    /* the screen (ScreenId) the pad opens onto */
     char pin_digits[PIN_MAX_DIGITS + 1];
     char pin_first[PIN_MAX_DIGITS + 1];
     char pin_message[JOURNAL_MESSAGE_MAX];
@@ -171,51 +170,51 @@ typedef struct App {
     char names[2][CONFIG_NAME_MAX];
     char version[32];
     char data_path[1024];
-    char sound_note[APP_NOTE_MAX];   /* "Sound is off: ..." */
-    char store_note[APP_NOTE_MAX];   /* "Not saved — storage full" */
-    char config_note[APP_NOTE_MAX];  /* the first config problem, shown in Settings */
+    char sound_note[APP_NOTE_MAX];  /* "Sound is off: ..." */
+    char store_note[APP_NOTE_MAX];  /* "Not saved — storage full" */
+    char config_note[APP_NOTE_MAX]; /* the first config problem, shown in Settings */
 
     Session session;
     SignalDef signals[SIGNAL_COUNT];
     int signal_order[SIGNAL_COUNT];
-    int64_t wash_until_mono;      /* the big feedback of the latest signal */
+    int64_t wash_until_mono; /* the big feedback of the latest signal */
     SignalId wash_signal;
     int wash_partner;
-    int64_t resume_wash_until;    /* the short "Resuming" wash */
-    int facing;                   /* signals board: half turned for the other side */
-    int64_t stopped_session;      /* the session Stop just ended, for "Add to journal" */
+    int64_t resume_wash_until; /* the short "Resuming" wash */
+    int facing;                /* signals board: half turned for the other side */
+    int64_t stopped_session;   /* the session Stop just ended, for "Add to journal" */
     int stopped_by;
 
     /* welcome / name editing */
     Keyboard keyboard;
-    int editing_partner;          /* 0 or 1 */
+    int editing_partner; /* 0 or 1 */
     int welcome_step;
 
     /* settings */
-    int settings_signal;          /* the signal being renamed */
-    int editing_signal_label;     /* the name editor edits a signal's label */
+    int settings_signal;      /* the signal being renamed */
+    int editing_signal_label; /* the name editor edits a signal's label */
     UiScroll settings_scroll;
     UiScroll signals_scroll;
-    int sound_volume_sent;        /* the volume last queued for the mixer, -1 none */
+    int sound_volume_sent; /* the volume last queued for the mixer, -1 none */
 
     SoundRequest sounds[APP_SOUND_QUEUE];
     int sound_count;
 
-    JournalState journal;         /* timeline, entries, insights, PIN (app/journal.c) */
+    JournalState journal; /* timeline, entries, insights, PIN (app/journal.c) */
 
-    BreatheState breathe;         /* guided breathing: choices and the session (app/breathing.c) */
+    BreatheState breathe; /* guided breathing: choices and the session (app/breathing.c) */
     BreathePicker breathe_picker;
 
-    Durable durable;              /* writes waiting for the storage; an unusable journal (app/durable.c) */
+    Durable durable; /* writes waiting for the storage; an unusable journal (app/durable.c) */
 
-    int started;                  /* the first update decided the first screen */
-    int64_t build_time_ms;        /* a clock earlier than this is wrong (0: unknown) */
-    int64_t last_input_mono;      /* for dimming when idle */
-    int64_t hold_start_mono;      /* a press held on the leaving corner, or 0 */
-    int swallow_pointer;          /* the tap that woke the screen goes no further */
-    int64_t clock_proposal;       /* SCREEN_CLOCK: the local time being set, Unix s */
+    int started;             /* the first update decided the first screen */
+    int64_t build_time_ms;   /* a clock earlier than this is wrong (0: unknown) */
+    int64_t last_input_mono; /* for dimming when idle */
+    int64_t hold_start_mono; /* a press held on the leaving corner, or 0 */
+    int swallow_pointer;     /* the tap that woke the screen goes no further */
+    int64_t clock_proposal;  /* SCREEN_CLOCK: the local time being set, Unix s */
     int quit;
-    int animating;                /* the last frame had something moving */
+    int animating; /* the last frame had something moving */
 } App;
 
 /* Prepares the app; names from the config (or the welcome when none). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Guided breathing: the choices on offer and the remembered ones (pattern,
  * length, sound, volume, cues, custom patterns), and the running session's data
  * around the pacer: one field of App. Pure C11; the session's logic is in
@@ -51,9 +52,9 @@ typedef struct {
     int32_t started_offset_s;
     char run_id[32]; /* the pattern's stable id */
     char run_label[BREATHE_NAME_MAX];
-    int run_ambient;      /* AmbientId playing */
+    int run_ambient;         /* AmbientId playing */
     int64_t checkpoint_mono; /* the last "breathe.running" checkpoint */
-    PacerPhase cue_phase; /* the phase the last cue was decided for */
+    PacerPhase cue_phase;    /* the phase the last cue was decided for */
     int64_t cue_breath;
 
     /* the summary on breathe-done */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The calendar: civil dates and times from Unix seconds and back, local days,
  * month arithmetic and the names of months and weekdays. Pure arithmetic: no
  * clock and no time zone database (the caller passes the UTC offset). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Configuration: DESIGN.md's INI keys parsed with inih from text the platform
  * has read. A bad value is reported with file, line and key, and the default kept.
  * Pure: no file access here. */
@@ -14,21 +15,21 @@ typedef enum { NIGHT_AUTO, NIGHT_ON, NIGHT_OFF } NightMode;
 typedef enum { BOARD_AUTO, BOARD_FACING } BoardLayout;
 
 typedef struct {
-    char partner_first[CONFIG_NAME_MAX];  /* UTF-8, trimmed; "" when not set */
+    char partner_first[CONFIG_NAME_MAX]; /* UTF-8, trimmed; "" when not set */
     char partner_second[CONFIG_NAME_MAX];
-    int rotation;          /* 0, 90, 180, 270 */
-    double dpi;            /* 0: ask the display */
-    double min_target_mm;  /* default 12 */
-    double min_text_mm;    /* default 4 */
+    int rotation;         /* 0, 90, 180, 270 */
+    double dpi;           /* 0: ask the display */
+    double min_target_mm; /* default 12 */
+    double min_text_mm;   /* default 4 */
     NightMode night;
-    int night_start_min;   /* minutes after midnight, default 21:00 */
-    int night_end_min;     /* default 07:00 */
-    int brightness;        /* app brightness 10..100, default 100 */
-    int volume;            /* 0..100, default 70 */
-    int session_idle_min;  /* a signal session ends after this idle time, default 30 */
-    BoardLayout board;     /* signals board: auto (by orientation) or facing */
-    int idle_dim_s;        /* dim to a faint clock after this, 0 = never; default 300
-                              (keys display.idle_dim_s or display.idle_dim_minutes) */
+    int night_start_min;  /* minutes after midnight, default 21:00 */
+    int night_end_min;    /* default 07:00 */
+    int brightness;       /* app brightness 10..100, default 100 */
+    int volume;           /* 0..100, default 70 */
+    int session_idle_min; /* a signal session ends after this idle time, default 30 */
+    BoardLayout board;    /* signals board: auto (by orientation) or facing */
+    int idle_dim_s;       /* dim to a faint clock after this, 0 = never; default 300
+                             (keys display.idle_dim_s or display.idle_dim_minutes) */
 } Config;
 
 void config_defaults(Config *config);
@@ -51,7 +52,7 @@ int config_parse(Config *config, const char *text, const char *filename, char *m
 /* Applies one key (section.name) from a stored setting, validated as config_parse
  * does; returns 0 when valid, else -1 with "section.name: why" in why (may be NULL)
  * and config unchanged. */
-int config_set(Config *config, const char *section, const char *name, const char *value,
-               char *why, size_t why_size);
+int config_set(Config *config, const char *section, const char *name, const char *value, char *why,
+               size_t why_size);
 
 #endif

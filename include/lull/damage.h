@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Damage: what differs between the draw list painted last and this one, as a
  * few separate rectangles to clear and paint again, and where a whole paint can
  * start. Compares DrawLists only: no SDL, no I/O; text is measured by the caller. */

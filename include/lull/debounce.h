@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The one debounce of the core: the same thing twice within DEBOUNCE_MS counts
  * once. The UI keys it by control, the signal session by partner and signal.
  * Time is passed in (ms on a monotonic clock). */

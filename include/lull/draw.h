@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Draw commands: what the immediate-mode UI asks the platform to paint.
  * Plain data only; the core appends, src/platform/ renders. No SDL here. */
 #ifndef LULL_DRAW_H
@@ -13,11 +14,9 @@ typedef struct {
     int x, y, w, h; /* logical pixels, origin top-left */
 } Rect;
 
-
-
 typedef enum {
-    DRAW_RECT,  /* filled rounded rectangle: rect, radius, color */
-    DRAW_FRAME, /* rounded outline: rect, radius, thickness, color */
+    DRAW_RECT,   /* filled rounded rectangle: rect, radius, color */
+    DRAW_FRAME,  /* rounded outline: rect, radius, thickness, color */
     DRAW_CIRCLE, /* soft filled circle inside rect (w == h), color */
     DRAW_ARC,    /* ring arc inside rect: thickness, from a0 to a1 turns (0 = top, clockwise) */
     DRAW_TEXT,   /* text in rect: size px, align, color */
@@ -36,9 +35,9 @@ typedef struct {
     int size;      /* px, DRAW_TEXT: the font's pixel size */
     Align align;
     Shape shape;
-    float a0, a1;     /* turns, DRAW_ARC */
-    int turned;       /* 1: rotated 180° about the rect's centre (facing layout) */
-    size_t text;      /* offset into DrawList.text */
+    float a0, a1; /* turns, DRAW_ARC */
+    int turned;   /* 1: rotated 180° about the rect's centre (facing layout) */
+    size_t text;  /* offset into DrawList.text */
 } DrawCmd;
 
 enum { DRAW_MAX_CMDS = 2048, DRAW_TEXT_BYTES = 32768 };
@@ -59,7 +58,6 @@ DrawCmd *draw_push(DrawList *list, DrawKind kind, Rect rect, Color color);
 /* Copies text into the list's arena and points cmd at it. */
 void draw_set_text(DrawList *list, DrawCmd *cmd, const char *text);
 const char *draw_text(const DrawList *list, const DrawCmd *cmd);
-
 
 int rect_contains(Rect r, int x, int y);
 int rect_overlaps(Rect a, Rect b);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Writes that must not be lost, and a journal that could not be opened. A
  * write the store refuses (a full or failing disk, a lock) waits here in order
  * and is retried about once a second until it lands, while every screen says
@@ -15,7 +16,7 @@
 typedef struct App App;
 
 enum {
-    DURABLE_QUEUE_MAX = 64,  /* writes kept while the store refuses them */
+    DURABLE_QUEUE_MAX = 64, /* writes kept while the store refuses them */
     DURABLE_KEY_MAX = 64,
     DURABLE_VALUE_MAX = 256,
     DURABLE_RETRY_MS = 1000,
@@ -46,19 +47,19 @@ typedef int (*DurableResetFn)(void *ctx, char *aside, size_t aside_size);
 typedef struct {
     DurableWrite queue[DURABLE_QUEUE_MAX];
     int count;
-    int dropped;              /* writes lost because the queue was full */
-    int status;               /* why the oldest write waits (a StoreStatus); 0: none */
-    int64_t retry_mono;       /* when the queue is tried again */
-    int64_t next_standin;     /* stand-ins for session ids not stored yet: -1, -2, ... */
-    int64_t landed_standin;   /* the latest stand-in replaced, by landed_id */
+    int dropped;            /* writes lost because the queue was full */
+    int status;             /* why the oldest write waits (a StoreStatus); 0: none */
+    int64_t retry_mono;     /* when the queue is tried again */
+    int64_t next_standin;   /* stand-ins for session ids not stored yet: -1, -2, ... */
+    int64_t landed_standin; /* the latest stand-in replaced, by landed_id */
     int64_t landed_id;
     int64_t saved_until_mono; /* "Saved" shows until then, after the queue drained */
 
     /* the journal as the platform opened it */
-    int problem;              /* a StoreStatus: it could not be opened; 0: fine */
-    int read_only;            /* opened for reading only: nothing new is kept */
-    int shown;                /* the storage screen was offered at start */
-    int reset_status;         /* the latest "start a new journal" failed with this */
+    int problem;                   /* a StoreStatus: it could not be opened; 0: fine */
+    int read_only;                 /* opened for reading only: nothing new is kept */
+    int shown;                     /* the storage screen was offered at start */
+    int reset_status;              /* the latest "start a new journal" failed with this */
     char aside[DURABLE_ASIDE_MAX]; /* where the unusable file was kept */
     DurableResetFn reset;
     void *reset_ctx;
@@ -66,7 +67,7 @@ typedef struct {
     /* a journal entry the storage refused, still on screen */
     int entry_waiting;
     int64_t entry_retry_mono;
-    LogEvent entry;           /* as it was when refused */
+    LogEvent entry; /* as it was when refused */
 } Durable;
 
 /* ---- for the platform ---- */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What Lull logs: one record per signal, breathing session or journal entry,
  * shaped like DESIGN.md's export. Plain data shared by the core and the store. */
 #ifndef LULL_EVENT_H
@@ -27,11 +28,11 @@ enum {
 };
 
 typedef struct {
-    int64_t id;           /* set by the store */
+    int64_t id; /* set by the store */
     EventKind kind;
-    int64_t time_ms;      /* Unix time, ms, UTC */
-    int32_t utc_offset_s; /* local offset at that moment, for ISO 8601 output */
-    int partner;          /* a Partner */
+    int64_t time_ms;                      /* Unix time, ms, UTC */
+    int32_t utc_offset_s;                 /* local offset at that moment, for ISO 8601 output */
+    int partner;                          /* a Partner */
     char partner_name[EVENT_PARTNER_MAX]; /* the name shown then; "both" or "" */
     char name[EVENT_NAME_MAX];            /* stable id: "pause", "calm_5_5", "entry" */
     char label[EVENT_LABEL_MAX];          /* what the screen showed */
@@ -40,10 +41,10 @@ typedef struct {
     int planned_s, actual_s, pauses;
     /* entry: EVENT_UNSET when not given */
     int closeness, comfort, pain, tiredness;
-    char tried[EVENT_CHIPS_MAX];  /* chip ids joined with ';' */
+    char tried[EVENT_CHIPS_MAX]; /* chip ids joined with ';' */
     char helped[EVENT_CHIPS_MAX];
     char next[EVENT_CHIPS_MAX];
-    char note[EVENT_NOTE_MAX];    /* UTF-8 */
+    char note[EVENT_NOTE_MAX]; /* UTF-8 */
 } LogEvent;
 
 /* A zeroed event with every rating EVENT_UNSET. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The frame: what the platform calls once a frame. It turns this frame's input
  * into UI passes over the screen on top of the stack and leaves the draw list
  * in app->draw. The only code that names every screen (src/core/frame.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Geometry: the draw commands' shapes as coloured triangles. Rounded rects,
  * frames, discs, ring arcs and the pictograms, every edge feathered from full
  * to no coverage over 1 px. Plain C: no SDL, no I/O; the platform hands the
@@ -70,8 +71,7 @@ void geometry_frame(Geometry *geometry, Rect rect, float radius, float thickness
 void geometry_disc(Geometry *geometry, Vec2 centre, float radius, Color color);
 /* A ring inside rect, thickness px wide inward from its edge, from a0 to a1
  * turns (0 = up, clockwise; either order), with round caps unless whole. */
-void geometry_arc(Geometry *geometry, Rect rect, float thickness, float a0, float a1,
-                  Color color);
+void geometry_arc(Geometry *geometry, Rect rect, float thickness, float a0, float a1, Color color);
 /* A pictogram in the square centred in rect; stroke px (0: a width for the
  * size); turned: 180° about the centre. SHAPE_NONE adds nothing. */
 void geometry_shape(Geometry *geometry, Rect rect, Shape shape, int stroke, int turned,

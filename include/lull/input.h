@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Input as the core receives it: presses, moves and releases in logical
  * pixels, keys and typed text. The platform turns SDL's events into these. */
 #ifndef LULL_INPUT_H
@@ -28,7 +29,7 @@ typedef enum {
 
 typedef struct {
     AppInputKind kind;
-    int x, y;      /* logical pixels */
+    int x, y; /* logical pixels */
     AppKey key;
     char text[32]; /* UTF-8, APP_INPUT_TEXT */
 } AppInput;

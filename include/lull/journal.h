@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The shared journal: the timeline, entries, the chip vocabularies, insights
  * and the PIN's rules. Plain data shared by the core and the store, and the
  * pure helpers both use. No SDL, no clock, no I/O; the App's journal state is
@@ -26,13 +27,13 @@ typedef struct {
 
 typedef struct {
     JournalItemKind kind;
-    int64_t id;           /* the session's id (sessions), else the event's */
-    int64_t time_ms;      /* when it started (sessions) or was written */
+    int64_t id;      /* the session's id (sessions), else the event's */
+    int64_t time_ms; /* when it started (sessions) or was written */
     int32_t utc_offset_s;
-    int64_t end_ms;       /* sessions: when it ended, or its last event */
-    int signals;          /* sessions: signals sent, not counting pause/ready/resume/stop */
-    int pauses;           /* sessions: pauses */
-    LogEvent ev;          /* breathing sessions and entries: the logged event */
+    int64_t end_ms; /* sessions: when it ended, or its last event */
+    int signals;    /* sessions: signals sent, not counting pause/ready/resume/stop */
+    int pauses;     /* sessions: pauses */
+    LogEvent ev;    /* breathing sessions and entries: the logged event */
 } JournalItem;
 
 JournalKey journal_item_key(const JournalItem *item);
@@ -44,8 +45,8 @@ int journal_key_compare(const JournalKey *a, const JournalKey *b);
 typedef enum { WORDS_TRIED, WORDS_HELPED, WORDS_NEXT, WORDS_LIST_COUNT } WordsList;
 
 enum {
-    WORDS_MAX = 16,     /* chips per list */
-    WORD_ID_MAX = 32,   /* a stable snake_case id, ASCII */
+    WORDS_MAX = 16,      /* chips per list */
+    WORD_ID_MAX = 32,    /* a stable snake_case id, ASCII */
     WORD_LABEL_MAX = 48, /* what the chip shows, UTF-8 */
     WORD_LABEL_CHARS = 24,
     WORDS_SETTING_MAX = 2048, /* one list as stored in a setting */
@@ -196,7 +197,6 @@ typedef struct {
     /* 0: it matches; 1: it does not; else a StoreStatus. */
     int (*pin_verify)(void *ctx, const char *pin);
 } JournalHost;
-
 
 enum {
     JOURNAL_WINDOW = 48, /* timeline items held at once; the rest stay in the store */

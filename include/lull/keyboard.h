@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The on-screen keyboard and the text it edits: big keys in layers (letters,
  * numbers and punctuation, accented letters, a few symbols), a length limit in
  * characters, and a backspace that never splits a UTF-8 character. Pure C11. */
@@ -38,7 +39,6 @@ int keyboard_insert(Keyboard *kb, const char *utf8);
 size_t keyboard_trimmed(const Keyboard *kb, char *out, size_t size);
 /* Removes the last whole character (a multi-byte character goes at once). */
 void keyboard_backspace(Keyboard *kb);
-
 
 /* A physical keyboard's key or typed text: text inserted, Backspace, Return
  * (KEYBOARD_DONE) and Escape (KEYBOARD_CANCEL). */

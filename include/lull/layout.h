@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Layout helpers: a grid of cells as large as an area allows. Pure arithmetic. */
 #ifndef LULL_LAYOUT_H
 #define LULL_LAYOUT_H

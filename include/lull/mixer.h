@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Lull's own synthesiser and mixer: earcons, cue tones, a gong, ambient beds and
  * the couple's decoded sound files, mixed to 48 kHz stereo S16. The same code
  * feeds the speakers (through SDL_mixer's music hook) and --audio-out.
@@ -27,10 +28,10 @@ typedef enum {
     SOUND_READY,
     SOUND_RESUME,
     /* breathing */
-    SOUND_CUE_IN,   /* soft rising tone at the start of an in-breath */
-    SOUND_CUE_OUT,  /* soft falling tone at the start of an out-breath */
-    SOUND_GONG,     /* the end of a breathing session */
-    SOUND_CHIME,    /* a gentle closing */
+    SOUND_CUE_IN,  /* soft rising tone at the start of an in-breath */
+    SOUND_CUE_OUT, /* soft falling tone at the start of an out-breath */
+    SOUND_GONG,    /* the end of a breathing session */
+    SOUND_CHIME,   /* a gentle closing */
     SOUND_COUNT
 } SoundId;
 
@@ -40,15 +41,15 @@ typedef enum {
     AMBIENT_RAIN,
     AMBIENT_BROWN,
     AMBIENT_DRONE,
-    AMBIENT_FILE,   /* the decoded user file set with mixer_set_file */
+    AMBIENT_FILE, /* the decoded user file set with mixer_set_file */
     AMBIENT_COUNT
 } AmbientId;
 
 typedef struct {
     int active;
     SoundId sound;
-    uint32_t pos;      /* frames since start */
-    uint32_t length;   /* frames */
+    uint32_t pos;    /* frames since start */
+    uint32_t length; /* frames */
     float gain;
     /* a stolen voice's old sound, faded out over tail_left frames (no click) */
     SoundId tail_sound;
@@ -60,27 +61,27 @@ typedef struct {
  * target every few seconds: the never-repeating slow motion of the beds. */
 typedef struct {
     float from, to;
-    uint32_t pos, len;   /* frames into the current glide, glide length */
+    uint32_t pos, len; /* frames into the current glide, glide length */
 } MixerWander;
 
 /* One rain drop: a short, soft, slightly rising sine blip. */
 typedef struct {
     float hz, amp, pan, phase;
-    uint32_t pos, len;   /* len 0: free */
+    uint32_t pos, len; /* len 0: free */
 } MixerDrop;
 
 typedef struct {
     AmbientId id;
-    float gain;         /* current, per-sample smoothed */
-    float target;       /* where the fade is heading */
-    float step;         /* fade progress per frame (the fade runs 0..1) */
-    float from;         /* gain when the fade started */
-    float fade;         /* fade progress 0..1; 1 = settled at target */
-    int fresh;          /* fading in from silence (equal-power curve) */
+    float gain;   /* current, per-sample smoothed */
+    float target; /* where the fade is heading */
+    float step;   /* fade progress per frame (the fade runs 0..1) */
+    float from;   /* gain when the fade started */
+    float fade;   /* fade progress 0..1; 1 = settled at target */
+    int fresh;    /* fading in from silence (equal-power curve) */
     /* generator state */
     uint32_t rng;
     float brown[2], pink[2][7], lp[2][4], phase[4];
-    float hp[2][2];      /* DC-blocking high-pass: last input, last output */
+    float hp[2][2]; /* DC-blocking high-pass: last input, last output */
     MixerWander wander[5];
     MixerDrop drops[4];
     uint32_t wave_pos, wave_len; /* ocean: the current swell */
@@ -99,15 +100,15 @@ typedef struct {
     AmbientId pending_id;
     float pending_gain;
     int pending_fade_ms;
-    const int16_t *file;   /* what mixer_set_file gave, for the next AMBIENT_FILE */
+    const int16_t *file; /* what mixer_set_file gave, for the next AMBIENT_FILE */
     uint32_t file_frames;
-    uint32_t seed;         /* seeds each new bed: same calls, same samples */
-    float master;        /* 0..1 volume, smoothed toward master_target; heard as master^2 */
+    uint32_t seed; /* seeds each new bed: same calls, same samples */
+    float master;  /* 0..1 volume, smoothed toward master_target; heard as master^2 */
     float master_target;
-    float duck;          /* ambient multiplier (paused breathing dims it), smoothed */
+    float duck; /* ambient multiplier (paused breathing dims it), smoothed */
     float duck_target;
-    float limiter;       /* limiter gain, 1 when the sum is below its threshold */
-    uint64_t frames;     /* total frames rendered */
+    float limiter;   /* limiter gain, 1 when the sum is below its threshold */
+    uint64_t frames; /* total frames rendered */
 } Mixer;
 
 void mixer_init(Mixer *mixer);
@@ -124,7 +125,7 @@ void mixer_set_ambient(Mixer *mixer, AmbientId id, float gain, int fade_ms);
 void mixer_set_file(Mixer *mixer, const int16_t *frames, uint32_t frame_count);
 void mixer_set_volume(Mixer *mixer, float volume); /* 0..1, smoothed */
 void mixer_set_duck(Mixer *mixer, float level);    /* 0..1 ambient level, ~300 ms glide */
-int mixer_busy(const Mixer *mixer); /* 1 while anything can be heard */
+int mixer_busy(const Mixer *mixer);                /* 1 while anything can be heard */
 /* Length of a sound in ms (for tests and for scheduling). */
 int mixer_sound_ms(SoundId sound);
 /* 1 while the mixer still reads frames (a bed playing or fading out, or the file
@@ -139,8 +140,8 @@ const char *mixer_ambient_name(AmbientId id);
 typedef enum { SOUND_REQ_PLAY, SOUND_REQ_AMBIENT, SOUND_REQ_VOLUME, SOUND_REQ_DUCK } SoundReqKind;
 typedef struct {
     SoundReqKind kind;
-    int id;       /* SoundId or AmbientId */
-    float value;  /* gain, volume or duck level */
+    int id;      /* SoundId or AmbientId */
+    float value; /* gain, volume or duck level */
     int fade_ms;
 } SoundRequest;
 void mixer_apply(Mixer *mixer, const SoundRequest *request);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The breathing pacer: which phase a session is in, and how far through it, as a
  * pure function of the pattern, the start time, the paused intervals and now.
  * Nothing is accumulated from frame to frame, so minute 19 is as exact as minute 1.

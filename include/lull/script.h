@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The automation script of DESIGN.md: one command a line, parsed purely.
  * Running it is the platform's job (src/platform/automation.c). */
 #ifndef LULL_SCRIPT_H
@@ -8,15 +9,15 @@
 enum { SCRIPT_TEXT_MAX = 512 };
 
 typedef enum {
-    SCRIPT_EMPTY,       /* blank or comment */
+    SCRIPT_EMPTY, /* blank or comment */
     SCRIPT_TAP_LABEL,
     SCRIPT_TAP_XY,
-    SCRIPT_HOLD,        /* text, ms */
-    SCRIPT_DRAG,        /* x, y, x2, y2, ms */
-    SCRIPT_TYPE,        /* text */
-    SCRIPT_KEY,         /* text: SDL key name */
-    SCRIPT_WAIT,        /* ms */
-    SCRIPT_SCREENSHOT,  /* text: name */
+    SCRIPT_HOLD,       /* text, ms */
+    SCRIPT_DRAG,       /* x, y, x2, y2, ms */
+    SCRIPT_TYPE,       /* text */
+    SCRIPT_KEY,        /* text: SDL key name */
+    SCRIPT_WAIT,       /* ms */
+    SCRIPT_SCREENSHOT, /* text: name */
     SCRIPT_EXPECT_SCREEN,
     SCRIPT_EXPECT_TEXT,
     SCRIPT_EXPECT_NO_TEXT,

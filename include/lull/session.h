@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The signal session: the two-partner state machine behind the board. Either
  * partner pauses; only both partners' "ready" resumes. Pure: time is passed in,
  * and the caller logs each transition durably before showing it. */
@@ -23,29 +24,28 @@ typedef enum {
 typedef enum { SESSION_NONE, SESSION_ACTIVE, SESSION_PAUSED } SessionState;
 
 typedef enum {
-    SESSION_IGNORED,  /* nothing to log: a repeat within 0.5 s, or not allowed now */
-    SESSION_SIGNAL,   /* log the signal */
+    SESSION_IGNORED, /* nothing to log: a repeat within 0.5 s, or not allowed now */
+    SESSION_SIGNAL,  /* log the signal */
     SESSION_PAUSE,
     SESSION_READY,
     SESSION_NOT_READY,
-    SESSION_RESUME,   /* both ready: log "ready" then "resume" */
+    SESSION_RESUME, /* both ready: log "ready" then "resume" */
     SESSION_STOP,
 } SessionResult;
 
-
 typedef struct {
     SessionState state;
-    int64_t id;            /* the store's session id, 0 when none */
-    int64_t last_ms;       /* wall time of the latest event */
-    int paused_by;         /* 0: the persistent Pause, 1 or 2: a partner */
-    int64_t paused_at_ms;  /* wall time */
+    int64_t id;           /* the store's session id, 0 when none */
+    int64_t last_ms;      /* wall time of the latest event */
+    int paused_by;        /* 0: the persistent Pause, 1 or 2: a partner */
+    int64_t paused_at_ms; /* wall time */
     int ready[2];
     /* the latest signal, for the status line and the big feedback */
     SignalId last_signal;
     int last_partner;
-    int64_t last_signal_ms;  /* wall */
+    int64_t last_signal_ms; /* wall */
     int64_t last_signal_mono;
-    Debounce debounce;       /* per partner and signal */
+    Debounce debounce; /* per partner and signal */
 } Session;
 
 const char *signal_id_name(SignalId id); /* "good", "slower", ... */
@@ -57,7 +57,8 @@ int session_expired(const Session *s, int64_t wall_ms, int64_t idle_ms);
 
 /* partner: 1 or 2 (0 only for pause from the persistent control).
  * mono_ms debounces repeated taps; wall_ms is what is logged. */
-SessionResult session_signal(Session *s, int partner, SignalId id, int64_t mono_ms, int64_t wall_ms);
+SessionResult session_signal(Session *s, int partner, SignalId id, int64_t mono_ms,
+                             int64_t wall_ms);
 /* Toggles a partner's ready while paused: SESSION_READY, SESSION_NOT_READY or SESSION_RESUME. */
 SessionResult session_ready(Session *s, int partner, int64_t wall_ms);
 void session_stop(Session *s, int64_t wall_ms);

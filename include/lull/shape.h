@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The simple drawn shapes that tell signals and controls apart beside their
  * words and colours. A plain enum: the UI draws them, the signal set names them. */
 #ifndef LULL_SHAPE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The signal set: each signal's word, colour, shape, sound and whether it is
  * shown, and the order of the board. Plain data and pure helpers; the App holds
  * one set and the screens draw it. */

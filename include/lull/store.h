@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The store: one SQLite file holding every logged event, the sessions they
  * belong to, and the settings changed on the device. sqlite3 is its only
  * dependency; every statement is prepared with bound parameters. */
@@ -131,8 +132,8 @@ StoreStatus store_pin_state(Store *store, int *is_set);
 StoreStatus store_pin_verify(Store *store, const char *pin, int *match);
 
 typedef struct {
-    int weeks;            /* of history, ending at now_ms */
-    unsigned seed;        /* the same seed writes the same history */
+    int weeks;     /* of history, ending at now_ms */
+    unsigned seed; /* the same seed writes the same history */
     int64_t now_ms;
     int32_t utc_offset_s;
     const char *first, *second; /* the partners' names */

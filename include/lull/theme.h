@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Palettes and sizes: the day and night colours, and the metrics that turn
  * millimetres on the real screen into logical pixels. Pure data and arithmetic. */
 #ifndef LULL_THEME_H
@@ -11,23 +12,24 @@ typedef struct {
 } Theme;
 
 typedef struct {
-    int w, h;           /* logical screen */
+    int w, h; /* logical screen */
     int portrait;
     float px_per_mm;
-    int target;         /* the minimum target size, px */
-    int unit;           /* the comfortable control height, >= target */
-    int gap;            /* between targets */
-    int margin;         /* from the screen's edge */
+    int target; /* the minimum target size, px */
+    int unit;   /* the comfortable control height, >= target */
+    int gap;    /* between targets */
+    int margin; /* from the screen's edge */
     int radius;
-    int text_min;       /* min_text_mm in px: no text is smaller */
-    int text;           /* body text, >= min_text_mm */
-    int text_small;     /* still >= min_text_mm */
+    int text_min;   /* min_text_mm in px: no text is smaller */
+    int text;       /* body text, >= min_text_mm */
+    int text_small; /* still >= min_text_mm */
     int text_large;
-    int text_huge;      /* the clock, the breathing word */
+    int text_huge; /* the clock, the breathing word */
 } Metrics;
 
 /* dpi <= 0: 133 (the Raspberry Pi 7" panel) is assumed. */
-void metrics_compute(Metrics *m, int w, int h, double dpi, double min_target_mm, double min_text_mm);
+void metrics_compute(Metrics *m, int w, int h, double dpi, double min_target_mm,
+                     double min_text_mm);
 
 /* night: 0 day, 1 night. brightness: 10..100 percent. */
 void theme_make(Theme *theme, int night, int brightness);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Lull's immediate-mode UI: controls are declared every pass, draw commands are
  * appended to a DrawList, and every control records its label and rectangle so
  * automation and tests can find it. The touch rules live here and nowhere else.
@@ -51,14 +52,14 @@ typedef enum {
 
 typedef struct {
     Color bg, fg, accent, frame;
-    int text_px;  /* label size */
+    int text_px; /* label size */
     int radius;
 } UiStyle;
 
 typedef struct {
-    Rect view;      /* the visible window of the region */
-    int offset;     /* px scrolled from the top */
-    int content_h;  /* set by the screen each pass */
+    Rect view;     /* the visible window of the region */
+    int offset;    /* px scrolled from the top */
+    int content_h; /* set by the screen each pass */
 } UiScroll;
 
 enum { UI_MAX_SCROLLS = 4 };
@@ -69,22 +70,22 @@ typedef struct Ui {
     void *measure_ctx;
     int64_t now_ms;
 
-    UiInput input;          /* this pass's input, at most one event */
-    uint32_t hot_id;        /* the target under the press, from the last pass */
-    uint32_t active_id;     /* pressed and still held */
-    int active_cancelled;   /* slid off: releasing will not fire */
+    UiInput input;        /* this pass's input, at most one event */
+    uint32_t hot_id;      /* the target under the press, from the last pass */
+    uint32_t active_id;   /* pressed and still held */
+    int active_cancelled; /* slid off: releasing will not fire */
     int pointer_down;
-    int fired;              /* something fired this pass: the caller runs one more pass */
+    int fired; /* something fired this pass: the caller runs one more pass */
 
-    Debounce debounce;      /* UI_DEBOUNCE controls */
+    Debounce debounce; /* UI_DEBOUNCE controls */
 
     UiTarget targets[UI_MAX_TARGETS];
     int target_count;
     UiTarget last_targets[UI_MAX_TARGETS]; /* the previous pass's, for hit-testing */
     int last_target_count;
 
-    int turned;       /* 1 while declaring a half that is turned 180° */
-    Rect turn_frame;  /* the rectangle the half turns about */
+    int turned;        /* 1 while declaring a half that is turned 180° */
+    Rect turn_frame;   /* the rectangle the half turns about */
     int scroll_region; /* region index + 1 while inside ui_scroll_begin */
     int scroll_y;      /* offset applied while inside a scroll region */
     Rect clip;
@@ -93,14 +94,14 @@ typedef struct Ui {
     int scroll_count;
     UiScroll *last_scrolls[UI_MAX_SCROLLS];
     int last_scroll_count;
-    int min_text_px;      /* ui_text_fit never goes below this */
-    int slop_px;          /* movement that turns a press into a scroll drag */
+    int min_text_px; /* ui_text_fit never goes below this */
+    int slop_px;     /* movement that turns a press into a scroll drag */
     int press_x, press_y;
-    UiScroll *drag_scroll;  /* the region a press may drag */
+    UiScroll *drag_scroll; /* the region a press may drag */
     int drag_start_offset;
     int dragging;
     int release_id_valid;
-    uint32_t release_id;  /* the control a release fires, this pass */
+    uint32_t release_id; /* the control a release fires, this pass */
 } Ui;
 
 void ui_init(Ui *ui, UiMeasureFn measure, void *measure_ctx);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* UTF-8 for the whole core: decoding, lengths in characters, and copies and
  * prefixes that never split a character. Pure C11. */
 #ifndef LULL_UTF8_H

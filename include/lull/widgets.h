@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The one widget kit: the controls and text layouts the screens share, built
  * from the immediate-mode UI with the theme's colours and the metrics' sizes.
  * It knows nothing of the App: a Kit is the UI, the metrics and the theme. */
@@ -55,7 +56,8 @@ void widget_fit_line(Ui *ui, const char *text, int width, int size_px, char *out
 /* Text made of parts joined by sep (" · ", ", "): as many whole parts on a
  * line as fit r's width, each line one text, so a figure is never split.
  * Returns the height; with draw 0 only measures. */
-int widget_parts(const Kit *k, const char *text, const char *sep, Rect r, int px, Color c, int draw);
+int widget_parts(const Kit *k, const char *text, const char *sep, Rect r, int px, Color c,
+                 int draw);
 /* One line of ui_wrap_lines' output, drawn in r. */
 void widget_draw_line(Ui *ui, const char *text, UiLine line, Rect r, int px, Color c);
 /* A text editor in area: the text with a counter, and the on-screen keyboard

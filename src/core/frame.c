@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The router: the only file that names every screen. It turns this frame's
  * input into one UI pass per event and the draw list, and says when the next
  * frame is wanted. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Where Lull's replaceable files (sounds, pictures) live: found from the
  * program's own location, so an installed, unpacked or moved tree works.
  * Plain POSIX: no SDL, no allocation. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "audio.h"
 
 #include <stdio.h>
@@ -8,7 +9,7 @@
 #include <SDL_mixer.h>
 
 enum {
-    AUDIO_BUFFER_FRAMES = 1024,  /* ~21 ms at 48 kHz */
+    AUDIO_BUFFER_FRAMES = 1024, /* ~21 ms at 48 kHz */
     AUDIO_FRAME_BYTES = (int)sizeof(int16_t) * MIXER_CHANNELS,
     AUDIO_MAX_SECONDS = 15 * 60, /* ~170 MB decoded: enough for an ambient track */
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The speaker path: SDL_mixer's music hook pulls 48 kHz stereo S16 from the core
  * mixer, and the couple's sound files are decoded into that format. Platform only;
  * with no audio device everything here degrades to a silent no-op. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "automation.h"
 
 #include <errno.h>
@@ -142,7 +143,8 @@ static void do_drag(Runner *r, const ScriptCommand *c)
         steps = 1;
     for (long i = 1; i <= steps; i++) {
         pass_time(r, c->ms / steps);
-        send(r, APP_INPUT_MOVE, x0 + (int)((x1 - x0) * i / steps), y0 + (int)((y1 - y0) * i / steps));
+        send(r, APP_INPUT_MOVE, x0 + (int)((x1 - x0) * i / steps),
+             y0 + (int)((y1 - y0) * i / steps));
     }
     send(r, APP_INPUT_RELEASE, x1, y1);
 }
@@ -273,11 +275,13 @@ static int run_command(Runner *r, const ScriptCommand *c)
         return do_screenshot(r, c->text);
     case SCRIPT_EXPECT_SCREEN:
         if (strcmp(screen_name(app_screen(app)), c->text) != 0)
-            return fail(r, "expected screen %s, but it is %s", c->text, screen_name(app_screen(app)));
+            return fail(r, "expected screen %s, but it is %s", c->text,
+                        screen_name(app_screen(app)));
         return 0;
     case SCRIPT_EXPECT_TEXT:
         if (!visible_text_contains(app, c->text))
-            return fail(r, "expected text \"%s\" on screen %s", c->text, screen_name(app_screen(app)));
+            return fail(r, "expected text \"%s\" on screen %s", c->text,
+                        screen_name(app_screen(app)));
         return 0;
     case SCRIPT_EXPECT_NO_TEXT:
         if (visible_text_contains(app, c->text))

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Runs DESIGN.md's automation script against a Kiosk: taps by label, waits on
  * the real or the virtual clock, checks screens and text, writes screenshots. */
 #ifndef LULL_PLATFORM_AUTOMATION_H

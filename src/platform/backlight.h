@@ -1,13 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The panel's backlight through /sys/class/backlight, where it is writable:
  * turned down while the screen is dimmed for idle, and back on waking. */
 #ifndef LULL_PLATFORM_BACKLIGHT_H
 #define LULL_PLATFORM_BACKLIGHT_H
 
 typedef struct {
-    char path[512];   /* .../brightness, "" when there is no writable backlight */
-    int max;          /* max_brightness */
-    int normal;       /* the level found at start, restored on waking */
-    int dimmed;       /* 1 while turned down */
+    char path[512]; /* .../brightness, "" when there is no writable backlight */
+    int max;        /* max_brightness */
+    int normal;     /* the level found at start, restored on waking */
+    int dimmed;     /* 1 while turned down */
 } Backlight;
 
 /* Finds the first writable backlight under root (NULL: /sys/class/backlight). */

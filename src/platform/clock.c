@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE /* tm_gmtoff */
 #endif

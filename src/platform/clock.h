@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Time for the app: the real clocks, or a virtual timeline that moves only when
  * the automation script waits. */
 #ifndef LULL_PLATFORM_CLOCK_H
@@ -9,11 +10,11 @@
 
 typedef struct {
     int fake;
-    int64_t mono_ms;      /* fake: virtual ms since start */
+    int64_t mono_ms;       /* fake: virtual ms since start */
     int64_t start_wall_ms; /* fake: the virtual start, Unix ms */
-    int32_t offset_s;     /* fake: local offset at the start */
-    uint64_t real_start;  /* real: SDL ticks at start */
-    int64_t offset_ms;    /* real: added to a system clock that is known to be wrong */
+    int32_t offset_s;      /* fake: local offset at the start */
+    uint64_t real_start;   /* real: SDL ticks at start */
+    int64_t offset_ms;     /* real: added to a system clock that is known to be wrong */
 } Clock;
 
 /* start_local: "YYYY-MM-DDTHH:MM" for a fake clock, NULL for the real one.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "host.h"
 
 #include <stdio.h>
@@ -40,9 +41,9 @@ AppHost host_for_store(Store *store)
 void host_load_settings(Store *store, App *app)
 {
     static const char *const keys[] = {
-        "partners.first",  "partners.second",   "display.night",  "display.brightness",
-        "display.rotation", "sound.volume",     "signals.layout", "signals.order",
-        "breathe.pattern",  "breathe.length",   "breathe.sound",  "breathe.volume",
+        "partners.first",   "partners.second",     "display.night",   "display.brightness",
+        "display.rotation", "sound.volume",        "signals.layout",  "signals.order",
+        "breathe.pattern",  "breathe.length",      "breathe.sound",   "breathe.volume",
         "breathe.cues",     "breathe.slowing_end", "breathe.running",
     };
     static const char *const fields[] = {"label", "visible", "color", "sound"};

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The AppHost over the store: how the core's durable writes reach SQLite. */
 #ifndef LULL_PLATFORM_HOST_H
 #define LULL_PLATFORM_HOST_H

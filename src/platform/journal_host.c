@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The journal's side of the AppHost: the core's queries reach the store here,
  * and exports are written to a USB stick when one is mounted, else to the
  * data folder. Failures are logged once with the store's own message. */
@@ -178,8 +179,9 @@ static StoreStatus write_one(Store *store, const char *path, ExportFormat format
      * over a file that is already there. */
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
-        return errno == ENOSPC ? STORE_FULL : errno == EROFS || errno == EACCES ? STORE_READONLY
-                                                                                : STORE_IO;
+        return errno == ENOSPC                     ? STORE_FULL
+               : errno == EROFS || errno == EACCES ? STORE_READONLY
+                                                   : STORE_IO;
     FILE *f = fdopen(fd, "wb");
     if (!f) {
         close(fd);
@@ -231,8 +233,8 @@ static int export_files(void *ctx, int64_t now_ms, int32_t offset, char *where, 
     char base[64], csv[1200], json[1200];
     for (int n = 1; n < 100; n++) {
         if (n == 1)
-            snprintf(base, sizeof base, "lull-%04d-%02d-%02d-%02d%02d", c.year, c.month, c.day, c.hour,
-                     c.minute);
+            snprintf(base, sizeof base, "lull-%04d-%02d-%02d-%02d%02d", c.year, c.month, c.day,
+                     c.hour, c.minute);
         else
             snprintf(base, sizeof base, "lull-%04d-%02d-%02d-%02d%02d-%d", c.year, c.month, c.day,
                      c.hour, c.minute, n);
@@ -258,8 +260,9 @@ static int export_files(void *ctx, int64_t now_ms, int32_t offset, char *where, 
     if (stick)
         snprintf(where, size, "Saved on the USB stick \"%s\": %s.csv and .json.", label, base);
     else
-        snprintf(where, size, "No USB stick found, so they are in the data folder %s: %s.csv and "
-                              ".json.",
+        snprintf(where, size,
+                 "No USB stick found, so they are in the data folder %s: %s.csv and "
+                 ".json.",
                  dir, base);
     return 0;
 }

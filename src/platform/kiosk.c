@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "kiosk.h"
 
 #include <errno.h>
@@ -129,7 +130,8 @@ static void load_config(Config *config, const CliOptions *opts, char *note, size
         fprintf(stderr, "%s", messages);
         if (messages[0] && messages[strlen(messages) - 1] != '\n')
             fputc('\n', stderr);
-        snprintf(note, note_size, "Some settings in %.60s were not understood; the defaults are used.",
+        snprintf(note, note_size,
+                 "Some settings in %.60s were not understood; the defaults are used.",
                  base ? base + 1 : path);
     }
     free(text);
@@ -189,7 +191,8 @@ static int open_video(Kiosk *k)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     else
         flags |= SDL_WINDOW_FULLSCREEN;
-    k->window = SDL_CreateWindow("Lull", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    k->window = SDL_CreateWindow("Lull", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
+                                 flags);
     if (!k->window) {
         fprintf(stderr, "lull: cannot open a window: %s\n", SDL_GetError());
         return 2;

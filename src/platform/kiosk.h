@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The running program: SDL window and renderer, the store, the audio, the app,
  * and the loop that joins them. The automation runner drives the same Kiosk. */
 #ifndef LULL_PLATFORM_KIOSK_H
@@ -27,22 +28,22 @@ struct Kiosk {
     const CliOptions *opts;
     SDL_Window *window;
     SDL_Renderer *sdl;
-    SDL_Texture *target;  /* logical-size target when the screen is rotated */
+    SDL_Texture *target; /* logical-size target when the screen is rotated */
     TextCache *text;
     Renderer *renderer;
     Store *store;
     StorageState storage; /* the journal's file: problems, retries, test faults (storage.c) */
     Audio *audio;
-    int audio_pending;    /* the device is opened after the first present */
+    int audio_pending; /* the device is opened after the first present */
     WavWriter *wav;
-    Sounds *sounds;       /* the couple's own sound files (sounds.c) */
+    Sounds *sounds; /* the couple's own sound files (sounds.c) */
     Mixer mixer;
     Clock clock;
     App *app;
     char db_path[1024];
-    int win_w, win_h;     /* window pixels */
-    int rotation;         /* applied rotation, degrees */
-    int active_finger;    /* 1 + the finger that is the pointer, 0 none */
+    int win_w, win_h;  /* window pixels */
+    int rotation;      /* applied rotation, degrees */
+    int active_finger; /* 1 + the finger that is the pointer, 0 none */
     SDL_FingerID finger;
     uint64_t presented_hash;
     int64_t audio_rendered_ms; /* --audio-out: how much of the timeline is written */

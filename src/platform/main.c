@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lull: the kiosk, and its command-line tools (export, insights, seed-demo). */
 #include <stdio.h>
 #include <stdlib.h>

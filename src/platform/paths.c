@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "paths.h"
 
 #include <errno.h>
@@ -29,7 +30,8 @@ int paths_default_db(char *out, size_t size)
 
 int paths_default_config(char *out, size_t size)
 {
-    if (xdg_path("XDG_CONFIG_HOME", ".config", "lull.conf", out, size) == 0 && access(out, R_OK) == 0)
+    if (xdg_path("XDG_CONFIG_HOME", ".config", "lull.conf", out, size) == 0 &&
+        access(out, R_OK) == 0)
         return 0;
     if (access("/etc/lull/lull.conf", R_OK) == 0) {
         snprintf(out, size, "%s", "/etc/lull/lull.conf");

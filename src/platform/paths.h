@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Where Lull keeps things: the XDG data and config locations, and reading a
  * small text file whole. */
 #ifndef LULL_PLATFORM_PATHS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* PNG files for screenshots and reference-image tests: 8-bit RGBA in and out
  * through libpng, and a screenshot of the current SDL render target.
  * Platform only; nothing here knows about the UI. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "render.h"
 
 #include <stddef.h>
@@ -54,9 +55,8 @@ static void flush(Renderer *re)
             render_warn(re, "SDL_RenderGeometry", SDL_GetError());
         SDL_SetRenderDrawBlendMode(re->sdl, SDL_BLENDMODE_BLEND);
     }
-    if (mesh->blend_count > 0 &&
-        SDL_RenderGeometry(re->sdl, NULL, vert, mesh->vert_count, mesh->blend,
-                           mesh->blend_count) != 0)
+    if (mesh->blend_count > 0 && SDL_RenderGeometry(re->sdl, NULL, vert, mesh->vert_count,
+                                                    mesh->blend, mesh->blend_count) != 0)
         render_warn(re, "SDL_RenderGeometry", SDL_GetError());
     geometry_clear(re->geometry);
 }
@@ -111,11 +111,9 @@ static void keep_drawn(Renderer *re, const DrawList *list, int w, int h)
     re->prev_h = h;
 }
 
-
 /* Draws commands [first, end) in order; with dirty, only those that reach into
  * it, all clipped to it (the target already holds the previous frame elsewhere). */
-static void draw_commands(Renderer *re, const DrawList *list, const Rect *dirty, int first,
-                          int end)
+static void draw_commands(Renderer *re, const DrawList *list, const Rect *dirty, int first, int end)
 {
     text_frame(re->text);
     SDL_SetRenderDrawBlendMode(re->sdl, SDL_BLENDMODE_BLEND);
@@ -155,7 +153,6 @@ static void draw_commands(Renderer *re, const DrawList *list, const Rect *dirty,
     flush(re);
     SDL_RenderSetClipRect(re->sdl, NULL);
 }
-
 
 void render_list(Renderer *re, const DrawList *list)
 {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Paints a DrawList with SDL2: anti-aliased geometry (rounded rects, frames,
  * circles, arcs, pictograms) through SDL_RenderGeometry, text through TextCache.
  * Owns its vertex buffers and unit geometry; knows nothing of screens or state. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The couple's own sounds for breathing: the .ogg, .wav and .mp3 files in the
  * sounds folder beside the database, listed for the picker; the one chosen is
  * decoded and handed to the mixer. Platform only (dirent, SDL_mixer via audio.c). */

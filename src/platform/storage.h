@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The journal's file as the kiosk keeps it: opened with the store's checks,
  * explained to the couple when it cannot be used, opened again when a lock
  * goes away, kept aside when the couple chooses a new journal, and the
@@ -12,17 +13,17 @@
 enum { STORAGE_FAULTS_MAX = 8, STORAGE_RETRY_MS = 5000 };
 
 typedef struct {
-    int status;           /* STORE_FULL or STORE_IO */
+    int status;             /* STORE_FULL or STORE_IO */
     int64_t from_ms, to_ms; /* on the app's monotonic clock; to_ms < 0: for ever */
 } StorageFault;
 
 typedef struct {
-    int problem;          /* the StoreStatus of the failed open, 0 when open */
-    int64_t retry_mono;   /* when a journal that was busy or full is tried again */
-    int faults_on;        /* LULL_TEST_FAIL_WRITES was given */
+    int problem;        /* the StoreStatus of the failed open, 0 when open */
+    int64_t retry_mono; /* when a journal that was busy or full is tried again */
+    int faults_on;      /* LULL_TEST_FAIL_WRITES was given */
     int fault_count;
     StorageFault fault[STORAGE_FAULTS_MAX];
-    int fault_now;        /* the fault applied now (a StoreStatus), 0 none */
+    int fault_now; /* the fault applied now (a StoreStatus), 0 none */
 } StorageState;
 
 struct Kiosk;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "text.h"
 
 #include <stdint.h>
@@ -9,12 +10,12 @@
 enum {
     TEXT_MIN_PX = 4,
     TEXT_MAX_PX = 512,
-    TEXT_MAX_FONTS = 48,   /* open (face, size) pairs */
-    TEXT_TEXTURES = 384,   /* drawn strings kept as textures */
+    TEXT_MAX_FONTS = 48, /* open (face, size) pairs */
+    TEXT_TEXTURES = 384, /* drawn strings kept as textures */
     /* ... and at most this many bytes of them: the dim screen's big clock makes
      * a large texture every minute, and a night of them must not add up. */
     TEXT_TEXTURE_BYTES = 8 << 20,
-    TEXT_MEASURES = 1024,  /* measured strings kept as widths */
+    TEXT_MEASURES = 1024, /* measured strings kept as widths */
     TEXT_PATH_MAX = 512,
 };
 
@@ -227,8 +228,7 @@ static TTF_Font *font_get(TextCache *cache, TextFace face, int size)
         if (!f->font || (cache->font[slot].font && f->used < cache->font[slot].used))
             slot = i;
     }
-    TTF_Font *font =
-        font_open(cache->path[face], size, face == TEXT_BOLD && cache->synthetic_bold);
+    TTF_Font *font = font_open(cache->path[face], size, face == TEXT_BOLD && cache->synthetic_bold);
     if (!font) {
         text_warn(cache, "TTF_OpenFont", TTF_GetError());
         return NULL;
@@ -474,8 +474,8 @@ Rect text_bounds(TextCache *cache, TextFace face, const char *utf8, Rect r, int 
     return out;
 }
 
-void text_draw_face(TextCache *cache, TextFace face, const char *utf8, Rect r, int size_px,
-                    Color c, Align align, int turned)
+void text_draw_face(TextCache *cache, TextFace face, const char *utf8, Rect r, int size_px, Color c,
+                    Align align, int turned)
 {
     if (!cache || !utf8 || !utf8[0] || c.a == 0 || face < 0 || face >= TEXT_FACE_COUNT)
         return;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Fonts and text: finds a system font, opens it per pixel size on demand, and
  * measures and draws UTF-8 strings through a cache of white textures tinted per
  * draw. Platform only (SDL2 + SDL_ttf); the core sees text_measure as a UiMeasureFn. */
@@ -40,8 +41,8 @@ int text_measure_face(TextCache *cache, TextFace face, const char *utf8, int siz
  * whole thing rotated 180° about r's centre. Glyphs the font lacks show as boxes. */
 void text_draw(TextCache *cache, const char *utf8, Rect r, int size_px, Color c, Align align,
                int turned);
-void text_draw_face(TextCache *cache, TextFace face, const char *utf8, Rect r, int size_px,
-                    Color c, Align align, int turned);
+void text_draw_face(TextCache *cache, TextFace face, const char *utf8, Rect r, int size_px, Color c,
+                    Align align, int turned);
 
 /* The rectangle text_draw_face fills for the same arguments, without drawing
  * (the string is rendered into the cache if it is not there yet); empty when

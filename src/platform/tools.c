@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `lull insights` and `lull seed-demo`: the journal's command-line tools. The
  * insights' words come from the same helpers the Insights screen uses. */
 #include "tools.h"
@@ -52,7 +53,8 @@ static void load_words(Store *store, JournalWords *words)
     char value[WORDS_SETTING_MAX];
     words_defaults(words);
     for (int l = 0; l < WORDS_LIST_COUNT; l++)
-        if (store_setting_get(store, words_setting_key((WordsList)l), value, sizeof value) == STORE_OK)
+        if (store_setting_get(store, words_setting_key((WordsList)l), value, sizeof value) ==
+            STORE_OK)
             words_parse(words, (WordsList)l, value);
 }
 
@@ -147,8 +149,8 @@ static void print_text(const Insights *in, const JournalWords *words)
     for (int i = 0; i < in->tried_count; i++) {
         char fallback[64];
         insights_chip_text(&in->tried[i], 1, line, sizeof line);
-        printf("  %s: %s\n", words_label(words, WORDS_TRIED, in->tried[i].id, fallback, sizeof fallback),
-               line);
+        printf("  %s: %s\n",
+               words_label(words, WORDS_TRIED, in->tried[i].id, fallback, sizeof fallback), line);
     }
     printf("\nWhat helped\n");
     if (in->helped_count == 0)
@@ -230,7 +232,8 @@ int tools_seed_demo(const CliOptions *opts)
     char first[64] = "Alex", second[64] = "Sam";
     if (store_setting_get(store, "partners.first", first, sizeof first) != STORE_OK || !first[0])
         snprintf(first, sizeof first, "Alex");
-    if (store_setting_get(store, "partners.second", second, sizeof second) != STORE_OK || !second[0])
+    if (store_setting_get(store, "partners.second", second, sizeof second) != STORE_OK ||
+        !second[0])
         snprintf(second, sizeof second, "Sam");
     o.first = first;
     o.second = second;

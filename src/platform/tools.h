@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The journal's command-line tools: `lull insights` and `lull seed-demo`. */
 #ifndef LULL_PLATFORM_TOOLS_H
 #define LULL_PLATFORM_TOOLS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE /* DT_CHR */
 #endif
@@ -19,9 +20,9 @@ enum {
 };
 
 struct InputWait {
-    SDL_sem *pushed;   /* posted for every event added to SDL's queue */
-    int evdev;         /* SDL reads evdev itself (KMSDRM, the dummy driver) */
-    int headless;      /* offscreen: input only ever comes as pushed events */
+    SDL_sem *pushed; /* posted for every event added to SDL's queue */
+    int evdev;       /* SDL reads evdev itself (KMSDRM, the dummy driver) */
+    int headless;    /* offscreen: input only ever comes as pushed events */
     struct pollfd fd[WAIT_MAX_DEVICES];
     int count;
     Uint64 scanned_at;

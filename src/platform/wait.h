@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Sleeping until input arrives or a deadline passes, where SDL 2.26 cannot: on
  * KMSDRM, offscreen and dummy, SDL_WaitEventTimeout polls every millisecond.
  * Touch screens and keyboards (evdev) are watched directly, and events pushed by

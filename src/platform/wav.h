@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A streaming WAV writer for --audio-out: 16-bit PCM written as it is mixed, the
  * RIFF sizes patched on close. Plain stdio; knows nothing about SDL or the mixer. */
 #ifndef LULL_PLATFORM_WAV_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* DESIGN.md's export: CSV (RFC 4180, spreadsheet formulas defused) and JSON,
  * streamed row by row from store_each_event. Output is always valid UTF-8. */
 #include "lull/store.h"
@@ -10,12 +11,12 @@
 /* One writer for both destinations, so the escaping the tests check through
  * export_csv_field/export_json_string is the escaping the export uses. */
 typedef struct {
-    FILE *file;   /* or, when NULL, the buffer below */
+    FILE *file; /* or, when NULL, the buffer below */
     char *buf;
     size_t size;
     size_t len;
     int failed;
-    int error;    /* errno of a failed file write */
+    int error; /* errno of a failed file write */
 } Sink;
 
 static void sink_write(Sink *sink, const char *bytes, size_t n)
@@ -65,8 +66,7 @@ static int utf8_sequence(const unsigned char *s)
     if (c < 0xF5) {
         unsigned char lo = c == 0xF0 ? 0x90 : 0x80;
         unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;
-        return s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80 ? 4
-                                                                                           : 0;
+        return s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80 ? 4 : 0;
     }
     return 0;
 }
@@ -139,8 +139,7 @@ static void json_string(Sink *sink, const char *text)
     sink_write(sink, "\"", 1);
 }
 
-static int escape_into(void (*escape)(Sink *, const char *), const char *in, char *out,
-                       size_t size)
+static int escape_into(void (*escape)(Sink *, const char *), const char *in, char *out, size_t size)
 {
     if (!out || size == 0)
         return -1;

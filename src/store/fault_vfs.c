@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A SQLite VFS shim for tests: everything goes to the default VFS, except
  * that while a fault is set, writes fail the way a full disk (SQLITE_FULL,
  * ENOSPC) or a failing one (SQLITE_IOERR, EIO) makes them fail. SQLite takes

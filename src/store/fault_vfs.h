@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The store's fault-injection VFS (fault_vfs.c): a test-only shim over the
  * default SQLite VFS that can make writes fail. Not a public interface. */
 #ifndef LULL_STORE_FAULT_VFS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The journal's queries: the timeline paged by key, session summaries, entry
  * edits, the insights' aggregation, and transactions for bulk writes. Every
  * statement is prepared with bound parameters. */
@@ -45,19 +46,18 @@ static const char timeline_newer_sql[] =
     "  ORDER BY time_ms, id LIMIT ?7)"
     " ORDER BY 3, 1, 2 LIMIT ?7";
 
-#define SESSION_ITEM_COLUMNS                                                                   \
-    "SELECT s.id, s.started_ms, s.utc_offset_s,"                                               \
-    " coalesce(s.ended_ms, (SELECT max(time_ms) FROM events WHERE session_id = s.id"           \
-    "                       AND deleted_ms IS NULL), s.started_ms),"                           \
-    " (SELECT count(*) FROM events e WHERE e.session_id = s.id AND e.kind = 'signal'"          \
-    "  AND e.deleted_ms IS NULL AND e.name NOT IN ('pause','ready','not_ready','resume','stop')),"\
-    " (SELECT count(*) FROM events e WHERE e.session_id = s.id AND e.kind = 'signal'"          \
-    "  AND e.deleted_ms IS NULL AND e.name = 'pause')"                                         \
+#define SESSION_ITEM_COLUMNS                                                                       \
+    "SELECT s.id, s.started_ms, s.utc_offset_s,"                                                   \
+    " coalesce(s.ended_ms, (SELECT max(time_ms) FROM events WHERE session_id = s.id"               \
+    "                       AND deleted_ms IS NULL), s.started_ms),"                               \
+    " (SELECT count(*) FROM events e WHERE e.session_id = s.id AND e.kind = 'signal'"              \
+    "  AND e.deleted_ms IS NULL AND e.name NOT IN ('pause','ready','not_ready','resume','stop'))," \
+    " (SELECT count(*) FROM events e WHERE e.session_id = s.id AND e.kind = 'signal'"              \
+    "  AND e.deleted_ms IS NULL AND e.name = 'pause')"                                             \
     " FROM sessions s"
 
 static const char session_item_sql[] = SESSION_ITEM_COLUMNS " WHERE s.id = ?1";
-static const char session_latest_sql[] =
-    SESSION_ITEM_COLUMNS
+static const char session_latest_sql[] = SESSION_ITEM_COLUMNS
     " WHERE EXISTS (SELECT 1 FROM events e WHERE e.session_id = s.id AND e.kind = 'signal'"
     "               AND e.deleted_ms IS NULL)"
     " ORDER BY s.started_ms DESC, s.id DESC LIMIT 1";

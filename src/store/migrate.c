@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The schema and its versions: the migration steps, each in its own
  * transaction, and the reading of user_version that refuses a newer Lull's
  * file. Runs only on a file open.c has found healthy and ours. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Opening the journal's file: its folder and permissions, the checks that
  * leave a foreign, damaged or newer file untouched, the connection and its
  * pragmas, closing, and keeping a damaged file aside. No queries here. */
@@ -240,7 +241,8 @@ static StoreStatus store_connect(Store *store, const char *path, const StoreOpti
             return store_fail_message(store, STORE_ERROR, "cannot set up fault injection");
         vfs = fault_vfs_name(store->fault);
     }
-    int flags = store->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    int flags = store->read_only ? SQLITE_OPEN_READONLY
+                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     int rc = sqlite3_open_v2(path, &store->db, flags, vfs);
     if (rc != SQLITE_OK) {
         if (store->db)
@@ -250,7 +252,7 @@ static StoreStatus store_connect(Store *store, const char *path, const StoreOpti
     statements_init(&store->statements, store->db);
     sqlite3_extended_result_codes(store->db, 1);
     sqlite3_busy_timeout(store->db, options->busy_timeout_ms > 0 ? options->busy_timeout_ms
-                                                                  : STORE_OPEN_BUSY_MS);
+                                                                 : STORE_OPEN_BUSY_MS);
     /* Nothing is written until the file has shown it is a healthy journal of
      * ours, or a new one. */
     int version = 0;

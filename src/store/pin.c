@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The PIN, kept only as an Argon2id hash (libsodium's crypto_pwhash_str) in
  * the settings table. Verifying costs about a tenth of a second by design;
  * the growing waits between wrong attempts are the core's (pinpad.c). */

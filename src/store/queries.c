@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The store's own queries: logging events, iterating, counting and deleting
  * them, signal sessions and the device's settings. The journal's queries are
  * in journal_store.c; opening and the schema are not this file's business. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `lull seed-demo`: a plausible, reproducible history for demos, screenshots
  * and benchmarks. Evenings with a signal session (signals, a pause or two,
  * Stop) and often an entry after it; breathing sessions on other evenings;
@@ -183,8 +184,9 @@ static StoreStatus seed_entry(Seeder *s, const JournalWords *w, int64_t t, int64
 static const struct {
     const char *id, *label;
 } patterns[] = {
-    {"calm_5_5", "Calm 5·5"},     {"longer_out_4_6", "Longer out 4·6"}, {"box_4", "Box 4·4·4·4"},
-    {"relax_4_7_8", "4·7·8"},     {"slowing", "Slowing"},
+    {"calm_5_5", "Calm 5·5"}, {"longer_out_4_6", "Longer out 4·6"},
+    {"box_4", "Box 4·4·4·4"}, {"relax_4_7_8", "4·7·8"},
+    {"slowing", "Slowing"},
 };
 
 static StoreStatus seed_breathing(Seeder *s, int64_t t)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The store's one statement cache (statements.h). */
 #include "statements.h"
 
@@ -26,8 +27,7 @@ sqlite3_stmt *statements_get(Statements *cache, const char *sql, int *rc)
     }
     sqlite3_stmt *stmt = NULL;
     int keep = slot >= 0 && slot < STATEMENTS_MAX;
-    *rc = sqlite3_prepare_v3(cache->db, sql, -1, keep ? SQLITE_PREPARE_PERSISTENT : 0, &stmt,
-                             NULL);
+    *rc = sqlite3_prepare_v3(cache->db, sql, -1, keep ? SQLITE_PREPARE_PERSISTENT : 0, &stmt, NULL);
     if (*rc == SQLITE_OK && keep) {
         cache->kept[slot].sql = sql;
         cache->kept[slot].stmt = stmt;

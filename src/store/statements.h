@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The store's one statement cache: each SQL text the store runs is prepared
  * once per connection and kept, keyed by the text's address, until the cache
  * is cleared. Depends on sqlite3 only: it holds no SQL and knows no Store. */

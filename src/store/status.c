@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What a failure becomes: SQLite's result codes and the file system's errno
  * mapped to a StoreStatus, the last message kept for store_error(), and a run
  * of the same failure told apart from its first. */
@@ -23,16 +24,24 @@ StoreStatus store_status_from_sqlite(int rc)
     switch (rc & 0xFF) {
     case SQLITE_OK:
     case SQLITE_DONE:
-    case SQLITE_ROW: return STORE_OK;
-    case SQLITE_FULL: return STORE_FULL;
-    case SQLITE_IOERR: return STORE_IO;
-    case SQLITE_READONLY: return STORE_READONLY;
+    case SQLITE_ROW:
+        return STORE_OK;
+    case SQLITE_FULL:
+        return STORE_FULL;
+    case SQLITE_IOERR:
+        return STORE_IO;
+    case SQLITE_READONLY:
+        return STORE_READONLY;
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return STORE_BUSY;
+    case SQLITE_LOCKED:
+        return STORE_BUSY;
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB: return STORE_CORRUPT;
-    case SQLITE_CANTOPEN: return STORE_IO;
-    default: return STORE_ERROR;
+    case SQLITE_NOTADB:
+        return STORE_CORRUPT;
+    case SQLITE_CANTOPEN:
+        return STORE_IO;
+    default:
+        return STORE_ERROR;
     }
 }
 
@@ -40,11 +49,14 @@ StoreStatus store_status_from_errno(int error)
 {
     switch (error) {
     case ENOSPC:
-    case EDQUOT: return STORE_FULL;
+    case EDQUOT:
+        return STORE_FULL;
     case EROFS:
     case EACCES:
-    case EPERM: return STORE_READONLY;
-    default: return STORE_IO;
+    case EPERM:
+        return STORE_READONLY;
+    default:
+        return STORE_IO;
     }
 }
 

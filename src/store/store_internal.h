@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the store's files share: the Store itself, its failures, and the steps
  * of opening that live in their own files. Not a public interface: nothing
  * outside src/store includes it, but the store's own tests. */
@@ -20,8 +21,8 @@ struct Store {
 };
 
 /* The event columns store_read_event reads, in its order. */
-#define STORE_EVENT_COLUMNS                                                                \
-    "id, kind, time_ms, utc_offset_s, partner, partner_name, name, label, session_id, "    \
+#define STORE_EVENT_COLUMNS                                                                   \
+    "id, kind, time_ms, utc_offset_s, partner, partner_name, name, label, session_id, "       \
     "planned_s, actual_s, pauses, closeness, comfort, pain, tiredness, tried, helped, next, " \
     "note"
 

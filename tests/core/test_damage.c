@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Damage between two draw lists: nothing for the same frame, the old and the
  * new place of what moved, merged places, a text's box, an arc's moved end,
  * and the cases that must draw everything. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The draw commands' triangles: what they cover, how their edges fade, where
  * their vertices may lie, and which triangles may be drawn unblended. */
 #include <setjmp.h>
@@ -85,7 +86,10 @@ static float covered_area(const Mesh *m)
     return sum;
 }
 
-static float dist(Vec2 a, Vec2 b) { return hypotf(a.x - b.x, a.y - b.y); }
+static float dist(Vec2 a, Vec2 b)
+{
+    return hypotf(a.x - b.x, a.y - b.y);
+}
 
 /* A disc's triangles cover its area, are opaque inside, fade over its edge and
  * reach nowhere past the fringe; no spot is covered twice. */
@@ -151,8 +155,10 @@ static void round_rect_stays_in_its_bounds(void **state)
         assert_true(p.y >= y - f && p.y <= y + h + f);
         if (m->vert[i].color.a == opaque.a) {
             /* Opaque corners sit half a pixel inside the edge. */
-            assert_true(p.x >= x + GEOMETRY_FEATHER - 1e-3f && p.x <= x + w - GEOMETRY_FEATHER + 1e-3f);
-            assert_true(p.y >= y + GEOMETRY_FEATHER - 1e-3f && p.y <= y + h - GEOMETRY_FEATHER + 1e-3f);
+            assert_true(p.x >= x + GEOMETRY_FEATHER - 1e-3f &&
+                        p.x <= x + w - GEOMETRY_FEATHER + 1e-3f);
+            assert_true(p.y >= y + GEOMETRY_FEATHER - 1e-3f &&
+                        p.y <= y + h - GEOMETRY_FEATHER + 1e-3f);
         }
     }
     float expected = w * h - (4.0f - PI) * r * r;
@@ -175,10 +181,10 @@ static void frame_is_a_border_with_a_hole(void **state)
     Rect r = {20, 30, 80, 50};
     geometry_frame(g, r, 10.0f, 4.0f, opaque);
     const Mesh *m = geometry_mesh(g);
-    assert_float_equal(coverage(m, point(60.1f, 55.1f)), 0.0f, 1e-6f);   /* the middle */
-    assert_float_equal(coverage(m, point(60.1f, 32.0f)), 1.0f, 1e-3f);   /* the top border */
-    assert_float_equal(coverage(m, point(60.1f, 35.5f)), 0.0f, 1e-6f);   /* just inside it */
-    assert_float_equal(coverage(m, point(60.1f, 29.0f)), 0.0f, 1e-6f);   /* just outside */
+    assert_float_equal(coverage(m, point(60.1f, 55.1f)), 0.0f, 1e-6f); /* the middle */
+    assert_float_equal(coverage(m, point(60.1f, 32.0f)), 1.0f, 1e-3f); /* the top border */
+    assert_float_equal(coverage(m, point(60.1f, 35.5f)), 0.0f, 1e-6f); /* just inside it */
+    assert_float_equal(coverage(m, point(60.1f, 29.0f)), 0.0f, 1e-6f); /* just outside */
     float outer = 80.0f * 50.0f - (4.0f - PI) * 100.0f;
     float inner = 72.0f * 42.0f - (4.0f - PI) * 36.0f;
     assert_float_equal(covered_area(m), outer - inner, (outer - inner) * 0.01f);
@@ -282,7 +288,8 @@ static void turned_shape_is_rotated_half_a_turn(void **state)
     const Mesh *m = geometry_mesh(g);
     Rect r = {0, 0, 64, 64};
     geometry_shape(g, r, SHAPE_ARROW_UP, 0, 0, opaque);
-    float upright_top = coverage(m, point(32.1f, 24.0f)), upright_bottom = coverage(m, point(32.1f, 40.0f));
+    float upright_top = coverage(m, point(32.1f, 24.0f)),
+          upright_bottom = coverage(m, point(32.1f, 40.0f));
     geometry_clear(g);
     geometry_shape(g, r, SHAPE_ARROW_UP, 0, 1, opaque);
     assert_float_equal(coverage(m, point(31.9f, 40.0f)), upright_top, 0.02f);
@@ -358,8 +365,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(round_rect_stays_in_its_bounds, setup, teardown),
         cmocka_unit_test_setup_teardown(frame_is_a_border_with_a_hole, setup, teardown),
         cmocka_unit_test_setup_teardown(arc_covers_its_turns_only, setup, teardown),
-        cmocka_unit_test_setup_teardown(split_cores_are_opaque_and_ramps_blended, setup,
-                                        teardown),
+        cmocka_unit_test_setup_teardown(split_cores_are_opaque_and_ramps_blended, setup, teardown),
         cmocka_unit_test_setup_teardown(shapes_stay_in_their_square, setup, teardown),
         cmocka_unit_test_setup_teardown(turned_shape_is_rotated_half_a_turn, setup, teardown),
         cmocka_unit_test_setup_teardown(snap_floors_every_vertex, setup, teardown),

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Guided breathing heard through --audio-out on the fake clock: two minutes of
 # Calm 5·5 starting at 1000 ms, paused by a tap from 30000 to 45000 ms, so the
 # in-breaths begin at 4, 14, 24, then 49 … 129 s, the out-breaths at 9, 19, 29,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A breathing session cut off by a crash or a power cut (SIGKILL here) is logged
 # as interrupted by the next start, with what was breathed by its last checkpoint.
 file(REMOVE_RECURSE "${WORK}")

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Compares every screenshot in WORK/shots with tests/reference/NAME/, within
 # imgdiff's tolerance; with LULL_UPDATE_REFERENCES=1 rewrites the references.
 # Included by run.cmake and by the e2e scripts that run lull themselves.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end tests: the real program, headless, driven by automation scripts.
 
 # The programs the scripts run. Cross-compiling, these are small scripts that

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # lull export on a new database: a CSV header alone, and valid JSON with no events,
 # on standard output and into a file readable by its owner only.
 file(REMOVE_RECURSE "${WORK}")

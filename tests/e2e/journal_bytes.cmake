@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The entry of journal.lull, byte for byte: its note (accented letters and
 # emoji typed on the on-screen keyboard) and its whole CSV row, CRLF and all,
 # in `lull export`'s CSV and JSON; then exporting from Settings to a USB stick

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A seeded journal (lull seed-demo, 12 weeks, seed 7, ending 2026-01-05 21:00):
 #  1. the timeline and Insights screens at 800x480 against tests/reference/NAME/
 #     (LULL_UPDATE_REFERENCES=1 rewrites them);

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs one end-to-end script against the real program, headless on the fake
 # clock, then compares every screenshot with tests/reference/NAME/ and, where
 # the test has one, the export with its expected file.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Each earcon is in the --audio-out WAV at the moment of its tap, and the
 # timeline is silent in between.
 file(REMOVE_RECURSE "${WORK}")

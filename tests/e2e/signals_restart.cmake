@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # After the program stops (or is killed) while paused, it starts again paused,
 # showing who paused; resuming then continues the same session.
 file(REMOVE_RECURSE "${WORK}")

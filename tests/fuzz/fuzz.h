@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Shared by the fuzz targets: an assertion that stops the fuzzer (abort is
  * what libFuzzer reports as a crash), and helpers for the input. */
 #ifndef LULL_FUZZ_H
@@ -9,12 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FUZZ_ASSERT(cond)                                                                   \
-    do {                                                                                    \
-        if (!(cond)) {                                                                      \
-            fprintf(stderr, "%s:%d: fuzz check failed: %s\n", __FILE__, __LINE__, #cond);   \
-            abort();                                                                        \
-        }                                                                                   \
+#define FUZZ_ASSERT(cond)                                                                 \
+    do {                                                                                  \
+        if (!(cond)) {                                                                    \
+            fprintf(stderr, "%s:%d: fuzz check failed: %s\n", __FILE__, __LINE__, #cond); \
+            abort();                                                                      \
+        }                                                                                 \
     } while (0)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

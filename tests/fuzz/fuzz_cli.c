@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: the command line (src/core/cli.c). The input, split at
  * NUL bytes, is argv. A command line is either understood, with every value
  * in its documented range, or refused with a one-line message. */
@@ -40,8 +41,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_ASSERT(opts.weeks >= 1 && opts.weeks <= 520);
         FUZZ_ASSERT(strnlen(opts.fake_start, sizeof opts.fake_start) < sizeof opts.fake_start);
         if (opts.command == CLI_EXPORT)
-            FUZZ_ASSERT(opts.format && (strcmp(opts.format, "csv") == 0 ||
-                                        strcmp(opts.format, "json") == 0));
+            FUZZ_ASSERT(opts.format &&
+                        (strcmp(opts.format, "csv") == 0 || strcmp(opts.format, "json") == 0));
     }
     free(buf);
     return 0;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: the config parser (src/core/config.c over inih) on any
  * bytes. Whatever the file says, the result is a usable config: every value
  * in its range, names whole UTF-8 within their limits, and a message for
@@ -13,8 +14,7 @@
 
 static void check(const Config *c)
 {
-    FUZZ_ASSERT(c->rotation == 0 || c->rotation == 90 || c->rotation == 180 ||
-                c->rotation == 270);
+    FUZZ_ASSERT(c->rotation == 0 || c->rotation == 90 || c->rotation == 180 || c->rotation == 270);
     FUZZ_ASSERT(c->dpi == 0.0 || (c->dpi >= 50.0 && c->dpi <= 1000.0));
     FUZZ_ASSERT(c->min_target_mm >= 7.0 && c->min_target_mm <= 30.0);
     FUZZ_ASSERT(c->min_text_mm >= 2.0 && c->min_text_mm <= 10.0);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: export of arbitrary text, CSV and JSON, as a round trip.
  * The input's pieces become an entry's partner name, label and note and its
  * chip lists; the entry goes into a store (in memory) and out through

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: the automation script parser (src/core/script.c), one
  * line at a time over any bytes. A line is either a command within the
  * documented limits or a one-line error and SCRIPT_EMPTY — never a crash. */

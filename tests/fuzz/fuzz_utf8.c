@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: UTF-8 editing (src/core/keyboard.c). The input is a
  * program: each byte picks an operation (insert the next bytes, whatever they
  * are; backspace; copy into a small buffer). After every step the text is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A main for the fuzz targets where libFuzzer is not there (gcc builds):
  * runs every file given (or every file in a folder given) through the target,
  * then a number of pseudo-random mutations of them (fixed seed: the same runs

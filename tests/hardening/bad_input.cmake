@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Point 4: bad input everywhere gets a clear message, never a crash.
 #   CASE=config   config files of garbage, huge or wrong-typed values, unknown
 #                 keys, too big, a folder, unreadable: the kiosk starts on the

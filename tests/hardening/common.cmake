@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Shared by the hardening scripts (cmake -P): running the real program
 # headless on a script, and checking what it left.
 #   Needs LULL, SRC and WORK set by the caller.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Point 1 of the hardening: the real program, on a script that sends
  * signals, pauses, resumes, stops and writes journal entries, is killed with
  * SIGKILL at random moments, again and again on the same database. After
@@ -48,9 +49,9 @@ typedef struct {
 } Model;
 
 typedef struct {
-    char *text;       /* the script */
+    char *text; /* the script */
     size_t len, cap;
-    int cmds;         /* commands that write, each followed by a dump */
+    int cmds;            /* commands that write, each followed by a dump */
     int after[MAX_CMDS]; /* expected events committed once dump i was read */
 } Script;
 
@@ -431,8 +432,8 @@ int main(int argc, char **argv)
         char clock[64];
         snprintf(clock, sizeof clock, "--clock=fake=2026-01-05T%02d:%02d", 12 + run / 60 % 12,
                  run % 60);
-        char *args[] = {(char *)lull, "--headless", clock, "--db", db, "--config", (char *)config,
-                        "--script", script_path, NULL};
+        char *args[] = {(char *)lull, "--headless",   clock,      "--db",      db,
+                        "--config",   (char *)config, "--script", script_path, NULL};
         int fd = -1;
         pid_t pid = proc_start(args, &fd, err_path);
         if (pid < 0)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Point 3: a damaged or foreign journal. The app starts, explains on screen,
 # never changes the file, and never silently starts an empty journal over it;
 # the couple may keep it aside (renamed, byte for byte) and start a new one.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A small SQLite tool for the hardening tests, so they need no sqlite3
  * program and read the database the way SQLite itself does:
  *   dbtool integrity DB            prints PRAGMA integrity_check; 0 when "ok"

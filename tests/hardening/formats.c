@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "formats.h"
 
 #include <stdio.h>
@@ -346,8 +347,7 @@ static int json_value(Json *j, const char *key)
     }
 }
 
-int json_check(const char *text, size_t len, JsonStringFn fn, void *ctx, char *err,
-               size_t err_size)
+int json_check(const char *text, size_t len, JsonStringFn fn, void *ctx, char *err, size_t err_size)
 {
     Json j = {text, text + len, fn, ctx, err, err_size, 0, 0};
     if (json_value(&j, NULL) != 0)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Strict readers for Lull's two export formats, written apart from the
  * exporter so that they check it rather than agree with it: RFC 8259 JSON and
  * RFC 4180 CSV. Used by the monkey and the export fuzz target. */

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Issue 8, hardening: nothing lost under crashes, full disks and bad input; no
 # way in for anyone else. Each guarantee in the README's "Reliability and
 # privacy" is one or more of these tests (names hardening.* and fuzz.*).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Point 8: the kiosk's systemd units (packaging/, written with the package)
 # run Lull unprivileged and sandboxed. Checks the directives that matter for
 # the couple's privacy, and, where systemd-analyze is installed, that systemd

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Point 6: a monkey. 100,000 random taps, drags, holds, keys and typed text
  * (valid and invalid UTF-8) across every screen, with jumps of time, screen
  * sizes and rotations, and now and then a storage that refuses writes — over
@@ -36,9 +37,9 @@ typedef struct {
 typedef struct {
     Store *store;
     AppHost real;
-    Model *models;     /* by session id, as events land in the store */
+    Model *models; /* by session id, as events land in the store */
     int64_t model_count;
-    int refuse;        /* a StoreStatus every write gets now, 0 = the store decides */
+    int refuse; /* a StoreStatus every write gets now, 0 = the store decides */
     int pin_set;
     char pin[8];
     long writes, refused;
@@ -249,8 +250,8 @@ static void check_exports(Monkey *m)
         FILE *out = open_memstream(&text, &len);
         if (!out)
             fail("open_memstream");
-        StoreStatus status =
-            store_export(m->store, format ? EXPORT_JSON : EXPORT_CSV, out, 1767646800000, 3600);
+        StoreStatus status = store_export(m->store, format ? EXPORT_JSON : EXPORT_CSV, out,
+                                          1767646800000, 3600);
         fclose(out);
         if (status != STORE_OK)
             fail("export %s: status %d", format ? "json" : "csv", (int)status);
@@ -364,10 +365,27 @@ static void pointer(App *app, AppTime *now, AppInputKind kind, int x, int y, int
 }
 
 static const char *const texts[] = {
-    "a", "Z", " ", "é", "ß", "心", "🙂", "👩‍❤️‍👨",
-    "\xC3", "\xE2\x82", "\xF0\x9F\x98",
-    "\xFF", "\xC0\xAF", "\xED\xA0\x80", "=cmd|' /C calc'!A0", "\"quoted\", comma", "\t", "\n",
-    "1234", "0000", "Robert'); DROP TABLE events;--",
+    "a",
+    "Z",
+    " ",
+    "é",
+    "ß",
+    "心",
+    "🙂",
+    "👩‍❤️‍👨",
+    "\xC3",
+    "\xE2\x82",
+    "\xF0\x9F\x98",
+    "\xFF",
+    "\xC0\xAF",
+    "\xED\xA0\x80",
+    "=cmd|' /C calc'!A0",
+    "\"quoted\", comma",
+    "\t",
+    "\n",
+    "1234",
+    "0000",
+    "Robert'); DROP TABLE events;--",
 };
 
 static int is_pause_label(const char *label)
@@ -381,7 +399,7 @@ int main(int argc, char **argv)
     const char *env_steps = getenv("LULL_MONKEY_STEPS");
     const char *env_seed = getenv("LULL_MONKEY_SEED");
     long steps = argc > 1 ? atol(argv[1]) : env_steps ? atol(env_steps) : 100000;
-    unsigned long long seed = argc > 2 ? strtoull(argv[2], NULL, 10)
+    unsigned long long seed = argc > 2   ? strtoull(argv[2], NULL, 10)
                               : env_seed ? strtoull(env_seed, NULL, 10)
                                          : 20260105;
     rng = seed * 0x9E3779B97F4A7C15ull + 1;
@@ -515,8 +533,9 @@ int main(int argc, char **argv)
         } else if (what < 98) {
             /* Time: mostly a moment, sometimes minutes, now and then hours. */
             unsigned r = rnd(100);
-            int64_t ms = r < 70 ? 16 + rnd(2000) : r < 95 ? 1000 * (int64_t)rnd(600)
-                                                          : 3600000 * (int64_t)(1 + rnd(30));
+            int64_t ms = r < 70   ? 16 + rnd(2000)
+                         : r < 95 ? 1000 * (int64_t)rnd(600)
+                                  : 3600000 * (int64_t)(1 + rnd(30));
             update(app, &now, NULL, ms);
         } else {
             int s = (int)rnd(sizeof sizes / sizeof sizes[0]);
@@ -556,8 +575,8 @@ int main(int argc, char **argv)
     }
     printf("\nmonkey: %d screens, %lld events, %ld writes (%ld refused), %ld pauses, %ld "
            "resumes, %d writes lost to a full queue\n",
-           reached, (long long)store_event_count(m->store), m->writes, m->refused, pauses,
-           resumes, app_writes_dropped(app));
+           reached, (long long)store_event_count(m->store), m->writes, m->refused, pauses, resumes,
+           app_writes_dropped(app));
     if (steps >= 10000 && (pauses == 0 || resumes == 0 || reached < 12))
         fail("the monkey did not get around enough to mean much");
     store_close(m->store);

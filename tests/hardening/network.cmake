@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Point 8: the program never opens a network socket.
 #   MODE=seccomp  the kiosk on a script that visits every screen (default
 #                 audio driver, so ALSA/PulseAudio are tried too) and each

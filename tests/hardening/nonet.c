@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Point 8: a seccomp filter that kills the process (SIGSYS) the moment it
  * asks the kernel for any socket but a local one (AF_UNIX; AF_NETLINK, which
  * SDL's udev monitor uses), or for io_uring (which could open sockets behind

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A private mount namespace for the hardening drivers: what they mount (a
  * tiny tmpfs, an empty folder over the fonts) is seen by them and their
  * children only, and goes away with them. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Runs a program with folders hidden behind empty ones, in a private mount
  * namespace (ns.c): how the hardening tests take the fonts away without
  * touching the machine. Exits 77 (ctest's skip) where that is not allowed.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Point 8, what stays private:
 #   MODE=modes    with a permissive umask (022), the data folder Lull makes is
 #                 0700 and every file in it 0600 — the journal and the exports

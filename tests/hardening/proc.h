@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Starting the real program from the hardening drivers: a child with its
  * standard output on a pipe and its standard error in a file. */
 #ifndef LULL_HARDENING_PROC_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Point 7: a soak. The real program runs HOURS of virtual time (24 by
  * default): a third breathing (open-ended), a third on the signal board (a
  * signal every few minutes, a pause and both readies every hour), a third
@@ -120,8 +121,9 @@ int main(int argc, char **argv)
     if (fclose(s) != 0)
         die("cannot write %s", script_path);
 
-    char *args[] = {(char *)lull, "--headless", "--clock", "fake", "--db", db, "--config",
-                    (char *)config, "--script", script_path, "--screenshots", shots, NULL};
+    char *args[] = {(char *)lull, "--headless",   "--clock",  "fake",      "--db",          db,
+                    "--config",   (char *)config, "--script", script_path, "--screenshots", shots,
+                    NULL};
     long long started = proc_now_ms();
     pid_t pid = proc_start(args, NULL, err_path);
     if (pid < 0)

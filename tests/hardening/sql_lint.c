@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Point 8: SQL only with bound parameters. A lint over C files that fails
  * when the SQL given to SQLite could have been built at run time. The SQL
  * argument of sqlite3_prepare*() and sqlite3_exec() — and of any function
@@ -426,7 +427,7 @@ static int learn_constants(const File *f)
 }
 
 typedef struct {
-    int name;        /* token index of the function's name */
+    int name; /* token index of the function's name */
     int params, body, end;
 } Function;
 
@@ -588,8 +589,10 @@ static void check(const File *f)
             if (!safe_expr(f, a, b, locals, nlocals)) {
                 char what[160];
                 snprintf(what, sizeof what, "%s() in %s()", f->tok[k].text, f->tok[fn.name].text);
-                report(f, f->tok[k].line, "SQL that is not fixed text (use a literal and bind "
-                                          "parameters)", what);
+                report(f, f->tok[k].line,
+                       "SQL that is not fixed text (use a literal and bind "
+                       "parameters)",
+                       what);
             }
         }
     }
@@ -607,8 +610,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: sql_lint [--expect N] FILE...\n");
         return 2;
     }
-    static const char *const real_sinks[] = {"sqlite3_prepare",     "sqlite3_prepare_v2",
-                                             "sqlite3_prepare_v3",  "sqlite3_prepare16",
+    static const char *const real_sinks[] = {"sqlite3_prepare",      "sqlite3_prepare_v2",
+                                             "sqlite3_prepare_v3",   "sqlite3_prepare16",
                                              "sqlite3_prepare16_v2", "sqlite3_prepare16_v3",
                                              "sqlite3_exec"};
     for (size_t s = 0; s < sizeof real_sinks / sizeof real_sinks[0]; s++)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Point 2, by injection: from the first virtual minute to the third every write
 # fails inside SQLite's VFS, as a full disk (ENOSPC → SQLITE_FULL) or a failing
 # one (EIO → SQLITE_IOERR) makes it fail. The app keeps running, says so,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The app's side of point 2 and 3 (src/core/durable.c), on a fake store that
  * refuses writes on demand: a refused write is kept, said on screen, retried
  * about once a second and lands in order; a session that could not be stored
@@ -21,7 +22,7 @@
 enum { FULL = 2, IO = 3, CORRUPT = 6, TOO_NEW = 7, MAX_LOG = 256 };
 
 typedef struct {
-    int refuse;            /* a StoreStatus to answer every write with, 0 = accept */
+    int refuse; /* a StoreStatus to answer every write with, 0 = accept */
     LogEvent log[MAX_LOG];
     int count;
     int attempts;

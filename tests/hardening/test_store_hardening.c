@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The store's side of points 2 and 3: a file that is not Lull's, is damaged
  * inside, is read-only or locked is never written; faults injected through
  * the VFS fail writes cleanly and heal; a damaged file is kept aside byte for
@@ -300,8 +301,7 @@ static void test_set_aside_keeps_every_byte(void **state)
 
     char aside[200];
     /* 2026-01-05 21:00:00 UTC, shown at +01:00 */
-    assert_int_equal(store_set_aside(p->path, 1767646800000, 3600, aside, sizeof aside),
-                     STORE_OK);
+    assert_int_equal(store_set_aside(p->path, 1767646800000, 3600, aside, sizeof aside), STORE_OK);
     assert_string_equal(aside, "lull.db.damaged-20260105-220000");
     assert_int_equal(access(p->path, F_OK), -1);
     assert_int_equal(access(wal, F_OK), -1); /* never replayed into a new journal */
@@ -323,8 +323,7 @@ static void test_set_aside_keeps_every_byte(void **state)
     assert_non_null(f);
     fputs("second", f);
     fclose(f);
-    assert_int_equal(store_set_aside(p->path, 1767646800000, 3600, aside, sizeof aside),
-                     STORE_OK);
+    assert_int_equal(store_set_aside(p->path, 1767646800000, 3600, aside, sizeof aside), STORE_OK);
     assert_string_equal(aside, "lull.db.damaged-20260105-220000-2");
 
     /* And a new journal opens in its place. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Point 2 on a real full disk: the journal on a small tmpfs, in a private
  * mount namespace of this process (nothing outside sees it, and it goes away
  * with us). While the app runs, this driver fills the tmpfs to the last byte,
@@ -67,8 +68,8 @@ static long long fill(const char *path)
 static void run_lull(const char *lull, const char *config, const char *db, const char *script,
                      const char *err_path, const char *filler)
 {
-    char *args[] = {(char *)lull, "--headless", "--db", (char *)db, "--config", (char *)config,
-                    "--script",   (char *)script, NULL};
+    char *args[] = {(char *)lull,   "--headless", "--db",         (char *)db, "--config",
+                    (char *)config, "--script",   (char *)script, NULL};
     int fd = -1;
     pid_t pid = proc_start(args, filler ? &fd : NULL, err_path);
     if (pid < 0)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Point 7: valgrind memcheck is clean on an end-to-end run: the script that
 # visits every screen (signals, a pause, an entry, insights, breathing with
 # its sound written to --audio-out, a PIN, an export) — no invalid access, no

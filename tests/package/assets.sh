@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The asset folder is found from the program's own place: installed, unpacked
 # into any folder, moved, or started through a symlink.
 #   assets.sh PROBE [EMULATOR...]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Prints the asset folder the program would use, found from where this
  * probe itself lies (tests/package/assets.sh moves it around). */
 #include <stdio.h>

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Checks the .deb that cpack made, as ctest's "package" tests (see package.cmake).
 #   check-deb.sh CHECK DEB VERSION ARCH SOURCE_DIR [EMULATOR...]
 # CHECK is contents, lintian, desktop, appstream, systemd or run. A check whose

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The man page describes every option and command that lull --help lists.
 #   manpage.sh MANPAGE LULL...
 set -eu

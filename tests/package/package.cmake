@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Checks of the .deb that cpack made in this build folder, labelled "package":
 # ./dev package and ./dev test-arm64 run cpack, then ctest (-L package). A check
 # whose tool (lintian, desktop-file-validate, appstreamcli, systemd-analyze) is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* imgdiff: compares a screenshot with its reference the way a person would
  * notice a difference. Both images are averaged over 4x4 blocks, which hides
  * the sub-pixel changes between FreeType versions but keeps anything that moved,

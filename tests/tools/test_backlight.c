@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The backlight: found where writable, turned down for the dim screen, restored. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* wavcheck: measures a 16-bit PCM WAV written by --audio-out, so a test can
  * check what was heard and when.
  *   wavcheck FILE.wav rms FROM_MS TO_MS    RMS and peak of the window, in dBFS
@@ -148,7 +149,8 @@ static int write_tone(const char *path, double hz, double ms)
     }
     for (long i = 0; i < frames; i++) {
         double ramp = fmin(1.0, fmin((double)i, (double)(frames - 1 - i)) / (0.02 * rate));
-        int v = (int)lrint(0.25 * ramp * sin(2.0 * 3.14159265358979 * hz * (double)i / rate) * 32767.0);
+        int v = (int)lrint(0.25 * ramp * sin(2.0 * 3.14159265358979 * hz * (double)i / rate) *
+                           32767.0);
         unsigned char s[4] = {(unsigned char)(v & 255), (unsigned char)((v >> 8) & 255),
                               (unsigned char)(v & 255), (unsigned char)((v >> 8) & 255)};
         if (fwrite(s, 1, 4, f) != 4) {
@@ -177,7 +179,8 @@ int main(int argc, char **argv)
         for (long i = 1; i < w.frames; i++)
             for (int c = 0; c < w.channels; c++) {
                 double d = fabs((double)w.samples[i * w.channels + c] -
-                                (double)w.samples[(i - 1) * w.channels + c]) / 32768.0;
+                                (double)w.samples[(i - 1) * w.channels + c]) /
+                           32768.0;
                 if (d > worst)
                     worst = d;
             }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Test doubles shared by the unit tests. */
 #ifndef LULL_TEST_FAKES_H
 #define LULL_TEST_FAKES_H

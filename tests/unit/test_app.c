@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The app's flows without SDL: taps by label through the same UI the platform
  * drives, a fake durable store, and checks of what was logged and shown. */
 #include <setjmp.h>
@@ -16,7 +17,7 @@
 typedef struct {
     LogEvent events[64];
     int count;
-    int fail_with;      /* a StoreStatus to return from log_event, 0 = succeed */
+    int fail_with; /* a StoreStatus to return from log_event, 0 = succeed */
     int64_t next_session;
     int64_t ended[8];
     int ended_count;
@@ -143,7 +144,8 @@ static void tap(World *w, const char *label)
 static int shows(const App *app, const char *text)
 {
     for (int i = 0; i < app->draw.count; i++)
-        if (app->draw.cmds[i].kind == DRAW_TEXT && strstr(draw_text(&app->draw, &app->draw.cmds[i]), text))
+        if (app->draw.cmds[i].kind == DRAW_TEXT &&
+            strstr(draw_text(&app->draw, &app->draw.cmds[i]), text))
             return 1;
     return 0;
 }
@@ -391,7 +393,8 @@ static void settings_change_and_persist(void **state)
     assert_int_equal(w->app.facing, 1);
     int found = 0;
     for (int i = 0; i < w->store.settings; i++)
-        found += strcmp(w->store.keys[i], "sound.volume") == 0 && strcmp(w->store.values[i], "60") == 0;
+        found += strcmp(w->store.keys[i], "sound.volume") == 0 &&
+                 strcmp(w->store.values[i], "60") == 0;
     assert_int_equal(found, 1);
     free(w);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Guided breathing through the app, without SDL: the picker and what it remembers,
  * the running screen's words at the right moments, tap-pause, the persistent Pause,
  * breathing together from the paused board, the sounds queued, and the log. */
@@ -380,7 +381,7 @@ static void tap_anywhere_pauses_for_any_length(void **state)
             assert_true(w->heard[i].req.value < 0.5f);
     PacerState held = pacer_at(&w->app.breathe.pacer, w->now.mono_ms);
     assert_int_equal(held.phase_elapsed_ms, before); /* paused on touch-down */
-    assert_true(frame_wake_in(&w->app) > 16);          /* the circle holds: no frames */
+    assert_true(frame_wake_in(&w->app) > 16);        /* the circle holds: no frames */
     advance(w, 37 * 60000);                          /* longer than the session itself */
     expect_screen(w, SCREEN_BREATHE_RUN);
     PacerState later = pacer_at(&w->app.breathe.pacer, w->now.mono_ms);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The command line: every option and command in both "--opt value" and
  * "--opt=value" forms, defaults, and a clear one-line error for every mistake. */
 #include <setjmp.h>
@@ -98,8 +99,8 @@ static void test_every_run_option(void **state)
     Run run;
     assert_int_equal(PARSE(&run, "--windowed", "--size", "800x480", "--rotate", "90", "--db",
                            "/tmp/l.db", "--config", "/tmp/l.conf", "--headless", "--script",
-                           "run.txt", "--screenshots", "shots", "--clock", "fake",
-                           "--audio-out", "out.wav"),
+                           "run.txt", "--screenshots", "shots", "--clock", "fake", "--audio-out",
+                           "out.wav"),
                      0);
     const CliOptions *o = &run.opts;
     assert_int_equal(o->command, CLI_RUN);
@@ -162,16 +163,16 @@ static void test_size(void **state)
     assert_int_equal(run.opts.width, 8192);
     assert_int_equal(run.opts.height, 8192);
 
-    static const char *const bad[] = {"319x480", "800x319", "8193x480", "800x8193", "800",
-                                      "x480", "800x", "-800x480", "800x480x2", "8e2x480",
-                                      "800 x 480", "99999999999999999999x480", "800*480",
-                                      "0800x0480x", "abc"};
+    static const char *const bad[] = {"319x480",  "800x319",    "8193x480",
+                                      "800x8193", "800",        "x480",
+                                      "800x",     "-800x480",   "800x480x2",
+                                      "8e2x480",  "800 x 480",  "99999999999999999999x480",
+                                      "800*480",  "0800x0480x", "abc"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char expected[256];
         PARSE(&run, "--size", bad[i]);
         snprintf(expected, sizeof expected,
-                 "--size: \"%s\" is not WxH with W and H from 320 to 8192 (e.g. 800x480)",
-                 bad[i]);
+                 "--size: \"%s\" is not WxH with W and H from 320 to 8192 (e.g. 800x480)", bad[i]);
         assert_error(&run, expected);
     }
     PARSE(&run, "--size=");
@@ -213,10 +214,14 @@ static void test_fake_clock(void **state)
     }
 
     static const char *const bad_times[] = {
-        "2023-02-29T21:00", "2100-02-29T21:00", "2026-13-01T21:00", "2026-00-10T21:00",
-        "2026-04-31T21:00", "2026-01-00T21:00", "2026-01-32T21:00", "2026-01-05T24:00",
-        "2026-01-05T21:60", "2026-1-5T21:00",   "2026-01-05 21:00", "2026-01-05T21:00:00",
-        "1969-12-31T23:59", "",                 "2026-01-05T2100",  "abcd-ef-ghTij:kl",
+        "2023-02-29T21:00", "2100-02-29T21:00",
+        "2026-13-01T21:00", "2026-00-10T21:00",
+        "2026-04-31T21:00", "2026-01-00T21:00",
+        "2026-01-32T21:00", "2026-01-05T24:00",
+        "2026-01-05T21:60", "2026-1-5T21:00",
+        "2026-01-05 21:00", "2026-01-05T21:00:00",
+        "1969-12-31T23:59", "",
+        "2026-01-05T2100",  "abcd-ef-ghTij:kl",
         "2026-01-05t21:00",
     };
     for (size_t i = 0; i < sizeof bad_times / sizeof bad_times[0]; i++) {
@@ -235,8 +240,8 @@ static void test_fake_clock(void **state)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char expected[256];
         PARSE(&run, "--clock", bad[i]);
-        snprintf(expected, sizeof expected,
-                 "--clock: \"%s\" is not fake or fake=YYYY-MM-DDTHH:MM", bad[i]);
+        snprintf(expected, sizeof expected, "--clock: \"%s\" is not fake or fake=YYYY-MM-DDTHH:MM",
+                 bad[i]);
         assert_error(&run, expected);
     }
     PARSE(&run, "--clock");
@@ -253,8 +258,8 @@ static void test_audio_out(void **state)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char expected[256];
         PARSE(&run, "--audio-out", bad[i]);
-        snprintf(expected, sizeof expected,
-                 "--audio-out: \"%s\" is not a file name ending in .wav", bad[i]);
+        snprintf(expected, sizeof expected, "--audio-out: \"%s\" is not a file name ending in .wav",
+                 bad[i]);
         assert_error(&run, expected);
     }
 }
@@ -308,11 +313,9 @@ static void test_unknown_and_stray_arguments(void **state)
     PARSE(&run, "--db", "x.db", "export");
     assert_error(&run, "unexpected \"export\": a command comes first, as in lull export --db PATH");
     PARSE(&run, "frobnicate");
-    assert_error(&run,
-                 "unknown command \"frobnicate\" (commands: export, insights, seed-demo)");
+    assert_error(&run, "unknown command \"frobnicate\" (commands: export, insights, seed-demo)");
     PARSE(&run, "Export", "--format", "csv");
-    assert_error(&run,
-                 "unknown command \"Export\" (commands: export, insights, seed-demo)");
+    assert_error(&run, "unknown command \"Export\" (commands: export, insights, seed-demo)");
 }
 
 static void test_repeated_options(void **state)
@@ -342,8 +345,7 @@ static void test_long_and_binary_arguments_are_shown_safely(void **state)
     char option[400];
     snprintf(option, sizeof option, "--%s=1", longer + 100);
     PARSE(&run, option);
-    assert_error(&run,
-                 "unknown option --aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...");
+    assert_error(&run, "unknown option --aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...");
 
     /* Controls are replaced; a cut never splits a UTF-8 character. */
     PARSE(&run, "--rotate", "\x1b[2J\x07");
@@ -425,17 +427,14 @@ static void test_export(void **state)
     PARSE(&run, "export", "--format", "csv", "--out");
     assert_error(&run, "--out needs a value: a FILE");
     PARSE(&run, "export", "--format", "csv", "--weeks", "4");
-    assert_error(&run,
-                 "--weeks does not apply to lull export; it is for lull insights and lull "
-                 "seed-demo");
+    assert_error(&run, "--weeks does not apply to lull export; it is for lull insights and lull "
+                       "seed-demo");
     PARSE(&run, "export", "--format", "csv", "--windowed");
-    assert_error(&run,
-                 "--windowed does not apply to lull export; it is for running the app (lull "
-                 "without a command)");
+    assert_error(&run, "--windowed does not apply to lull export; it is for running the app (lull "
+                       "without a command)");
     PARSE(&run, "export", "--config", "c.conf", "--format", "csv");
-    assert_error(&run,
-                 "--config does not apply to lull export; it is for running the app (lull "
-                 "without a command)");
+    assert_error(&run, "--config does not apply to lull export; it is for running the app (lull "
+                       "without a command)");
     PARSE(&run, "export", "--seed", "3", "--format", "csv");
     assert_error(&run, "--seed does not apply to lull export; it is for lull seed-demo");
     PARSE(&run, "export", "--format", "csv", "extra");
@@ -519,13 +518,11 @@ static void test_seed_demo(void **state)
     PARSE(&run, "seed-demo", "--weeks", "4", "--seed", "abc");
     assert_error(&run, "--seed: \"abc\" is not a whole number from 0 to 4294967295");
     PARSE(&run, "seed-demo", "--weeks", "4", "--format", "json");
-    assert_error(&run,
-                 "--format does not apply to lull seed-demo; it is for lull export and lull "
-                 "insights");
+    assert_error(&run, "--format does not apply to lull seed-demo; it is for lull export and lull "
+                       "insights");
     PARSE(&run, "seed-demo", "--weeks", "4", "--clock", "fake");
-    assert_error(&run,
-                 "--clock does not apply to lull seed-demo; it is for running the app (lull "
-                 "without a command)");
+    assert_error(&run, "--clock does not apply to lull seed-demo; it is for running the app (lull "
+                       "without a command)");
 }
 
 static void test_subcommand_options_do_not_apply_to_run(void **state)
@@ -548,14 +545,33 @@ static void test_usage_lists_everything(void **state)
     (void)state;
     const char *usage = cli_usage();
     static const char *const needed[] = {
-        "--windowed", "--size WxH", "--rotate 0|90|180|270", "--db PATH", "--config PATH",
-        "--headless", "--script FILE|-", "--screenshots DIR", "--clock fake[=YYYY-MM-DDTHH:MM]",
-        "--audio-out FILE.wav", "lull export [--db PATH] --format csv|json [--out FILE]",
+        "--windowed",
+        "--size WxH",
+        "--rotate 0|90|180|270",
+        "--db PATH",
+        "--config PATH",
+        "--headless",
+        "--script FILE|-",
+        "--screenshots DIR",
+        "--clock fake[=YYYY-MM-DDTHH:MM]",
+        "--audio-out FILE.wav",
+        "lull export [--db PATH] --format csv|json [--out FILE]",
         "lull insights [--db PATH] [--weeks N] [--format text|json]",
-        "lull seed-demo [--db PATH] --weeks N [--seed N]", "--version", "-h, --help",
-        "--weeks N", "--seed N", "--out FILE", "2026-01-05T21:00", "$XDG_DATA_HOME/lull/lull.db",
-        "~/.local/share/lull/lull.db", "$XDG_CONFIG_HOME/lull/lull.conf", "/etc/lull/lull.conf",
-        "(default 4)", "(default 1)", "1 to 520", "--size=800x480",
+        "lull seed-demo [--db PATH] --weeks N [--seed N]",
+        "--version",
+        "-h, --help",
+        "--weeks N",
+        "--seed N",
+        "--out FILE",
+        "2026-01-05T21:00",
+        "$XDG_DATA_HOME/lull/lull.db",
+        "~/.local/share/lull/lull.db",
+        "$XDG_CONFIG_HOME/lull/lull.conf",
+        "/etc/lull/lull.conf",
+        "(default 4)",
+        "(default 1)",
+        "1 to 520",
+        "--size=800x480",
     };
     for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++)
         if (!strstr(usage, needed[i]))

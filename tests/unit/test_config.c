@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Config parsing: defaults, every key with good and bad values, messages that
  * name file, line and key, unknown keys, unreadable lines and garbage input,
  * and config_set for settings changed on the device. */
@@ -46,8 +47,7 @@ static int count_lines(const char *text)
 /* Every field holds a value the app can use. */
 static void assert_usable(const Config *c)
 {
-    assert_true(c->rotation == 0 || c->rotation == 90 || c->rotation == 180 ||
-                c->rotation == 270);
+    assert_true(c->rotation == 0 || c->rotation == 90 || c->rotation == 180 || c->rotation == 270);
     assert_true(c->dpi == 0 || (c->dpi >= 50 && c->dpi <= 1000));
     assert_true(c->min_target_mm >= 7 && c->min_target_mm <= 30);
     assert_true(c->min_text_mm >= 2 && c->min_text_mm <= 10);
@@ -215,92 +215,134 @@ static const BadValue bad_values[] = {
     {"display", "rotation", "-90", "display.rotation: \"-90\" is not 0, 90, 180 or 270; using 0"},
     {"display", "rotation", "90.0", "display.rotation: \"90.0\" is not 0, 90, 180 or 270; using 0"},
     {"display", "rotation", "360", "display.rotation: \"360\" is not 0, 90, 180 or 270; using 0"},
-    {"display", "dpi", "49", "display.dpi: \"49\" is not a number from 50 to 1000; using the "
-                             "display's"},
-    {"display", "dpi", "1000.5", "display.dpi: \"1000.5\" is not a number from 50 to 1000; "
-                                 "using the display's"},
-    {"display", "dpi", "nan", "display.dpi: \"nan\" is not a number from 50 to 1000; using the "
-                              "display's"},
-    {"display", "dpi", "inf", "display.dpi: \"inf\" is not a number from 50 to 1000; using the "
-                              "display's"},
-    {"display", "dpi", "1e2", "display.dpi: \"1e2\" is not a number from 50 to 1000; using the "
-                              "display's"},
-    {"display", "dpi", "0x80", "display.dpi: \"0x80\" is not a number from 50 to 1000; using "
-                               "the display's"},
-    {"display", "dpi", "133abc", "display.dpi: \"133abc\" is not a number from 50 to 1000; "
-                                 "using the display's"},
-    {"display", "dpi", "-133", "display.dpi: \"-133\" is not a number from 50 to 1000; using "
-                               "the display's"},
-    {"display", "dpi", "133.", "display.dpi: \"133.\" is not a number from 50 to 1000; using "
-                               "the display's"},
-    {"display", "dpi", ".5", "display.dpi: \".5\" is not a number from 50 to 1000; using the "
-                             "display's"},
-    {"display", "dpi", "133,5", "display.dpi: \"133,5\" is not a number from 50 to 1000; using "
-                                "the display's"},
-    {"display", "min_target_mm", "6.99", "display.min_target_mm: \"6.99\" is not a number from "
-                                         "7 to 30; using 12"},
-    {"display", "min_target_mm", "31", "display.min_target_mm: \"31\" is not a number from 7 "
-                                       "to 30; using 12"},
-    {"display", "min_target_mm", "12 mm", "display.min_target_mm: \"12 mm\" is not a number "
-                                          "from 7 to 30; using 12"},
-    {"display", "min_text_mm", "1", "display.min_text_mm: \"1\" is not a number from 2 to 10; "
-                                    "using 4"},
-    {"display", "min_text_mm", "11", "display.min_text_mm: \"11\" is not a number from 2 to "
-                                     "10; using 4"},
-    {"display", "night", "sometimes", "display.night: \"sometimes\" is not auto, on or off; "
-                                      "using auto"},
+    {"display", "dpi", "49",
+     "display.dpi: \"49\" is not a number from 50 to 1000; using the "
+     "display's"},
+    {"display", "dpi", "1000.5",
+     "display.dpi: \"1000.5\" is not a number from 50 to 1000; "
+     "using the display's"},
+    {"display", "dpi", "nan",
+     "display.dpi: \"nan\" is not a number from 50 to 1000; using the "
+     "display's"},
+    {"display", "dpi", "inf",
+     "display.dpi: \"inf\" is not a number from 50 to 1000; using the "
+     "display's"},
+    {"display", "dpi", "1e2",
+     "display.dpi: \"1e2\" is not a number from 50 to 1000; using the "
+     "display's"},
+    {"display", "dpi", "0x80",
+     "display.dpi: \"0x80\" is not a number from 50 to 1000; using "
+     "the display's"},
+    {"display", "dpi", "133abc",
+     "display.dpi: \"133abc\" is not a number from 50 to 1000; "
+     "using the display's"},
+    {"display", "dpi", "-133",
+     "display.dpi: \"-133\" is not a number from 50 to 1000; using "
+     "the display's"},
+    {"display", "dpi", "133.",
+     "display.dpi: \"133.\" is not a number from 50 to 1000; using "
+     "the display's"},
+    {"display", "dpi", ".5",
+     "display.dpi: \".5\" is not a number from 50 to 1000; using the "
+     "display's"},
+    {"display", "dpi", "133,5",
+     "display.dpi: \"133,5\" is not a number from 50 to 1000; using "
+     "the display's"},
+    {"display", "min_target_mm", "6.99",
+     "display.min_target_mm: \"6.99\" is not a number from "
+     "7 to 30; using 12"},
+    {"display", "min_target_mm", "31",
+     "display.min_target_mm: \"31\" is not a number from 7 "
+     "to 30; using 12"},
+    {"display", "min_target_mm", "12 mm",
+     "display.min_target_mm: \"12 mm\" is not a number "
+     "from 7 to 30; using 12"},
+    {"display", "min_text_mm", "1",
+     "display.min_text_mm: \"1\" is not a number from 2 to 10; "
+     "using 4"},
+    {"display", "min_text_mm", "11",
+     "display.min_text_mm: \"11\" is not a number from 2 to "
+     "10; using 4"},
+    {"display", "night", "sometimes",
+     "display.night: \"sometimes\" is not auto, on or off; "
+     "using auto"},
     {"display", "night", "1", "display.night: \"1\" is not auto, on or off; using auto"},
-    {"display", "night_start", "24:00", "display.night_start: \"24:00\" is not a time of day "
-                                        "as HH:MM (00:00 to 23:59); using 21:00"},
-    {"display", "night_start", "21:60", "display.night_start: \"21:60\" is not a time of day "
-                                        "as HH:MM (00:00 to 23:59); using 21:00"},
-    {"display", "night_start", "21", "display.night_start: \"21\" is not a time of day as "
-                                     "HH:MM (00:00 to 23:59); using 21:00"},
-    {"display", "night_start", "9pm", "display.night_start: \"9pm\" is not a time of day as "
-                                      "HH:MM (00:00 to 23:59); using 21:00"},
-    {"display", "night_end", "7:5", "display.night_end: \"7:5\" is not a time of day as HH:MM "
-                                    "(00:00 to 23:59); using 07:00"},
-    {"display", "night_end", "-1:00", "display.night_end: \"-1:00\" is not a time of day as "
-                                      "HH:MM (00:00 to 23:59); using 07:00"},
-    {"display", "night_end", "007:00", "display.night_end: \"007:00\" is not a time of day as "
-                                       "HH:MM (00:00 to 23:59); using 07:00"},
-    {"display", "night_end", "07:00:00", "display.night_end: \"07:00:00\" is not a time of day "
-                                         "as HH:MM (00:00 to 23:59); using 07:00"},
-    {"display", "brightness", "9", "display.brightness: \"9\" is not a whole number from 10 to "
-                                   "100; using 100"},
-    {"display", "brightness", "101", "display.brightness: \"101\" is not a whole number from 10 "
-                                     "to 100; using 100"},
-    {"display", "brightness", "50%", "display.brightness: \"50%\" is not a whole number from 10 "
-                                     "to 100; using 100"},
-    {"display", "idle_dim_s", "86401", "display.idle_dim_s: \"86401\" is not a whole number "
-                                       "from 0 to 86400 (0 = never); using 300"},
-    {"display", "idle_dim_s", "never", "display.idle_dim_s: \"never\" is not a whole number "
-                                       "from 0 to 86400 (0 = never); using 300"},
-    {"display", "idle_dim_minutes", "1441", "display.idle_dim_minutes: \"1441\" is not a whole "
-                                            "number from 0 to 1440 (0 = never); using 5"},
-    {"display", "idle_dim_minutes", "2.5", "display.idle_dim_minutes: \"2.5\" is not a whole "
-                                           "number from 0 to 1440 (0 = never); using 5"},
-    {"sound", "volume", "101", "sound.volume: \"101\" is not a whole number from 0 to 100; "
-                               "using 70"},
-    {"sound", "volume", "-1", "sound.volume: \"-1\" is not a whole number from 0 to 100; using "
-                              "70"},
-    {"sound", "volume", "+5", "sound.volume: \"+5\" is not a whole number from 0 to 100; using "
-                              "70"},
-    {"sound", "volume", "12abc", "sound.volume: \"12abc\" is not a whole number from 0 to 100; "
-                                 "using 70"},
-    {"sound", "volume", "99999999999999999999999", "sound.volume: \"99999999999999999999999\" "
-                                                   "is not a whole number from 0 to 100; using "
-                                                   "70"},
-    {"sound", "volume", "4294967366", "sound.volume: \"4294967366\" is not a whole number from "
-                                      "0 to 100; using 70"},
-    {"sound", "volume", "loud", "sound.volume: \"loud\" is not a whole number from 0 to 100; "
-                                "using 70"},
-    {"sound", "volume", "7 0", "sound.volume: \"7 0\" is not a whole number from 0 to 100; "
-                               "using 70"},
-    {"signals", "idle_minutes", "0", "signals.idle_minutes: \"0\" is not a whole number from 1 "
-                                     "to 240; using 30"},
-    {"signals", "idle_minutes", "241", "signals.idle_minutes: \"241\" is not a whole number "
-                                       "from 1 to 240; using 30"},
+    {"display", "night_start", "24:00",
+     "display.night_start: \"24:00\" is not a time of day "
+     "as HH:MM (00:00 to 23:59); using 21:00"},
+    {"display", "night_start", "21:60",
+     "display.night_start: \"21:60\" is not a time of day "
+     "as HH:MM (00:00 to 23:59); using 21:00"},
+    {"display", "night_start", "21",
+     "display.night_start: \"21\" is not a time of day as "
+     "HH:MM (00:00 to 23:59); using 21:00"},
+    {"display", "night_start", "9pm",
+     "display.night_start: \"9pm\" is not a time of day as "
+     "HH:MM (00:00 to 23:59); using 21:00"},
+    {"display", "night_end", "7:5",
+     "display.night_end: \"7:5\" is not a time of day as HH:MM "
+     "(00:00 to 23:59); using 07:00"},
+    {"display", "night_end", "-1:00",
+     "display.night_end: \"-1:00\" is not a time of day as "
+     "HH:MM (00:00 to 23:59); using 07:00"},
+    {"display", "night_end", "007:00",
+     "display.night_end: \"007:00\" is not a time of day as "
+     "HH:MM (00:00 to 23:59); using 07:00"},
+    {"display", "night_end", "07:00:00",
+     "display.night_end: \"07:00:00\" is not a time of day "
+     "as HH:MM (00:00 to 23:59); using 07:00"},
+    {"display", "brightness", "9",
+     "display.brightness: \"9\" is not a whole number from 10 to "
+     "100; using 100"},
+    {"display", "brightness", "101",
+     "display.brightness: \"101\" is not a whole number from 10 "
+     "to 100; using 100"},
+    {"display", "brightness", "50%",
+     "display.brightness: \"50%\" is not a whole number from 10 "
+     "to 100; using 100"},
+    {"display", "idle_dim_s", "86401",
+     "display.idle_dim_s: \"86401\" is not a whole number "
+     "from 0 to 86400 (0 = never); using 300"},
+    {"display", "idle_dim_s", "never",
+     "display.idle_dim_s: \"never\" is not a whole number "
+     "from 0 to 86400 (0 = never); using 300"},
+    {"display", "idle_dim_minutes", "1441",
+     "display.idle_dim_minutes: \"1441\" is not a whole "
+     "number from 0 to 1440 (0 = never); using 5"},
+    {"display", "idle_dim_minutes", "2.5",
+     "display.idle_dim_minutes: \"2.5\" is not a whole "
+     "number from 0 to 1440 (0 = never); using 5"},
+    {"sound", "volume", "101",
+     "sound.volume: \"101\" is not a whole number from 0 to 100; "
+     "using 70"},
+    {"sound", "volume", "-1",
+     "sound.volume: \"-1\" is not a whole number from 0 to 100; using "
+     "70"},
+    {"sound", "volume", "+5",
+     "sound.volume: \"+5\" is not a whole number from 0 to 100; using "
+     "70"},
+    {"sound", "volume", "12abc",
+     "sound.volume: \"12abc\" is not a whole number from 0 to 100; "
+     "using 70"},
+    {"sound", "volume", "99999999999999999999999",
+     "sound.volume: \"99999999999999999999999\" "
+     "is not a whole number from 0 to 100; using "
+     "70"},
+    {"sound", "volume", "4294967366",
+     "sound.volume: \"4294967366\" is not a whole number from "
+     "0 to 100; using 70"},
+    {"sound", "volume", "loud",
+     "sound.volume: \"loud\" is not a whole number from 0 to 100; "
+     "using 70"},
+    {"sound", "volume", "7 0",
+     "sound.volume: \"7 0\" is not a whole number from 0 to 100; "
+     "using 70"},
+    {"signals", "idle_minutes", "0",
+     "signals.idle_minutes: \"0\" is not a whole number from 1 "
+     "to 240; using 30"},
+    {"signals", "idle_minutes", "241",
+     "signals.idle_minutes: \"241\" is not a whole number "
+     "from 1 to 240; using 30"},
     {"signals", "layout", "side", "signals.layout: \"side\" is not auto or facing; using auto"},
 };
 
@@ -527,15 +569,15 @@ static void test_unreadable_lines(void **state)
     (void)state;
     Parsed p;
     parse(&p, "[display]\n"
-              "rotation 90\n"           /* 2: no '=' */
-              "dpi = 120\n"             /* 3: fine */
-              "[sound\n"                /* 4: no ']' ... */
-              "volume = 10\n"           /* 5: ... so this key has no usable section */
-              "[signals]\n"             /* 6 */
-              "just words ; x = 1\n"    /* 7: the '=' is inside a comment */
-              "= 5\n"                   /* 8: no key name */
-              "layout = facing\n"       /* 9: fine */
-              "  continued words\n");   /* 10: not a continuation, an unreadable line */
+              "rotation 90\n"         /* 2: no '=' */
+              "dpi = 120\n"           /* 3: fine */
+              "[sound\n"              /* 4: no ']' ... */
+              "volume = 10\n"         /* 5: ... so this key has no usable section */
+              "[signals]\n"           /* 6 */
+              "just words ; x = 1\n"  /* 7: the '=' is inside a comment */
+              "= 5\n"                 /* 8: no key name */
+              "layout = facing\n"     /* 9: fine */
+              "  continued words\n"); /* 10: not a continuation, an unreadable line */
     assert_int_equal(p.problems, 5);
     assert_string_equal(p.messages,
                         "lull.conf:2: not a \"key = value\" line or a [section]; ignored\n"
@@ -562,8 +604,7 @@ static void test_filename_in_messages(void **state)
     assert_string_equal(messages, "/etc/lull/lull.conf:2: sound.volume: \"x\" is not a whole "
                                   "number from 0 to 100; using 70\n");
     config_defaults(&c);
-    assert_int_equal(config_parse(&c, "[sound]\nvolume = x\n", NULL, messages, sizeof messages),
-                     1);
+    assert_int_equal(config_parse(&c, "[sound]\nvolume = x\n", NULL, messages, sizeof messages), 1);
     assert_string_equal(messages, "config:2: sound.volume: \"x\" is not a whole number from 0 to "
                                   "100; using 70\n");
     /* No message buffer: still counted and still safe. */
@@ -666,10 +707,13 @@ static void test_garbage_never_crashes(void **state)
 {
     (void)state;
     static const char *const pieces[] = {
-        "[display]", "[sound]", "[partners]", "[signals]", "[", "]", "=", ":", ";", "#", "\n",
-        "\r", "\r\n", " ", "\t", "dpi", "volume", "first", "rotation", "night_start", "\"",
-        "\\", "90", "1e9", "-", ".", "auto", "\xFF", "\xC3", "\xE2\x80\xAE", "\x01", "99:99",
-        "facing", "layout", "idle_dim_minutes",
+        "[display]", "[sound]", "[partners]", "[signals]", "[",
+        "]",         "=",       ":",          ";",         "#",
+        "\n",        "\r",      "\r\n",       " ",         "\t",
+        "dpi",       "volume",  "first",      "rotation",  "night_start",
+        "\"",        "\\",      "90",         "1e9",       "-",
+        ".",         "auto",    "\xFF",       "\xC3",      "\xE2\x80\xAE",
+        "\x01",      "99:99",   "facing",     "layout",    "idle_dim_minutes",
     };
     size_t size = 64 * 1024;
     char *text = malloc(size + 1);

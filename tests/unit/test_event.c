@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Event helpers: defaults, kind names, ISO 8601 local time and the civil
  * calendar arithmetic behind it (checked against dates computed elsewhere). */
 #include <setjmp.h>
@@ -86,13 +87,13 @@ static void check_civil(int64_t unix_s, int year, int month, int day, int hour, 
 static void test_civil_known_dates(void **state)
 {
     (void)state;
-    check_civil(0, 1970, 1, 1, 0, 0, 0, 4);              /* a Thursday */
+    check_civil(0, 1970, 1, 1, 0, 0, 0, 4); /* a Thursday */
     check_civil(-1, 1969, 12, 31, 23, 59, 59, 3);
     check_civil(-86400, 1969, 12, 31, 0, 0, 0, 3);
-    check_civil(951827696, 2000, 2, 29, 12, 34, 56, 2);  /* 2000 is a leap year */
+    check_civil(951827696, 2000, 2, 29, 12, 34, 56, 2); /* 2000 is a leap year */
     check_civil(951868800, 2000, 3, 1, 0, 0, 0, 3);
-    check_civil(1767643200, 2026, 1, 5, 20, 0, 0, 1);    /* a Monday */
-    check_civil(-2203891200, 1900, 3, 1, 0, 0, 0, 4);    /* 1900 is not */
+    check_civil(1767643200, 2026, 1, 5, 20, 0, 0, 1); /* a Monday */
+    check_civil(-2203891200, 1900, 3, 1, 0, 0, 0, 4); /* 1900 is not */
     check_civil(-11670912001, 1600, 2, 29, 23, 59, 59, 2);
     check_civil(4107542400, 2100, 3, 1, 0, 0, 0, 1);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The journal's screens without SDL: entries written, saved, failed, edited,
  * deleted and undone through the same UI the platform drives; the timeline
  * paging through ten thousand items a window at a time; the PIN gate and its
@@ -21,7 +22,7 @@ enum { FAKE_ENTRIES = 16 };
 typedef struct {
     /* the generated timeline (count items, 0 the newest), or saved entries */
     int generated;
-    int64_t served;  /* items handed out by timeline_page */
+    int64_t served; /* items handed out by timeline_page */
     int pages;
     LogEvent entries[FAKE_ENTRIES];
     int deleted[FAKE_ENTRIES];
@@ -121,7 +122,8 @@ static int fake_page(void *ctx, const JournalKey *from, int newer, JournalItem *
             list[n++] = entry_item(f, i);
     for (int i = 0; i < n && *count < max; i++) {
         JournalKey k = journal_item_key(&list[i]);
-        if (from && (newer ? journal_key_compare(&k, from) >= 0 : journal_key_compare(&k, from) <= 0))
+        if (from &&
+            (newer ? journal_key_compare(&k, from) >= 0 : journal_key_compare(&k, from) <= 0))
             continue;
         out[(*count)++] = list[i];
     }
@@ -1048,9 +1050,9 @@ static void mean_rounding(void **state)
     assert_string_equal(t, "10.0");
     int64_t from, to;
     insights_period(4, NOW, 0, &from, &to);
-    assert_int_equal(to, 1767657600000);                       /* 6 January 00:00 */
+    assert_int_equal(to, 1767657600000); /* 6 January 00:00 */
     assert_int_equal(from, to - (int64_t)28 * 86400000);
-    insights_period(1, NOW, -6 * 3600, &from, &to);            /* 15:00 local */
+    insights_period(1, NOW, -6 * 3600, &from, &to); /* 15:00 local */
     assert_int_equal(to, 1767657600000 + 6 * 3600000);
 }
 
@@ -1128,8 +1130,9 @@ typedef enum {
 } View;
 
 static const char *const view_names[VIEW_COUNT] = {
-    "timeline", "timeline with undo", "entry", "entry's end", "note", "insights tried",
-    "insights charts", "insights 12 weeks", "pin pad", "pin pad waiting", "words",
+    "timeline", "timeline with undo", "entry",           "entry's end",
+    "note",     "insights tried",     "insights charts", "insights 12 weeks",
+    "pin pad",  "pin pad waiting",    "words",
 };
 
 static void open_view(World *w, View v)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The journal's store on real temporary files: the timeline paged by key
  * (order, ties, deletes, both directions, and a page's cost not growing with
  * ten thousand items), session summaries, entry edits, the insights'
@@ -149,8 +150,8 @@ static int walk(Store *s, int page, int newer, const JournalKey *from, JournalKe
 static void test_timeline_order_ties_and_deletes(void **state)
 {
     Store *s = open_store(*state);
-    static const char *const evening[] = {"good", "slower", "pause", "ready", "ready", "resume",
-                                          "pause", "stop"};
+    static const char *const evening[] = {"good",  "slower", "pause", "ready",
+                                          "ready", "resume", "pause", "stop"};
     int64_t s1 = session(s, at(1, 20, 0), evening, 8);
     int64_t b1 = breathing(s, at(1, 20, 0), 600); /* the same millisecond as s1 */
     int64_t e1 = entry(s, at(1, 20, 0), 3, 4, 2, "massage", "");
@@ -172,9 +173,9 @@ static void test_timeline_order_ties_and_deletes(void **state)
     assert_int_equal(store_event_delete(s, empty_signal, at(3, 0, 0)), STORE_OK);
 
     JournalKey want[] = {
-        {at(2, 9, 0), JOURNAL_ITEM_ENTRY, e3},      {at(1, 20, 0), JOURNAL_ITEM_ENTRY, e2},
-        {at(1, 20, 0), JOURNAL_ITEM_ENTRY, e1},     {at(1, 20, 0), JOURNAL_ITEM_BREATHING, b1},
-        {at(1, 20, 0), JOURNAL_ITEM_SESSION, s1},   {at(0, 8, 0), JOURNAL_ITEM_BREATHING, b2},
+        {at(2, 9, 0), JOURNAL_ITEM_ENTRY, e3},    {at(1, 20, 0), JOURNAL_ITEM_ENTRY, e2},
+        {at(1, 20, 0), JOURNAL_ITEM_ENTRY, e1},   {at(1, 20, 0), JOURNAL_ITEM_BREATHING, b1},
+        {at(1, 20, 0), JOURNAL_ITEM_SESSION, s1}, {at(0, 8, 0), JOURNAL_ITEM_BREATHING, b2},
     };
     int n = (int)(sizeof want / sizeof want[0]);
     for (int page = 1; page <= 7; page++) {
@@ -332,8 +333,8 @@ static void test_insights_arithmetic(void **state)
     entry(s, at(14, 1, 0), 1, 1, 9, "massage", "humour");     /* after today */
     int64_t gone = entry(s, at(5, 20, 0), 1, 1, 9, "massage", "humour");
     assert_int_equal(store_event_delete(s, gone, now), STORE_OK);
-    static const char *const two_pauses[] = {"good", "slower", "pause", "ready", "ready",
-                                             "resume", "pause", "stop"};
+    static const char *const two_pauses[] = {"good",  "slower", "pause", "ready",
+                                             "ready", "resume", "pause", "stop"};
     static const char *const none[] = {"good", "stop"};
     static const char *const one[] = {"pause", "stop"};
     session(s, at(1, 19, 0), two_pauses, 8);
@@ -365,7 +366,7 @@ static void test_insights_arithmetic(void **state)
     assert_int_equal(insights_mean_tenths(in->tried[1].comfort), 45); /* (4+5)/2 */
     assert_int_equal(insights_mean_tenths(in->tried[1].pain), 20);    /* 2 alone */
     assert_string_equal(in->tried[2].id, "kissing");
-    assert_int_equal(insights_mean_tenths(in->tried[2].pain), -1);   /* never rated */
+    assert_int_equal(insights_mean_tenths(in->tried[2].pain), -1); /* never rated */
 
     assert_int_equal(in->helped_count, 3);
     assert_string_equal(in->helped[0].id, "slower_pace");
@@ -388,8 +389,8 @@ static void test_insights_arithmetic(void **state)
     assert_int_equal(insights_chart_value(in, CHART_CLOSENESS, 1), 45);
     assert_int_equal(insights_chart_value(in, CHART_COMFORT, 1), 50);
     assert_int_equal(insights_chart_value(in, CHART_PAIN, 1), 10);
-    assert_int_equal(insights_chart_value(in, CHART_PAUSES, 0), 20); /* 2 in 1 session */
-    assert_int_equal(insights_chart_value(in, CHART_PAUSES, 1), 5);  /* 1 in 2 sessions */
+    assert_int_equal(insights_chart_value(in, CHART_PAUSES, 0), 20);     /* 2 in 1 session */
+    assert_int_equal(insights_chart_value(in, CHART_PAUSES, 1), 5);      /* 1 in 2 sessions */
     assert_int_equal(insights_chart_value(in, CHART_BREATHING, 0), 100); /* 10 min */
     assert_int_equal(insights_chart_value(in, CHART_BREATHING, 1), 130); /* 12.5 → 13 min */
     insights_chart_summary(in, CHART_PAIN, text, sizeof text);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The on-screen keyboard and the text it edits: multi-byte characters in and
  * out whole, the length limit in characters, invalid UTF-8 refused, and the
  * keys themselves (shift, caps, layers with accents, numbers and emoji). */
@@ -64,11 +65,11 @@ static void invalid_utf8_is_refused(void **state)
     (void)state;
     Keyboard kb;
     keyboard_init(&kb, "", 50);
-    keyboard_insert(&kb, "a\xC3"); /* a cut-short é */
-    keyboard_insert(&kb, "\xE2\x99"); /* a cut-short ♥ */
-    keyboard_insert(&kb, "\xC0\xAF"); /* an overlong '/' */
+    keyboard_insert(&kb, "a\xC3");        /* a cut-short é */
+    keyboard_insert(&kb, "\xE2\x99");     /* a cut-short ♥ */
+    keyboard_insert(&kb, "\xC0\xAF");     /* an overlong '/' */
     keyboard_insert(&kb, "\xED\xA0\x80"); /* a surrogate */
-    keyboard_insert(&kb, "\x01\x7F"); /* control characters */
+    keyboard_insert(&kb, "\x01\x7F");     /* control characters */
     keyboard_insert(&kb, "b");
     assert_string_equal(kb.text, "ab");
     char out[8];

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Every screen at 800x480, 1280x800, 1920x1080 and 720x1280, in every rotation:
  * every target on screen, none overlapping, none below the minimum size, and no
  * text smaller than the minimum or wider than its box. */
@@ -24,12 +25,12 @@ typedef struct {
 /* How the breathing screens are set up, by case name. */
 enum {
     BREATHING_NONE,
-    BREATHING_RUN,      /* a session 2 s into its first in-breath */
-    BREATHING_PAUSED,   /* ...tapped to pause */
-    BREATHING_DONE,     /* ended: the summary */
-    BREATHING_SLOWING,  /* the picker with Slowing's end rate */
-    BREATHING_CUSTOM,   /* the picker with a custom pattern's steppers, and sound files */
-    BREATHING_NAMING,   /* naming a custom pattern */
+    BREATHING_RUN,     /* a session 2 s into its first in-breath */
+    BREATHING_PAUSED,  /* ...tapped to pause */
+    BREATHING_DONE,    /* ended: the summary */
+    BREATHING_SLOWING, /* the picker with Slowing's end rate */
+    BREATHING_CUSTOM,  /* the picker with a custom pattern's steppers, and sound files */
+    BREATHING_NAMING,  /* naming a custom pattern */
 };
 
 static int breathing_of(const Case *c)
@@ -38,8 +39,8 @@ static int breathing_of(const Case *c)
         const char *name;
         int setup;
     } setups[] = {
-        {"breathe slowing", BREATHING_SLOWING}, {"breathe custom", BREATHING_CUSTOM},
-        {"breathe naming", BREATHING_NAMING},   {"breathe-run", BREATHING_RUN},
+        {"breathe slowing", BREATHING_SLOWING},   {"breathe custom", BREATHING_CUSTOM},
+        {"breathe naming", BREATHING_NAMING},     {"breathe-run", BREATHING_RUN},
         {"breathe-run paused", BREATHING_PAUSED}, {"breathe-done", BREATHING_DONE},
     };
     for (size_t i = 0; i < sizeof setups / sizeof setups[0]; i++)
@@ -148,12 +149,12 @@ static void check(const App *app, const char *what)
         const Rect v = t->visible;
         if (t->rect.w < m->target || t->rect.h < m->target)
             report("%s: \"%s\" is %dx%d, below the %d px minimum", what, t->label, t->rect.w,
-                     t->rect.h, m->target);
+                   t->rect.h, m->target);
         if (v.w == 0 || v.h == 0)
             continue; /* scrolled out of view */
         if (v.x < 0 || v.y < 0 || v.x + v.w > m->w || v.y + v.h > m->h)
             report("%s: \"%s\" (%d,%d %dx%d) leaves the %dx%d screen", what, t->label, v.x, v.y,
-                     v.w, v.h, m->w, m->h);
+                   v.w, v.h, m->w, m->h);
         for (int j = i + 1; j < ui->last_target_count; j++) {
             const UiTarget *u = &ui->last_targets[j];
             /* A transparent area over the whole screen (breathe-run's "tap anywhere
@@ -173,11 +174,11 @@ static void check(const App *app, const char *what)
         const char *text = draw_text(d, c);
         if (c->size < m->text_min)
             report("%s: text \"%s\" at %d px is below the %d px minimum", what, text, c->size,
-                     m->text_min);
+                   m->text_min);
         int w = fake_measure(NULL, text, c->size);
         if (w > c->rect.w + 2)
             report("%s: text \"%s\" (%d px) is wider than its box (%d px)", what, text, w,
-                     c->rect.w);
+                   c->rect.w);
         if (c->rect.x < 0 || c->rect.x + c->rect.w > m->w || c->rect.y < 0 ||
             c->rect.y + c->rect.h > m->h)
             if (!(c->rect.y + c->rect.h <= 0 || c->rect.y >= m->h)) {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The mixer, heard by measuring: levels, lengths, pitch contours and rhythm of every
  * sound, the beds' loudness, DC and non-repetition, and that no start, stop, fade,
  * duck, crossfade or stolen voice jumps by more than the click bound. */
@@ -26,9 +27,9 @@
 #define LSB (1.0 / 32768.0)
 #define TEST_PI 3.14159265358979323846
 
-static const SoundId earcons[] = {SOUND_GOOD,  SOUND_SLOWER, SOUND_CHECK_IN,
-                                  SOUND_PAIN,  SOUND_TIRED,  SOUND_PAUSE,
-                                  SOUND_STOP,  SOUND_READY,  SOUND_RESUME};
+static const SoundId earcons[] = {SOUND_GOOD, SOUND_SLOWER, SOUND_CHECK_IN,
+                                  SOUND_PAIN, SOUND_TIRED,  SOUND_PAUSE,
+                                  SOUND_STOP, SOUND_READY,  SOUND_RESUME};
 enum { EARCON_COUNT = sizeof earcons / sizeof earcons[0] };
 
 static const AmbientId beds[] = {AMBIENT_OCEAN, AMBIENT_RAIN, AMBIENT_BROWN, AMBIENT_DRONE};
@@ -213,9 +214,9 @@ static int count_onsets(const double *x, int frames)
 }
 
 typedef struct {
-    double *left;  /* the sound alone, then 200 ms that must be silent */
-    int length;    /* frames */
-    int frames;    /* length + 200 ms */
+    double *left; /* the sound alone, then 200 ms that must be silent */
+    int length;   /* frames */
+    int frames;   /* length + 200 ms */
 } Heard;
 
 static Heard hear(SoundId sound, float gain)
@@ -331,9 +332,15 @@ static void test_earcons_distinct_in_pitch_contour_and_rhythm(void **state)
         int late_start = (int)(0.7 * heard.length) - 2048;
         double late = dominant_hz(heard.left, late_start, 80.0, 1200.0);
         switch (designed[i].contour) {
-        case RISING: assert_true(late > first[i] * 1.08); break;
-        case FALLING: assert_true(late < first[i] / 1.08); break;
-        case FLAT: assert_true(fabs(late / first[i] - 1.0) < 0.02); break;
+        case RISING:
+            assert_true(late > first[i] * 1.08);
+            break;
+        case FALLING:
+            assert_true(late < first[i] / 1.08);
+            break;
+        case FLAT:
+            assert_true(fabs(late / first[i] - 1.0) < 0.02);
+            break;
         }
         assert_int_equal(count_onsets(heard.left, heard.length), designed[i].notes);
         free(heard.left);
@@ -377,8 +384,8 @@ static void test_gong_is_inharmonic_and_rings(void **state)
     assert_true(inharmonic > 10.0 * twelfth);
     double first = rms_of(gong.left, MIXER_RATE);
     double fourth = rms_of(gong.left + 3 * MIXER_RATE, MIXER_RATE);
-    assert_true(fourth < first / 4.0);   /* it decays … */
-    assert_true(db(fourth) > -50.0);     /* … and still rings four seconds in */
+    assert_true(fourth < first / 4.0); /* it decays … */
+    assert_true(db(fourth) > -50.0);   /* … and still rings four seconds in */
     free(gong.left);
 }
 
@@ -511,11 +518,21 @@ static void test_rapid_bed_changes_stay_smooth(void **state)
     double worst = 0.0;
     for (int step = 0; step < 40; step++) {
         switch (step % 5) {
-        case 0: mixer_set_ambient(&mixer, AMBIENT_FILE, 1.0f, 1000); break;
-        case 1: mixer_set_ambient(&mixer, AMBIENT_SILENCE, 1.0f, 800); break;
-        case 2: mixer_set_ambient(&mixer, AMBIENT_FILE, 0.6f, 1500); break;
-        case 3: mixer_set_file(&mixer, step % 2 ? low : high, MIXER_RATE); break;
-        case 4: mixer_set_duck(&mixer, step % 3 ? 0.4f : 1.0f); break;
+        case 0:
+            mixer_set_ambient(&mixer, AMBIENT_FILE, 1.0f, 1000);
+            break;
+        case 1:
+            mixer_set_ambient(&mixer, AMBIENT_SILENCE, 1.0f, 800);
+            break;
+        case 2:
+            mixer_set_ambient(&mixer, AMBIENT_FILE, 0.6f, 1500);
+            break;
+        case 3:
+            mixer_set_file(&mixer, step % 2 ? low : high, MIXER_RATE);
+            break;
+        case 4:
+            mixer_set_duck(&mixer, step % 3 ? 0.4f : 1.0f);
+            break;
         }
         ear_listen(&ear, &mixer, MS(100));
         worst = fmax(worst, ear_step(&ear));
@@ -642,15 +659,32 @@ typedef void (*Script)(Mixer *mixer, int step);
 static void script_evening(Mixer *mixer, int step)
 {
     switch (step) {
-    case 0: mixer_set_ambient(mixer, AMBIENT_RAIN, 0.8f, 2000); break;
-    case 3: mixer_play(mixer, SOUND_CUE_IN, 1.0f); break;
-    case 5: mixer_set_duck(mixer, 0.3f); break;
-    case 6: mixer_play(mixer, SOUND_PAUSE, 0.9f); break;
-    case 8: mixer_set_ambient(mixer, AMBIENT_DRONE, 0.7f, 1500); break;
-    case 9: mixer_set_volume(mixer, 0.6f); break;
-    case 10: mixer_set_duck(mixer, 1.0f); break;
-    case 12: mixer_play(mixer, SOUND_GONG, 1.0f); break;
-    default: break;
+    case 0:
+        mixer_set_ambient(mixer, AMBIENT_RAIN, 0.8f, 2000);
+        break;
+    case 3:
+        mixer_play(mixer, SOUND_CUE_IN, 1.0f);
+        break;
+    case 5:
+        mixer_set_duck(mixer, 0.3f);
+        break;
+    case 6:
+        mixer_play(mixer, SOUND_PAUSE, 0.9f);
+        break;
+    case 8:
+        mixer_set_ambient(mixer, AMBIENT_DRONE, 0.7f, 1500);
+        break;
+    case 9:
+        mixer_set_volume(mixer, 0.6f);
+        break;
+    case 10:
+        mixer_set_duck(mixer, 1.0f);
+        break;
+    case 12:
+        mixer_play(mixer, SOUND_GONG, 1.0f);
+        break;
+    default:
+        break;
     }
 }
 
@@ -748,7 +782,7 @@ static void test_limiter_never_wraps(void **state)
             assert_true((reference[i] > 0.0) == (heard[i] > 0.0));
         assert_true(l[2 * i] > -32768);
     }
-    assert_true(peak_of(heard, frames) > 0.5);     /* bent, not silenced */
+    assert_true(peak_of(heard, frames) > 0.5); /* bent, not silenced */
     assert_true(peak_of(heard, frames) <= 1.0);
     assert_true(max_step(heard, 0, frames) < 0.25); /* and no jumps from the limiter */
     free(q);

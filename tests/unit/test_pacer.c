@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The pacer: each pattern's phases at their exact boundaries, the countdown, pause
  * and resume arithmetic, twenty-five minutes without drift, Slowing's ramp, the end. */
 #include <setjmp.h>

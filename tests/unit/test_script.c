@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The automation script parser: every command in its good forms, comments and
  * whitespace, quoting, and a clear message for every kind of bad line. */
 #include <setjmp.h>
@@ -45,8 +46,14 @@ static void assert_bad(const char *line, const char *message)
 static void test_blank_and_comment_lines(void **state)
 {
     (void)state;
-    static const char *const lines[] = {"", "   ", "\t \r", "# a comment", "   # indented",
-                                        "#tap \"Home\"", "\xEF\xBB\xBF", "\xEF\xBB\xBF# bom"};
+    static const char *const lines[] = {"",
+                                        "   ",
+                                        "\t \r",
+                                        "# a comment",
+                                        "   # indented",
+                                        "#tap \"Home\"",
+                                        "\xEF\xBB\xBF",
+                                        "\xEF\xBB\xBF# bom"};
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
         ScriptCommand cmd = parse_good(lines[i]);
         assert_int_equal(cmd.kind, SCRIPT_EMPTY);
@@ -283,8 +290,8 @@ static void test_bad_hold_drag_type_key_wait(void **state)
 
     assert_bad("wait", "expected MS after wait: a whole number of milliseconds from 0 to "
                        "604800000");
-    static const char *const bad_ms[] = {"-1", "1.5", "12abc", "99999999999999999999", "1e3",
-                                         "0x10", "604800001", "\"100\"", "+1"};
+    static const char *const bad_ms[] = {
+        "-1", "1.5", "12abc", "99999999999999999999", "1e3", "0x10", "604800001", "\"100\"", "+1"};
     for (size_t i = 0; i < sizeof bad_ms / sizeof bad_ms[0]; i++) {
         char line[64];
         char message[256];
@@ -304,8 +311,8 @@ static void test_bad_screenshot(void **state)
     (void)state;
     assert_bad("screenshot", "expected a file name after screenshot (e.g. screenshot home)");
     assert_bad("screenshot \"\"", "expected a file name after screenshot (e.g. screenshot home)");
-    static const char *const unsafe[] = {"../x", "a/b", "/etc/passwd", ".hidden", "..", "a\\b",
-                                         "é", "a:b", "*", "~x"};
+    static const char *const unsafe[] = {"../x", "a/b", "/etc/passwd", ".hidden", "..",
+                                         "a\\b", "é",   "a:b",         "*",       "~x"};
     for (size_t i = 0; i < sizeof unsafe / sizeof unsafe[0]; i++) {
         char line[64];
         char message[256];
@@ -401,10 +408,10 @@ static void test_long_lines_and_small_buffers(void **state)
 static void test_garbage_lines(void **state)
 {
     (void)state;
-    static const char *const pieces[] = {"tap", "hold", "drag", "type", "key", "wait",
-                                         "screenshot", "expect", "screen", "text", "no-text",
-                                         "dump", "quit", " ", "\t", "\"", "\\", "#", "1",
-                                         "32767", "-1", "\xFF", "\xC3", "é", "a/b", "\x01"};
+    static const char *const pieces[] = {
+        "tap",  "hold",    "drag", "type", "key",  "wait", "screenshot", "expect", "screen",
+        "text", "no-text", "dump", "quit", " ",    "\t",   "\"",         "\\",     "#",
+        "1",    "32767",   "-1",   "\xFF", "\xC3", "é",    "a/b",        "\x01"};
     uint32_t seed = 99;
     char line[2048];
     for (int round = 0; round < 20000; round++) {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The signal session's state machine: pause by either, resume only together. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -157,7 +158,7 @@ static LogEvent ev(const char *name, int partner, int64_t t)
 static void restore_after_restart(void **state)
 {
     (void)state;
-    LogEvent log[] = {ev("good", 1, 100), ev("pause", 2, 200), ev("ready", 1, 300),
+    LogEvent log[] = {ev("good", 1, 100),  ev("pause", 2, 200),  ev("ready", 1, 300),
                       ev("ready", 2, 400), ev("resume", 3, 400), ev("slower", 2, 500),
                       ev("pause", 1, 600), ev("ready", 2, 700)};
     Session s;

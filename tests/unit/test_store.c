@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The store on real temporary files: creation and permissions, migrations,
  * durability across close and crash, sessions, settings, refusing files it
  * must not touch, and the exact text of both exports. */
@@ -727,8 +728,7 @@ static void test_export_empty(void **state)
     assert_string_equal(csv, csv_header);
     free(csv);
     char *json = export_text(store, EXPORT_JSON, 1767690000000, 3600);
-    assert_string_equal(json,
-                        "{\"exported_at\": \"2026-01-06T10:00:00+01:00\", \"events\": []}\n");
+    assert_string_equal(json, "{\"exported_at\": \"2026-01-06T10:00:00+01:00\", \"events\": []}\n");
     free(json);
     store_close(store);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The immediate-mode UI: hit-testing and the touch rules. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,8 +18,8 @@ typedef struct {
     int fired_a, fired_b, fired_pause;
 } Fixture;
 
-static const UiStyle style = {{40, 40, 40, 255}, {240, 240, 240, 255}, {200, 150, 80, 255},
-                              {90, 80, 90, 255}, 24, 8};
+static const UiStyle style = {
+    {40, 40, 40, 255}, {240, 240, 240, 255}, {200, 150, 80, 255}, {90, 80, 90, 255}, 24, 8};
 
 /* A screen: button A, button B beside it, a Pause that fires on press. */
 static void pass(Fixture *f, UiInputKind kind, int x, int y)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The App context: set-up, the screen's size, the theme by time of day, the
  * local time, partners' names, and leaving (lull/app.h). */
 #include "app/services.h"
@@ -83,7 +84,7 @@ const char *app_partner_name(const App *app, int partner)
 {
     if (partner == 1 || partner == 2)
         return app->names[partner - 1][0] ? app->names[partner - 1]
-                                           : (partner == 1 ? "Partner 1" : "Partner 2");
+                                          : (partner == 1 ? "Partner 1" : "Partner 2");
     if (partner == 3)
         return "both";
     return "";

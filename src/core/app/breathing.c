@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A breathing session as the App runs it: start, pause, the cue tones, the
  * end and its durable log, the checkpoint a crash leaves, and recovering from it. */
 #include "app/services.h"
@@ -32,9 +33,10 @@ static void checkpoint(App *app, const PacerState *s)
 {
     BreatheState *b = &app->breathe;
     char value[64 + BREATHE_NAME_MAX];
-    snprintf(value, sizeof value, "%s|%lld|%ld|%d|%d|%d|%s", b->run_id, (long long)b->started_wall_ms,
-             (long)b->started_offset_s, (int)(b->pacer.length_ms / 1000),
-             (int)((s->breathing_ms + 500) / 1000), b->pacer.pauses_total, b->run_label);
+    snprintf(value, sizeof value, "%s|%lld|%ld|%d|%d|%d|%s", b->run_id,
+             (long long)b->started_wall_ms, (long)b->started_offset_s,
+             (int)(b->pacer.length_ms / 1000), (int)((s->breathing_ms + 500) / 1000),
+             b->pacer.pauses_total, b->run_label);
     app_save_setting(app, "breathe.running", value);
     b->checkpoint_mono = app->time.mono_ms;
 }
@@ -43,7 +45,8 @@ void breathe_recover(App *app)
 {
     char value[64 + BREATHE_NAME_MAX];
     const JournalHost *h = &app->host.journal;
-    if (!h->setting_get || h->setting_get(app->host.ctx, "breathe.running", value, sizeof value) != 0)
+    if (!h->setting_get ||
+        h->setting_get(app->host.ctx, "breathe.running", value, sizeof value) != 0)
         return;
     /* id|started_wall_ms|offset_s|planned_s|actual_s|pauses|label */
     char id[32];

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What every screen shares: the header with Home and a title, the persistent
  * Pause, the note strip at the bottom, the corner hold's feedback, and the
  * control styles. */
@@ -85,7 +86,8 @@ static void persistent_pause(App *app)
     st.bg = color_mix(app->theme.surface, pause, 0.35f);
     st.accent = app->theme.text;
     st.frame = color_alpha(pause, 200);
-    if (ui_button(&app->ui, "Pause", NULL, app_pause_rect(app), SHAPE_BARS, &st, UI_FIRE_ON_PRESS)) {
+    if (ui_button(&app->ui, "Pause", NULL, app_pause_rect(app), SHAPE_BARS, &st,
+                  UI_FIRE_ON_PRESS)) {
         breathe_pause(app); /* the pacer holds under the paused board */
         app_pause(app, PARTNER_NONE);
     }
@@ -100,8 +102,8 @@ static void notes_line(App *app)
     Rect r = rect_make(m->margin, m->h - m->margin - m->text_small * 2, m->w - 2 * m->margin,
                        m->text_small * 2);
     ui_rect(&app->ui, r, color_alpha(app->theme.surface_hi, 235), m->radius);
-    ui_text_fit(&app->ui, note, r, m->text_small, m->text_small * 3 / 4, app->theme.danger_free_warn,
-                ALIGN_CENTER);
+    ui_text_fit(&app->ui, note, r, m->text_small, m->text_small * 3 / 4,
+                app->theme.danger_free_warn, ALIGN_CENTER);
 }
 
 static void hold_feedback(App *app)

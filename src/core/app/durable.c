@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Writes that must not be lost (lull/durable.h): the queue of refused writes
  * and its retries, and the note at the bottom of every screen. */
 #include "app/services.h"
@@ -23,7 +24,6 @@ const char *durable_words(int status)
         return "Not saved — the journal could not be written";
     }
 }
-
 
 /* A session that has landed replaces its stand-in everywhere it went. */
 static void replace_standin(App *app, int64_t standin, int64_t id)
@@ -59,9 +59,8 @@ static int perform(App *app, DurableWrite *w)
         return h->log_event ? h->log_event(h->ctx, &w->ev) : 0;
     case DURABLE_SESSION_BEGIN: {
         int64_t id = 0;
-        int status = h->session_begin
-                         ? h->session_begin(h->ctx, w->time_ms, w->utc_offset_s, &id)
-                         : 0;
+        int status = h->session_begin ? h->session_begin(h->ctx, w->time_ms, w->utc_offset_s, &id)
+                                      : 0;
         if (status == 0)
             replace_standin(app, w->session, id);
         return status;
@@ -213,10 +212,10 @@ int durable_setting(App *app, const char *key, const char *value)
 static int same_event(const LogEvent *a, const LogEvent *b)
 {
     return a->id == b->id && a->kind == b->kind && a->partner == b->partner &&
-           a->session == b->session && a->closeness == b->closeness &&
-           a->comfort == b->comfort && a->pain == b->pain && a->tiredness == b->tiredness &&
-           strcmp(a->tried, b->tried) == 0 && strcmp(a->helped, b->helped) == 0 &&
-           strcmp(a->next, b->next) == 0 && strcmp(a->note, b->note) == 0;
+           a->session == b->session && a->closeness == b->closeness && a->comfort == b->comfort &&
+           a->pain == b->pain && a->tiredness == b->tiredness && strcmp(a->tried, b->tried) == 0 &&
+           strcmp(a->helped, b->helped) == 0 && strcmp(a->next, b->next) == 0 &&
+           strcmp(a->note, b->note) == 0;
 }
 
 void durable_entry_refused(App *app, const LogEvent *draft)

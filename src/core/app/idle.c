@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The kiosk's idle behaviour: dimming to a faint clock when nobody touches it
  * (never during a session), the first tap that only wakes it, and the 3-second
  * corner hold that leaves. */
@@ -6,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
 
 /* The top-left corner, wide enough to take the control that sits there (Home
  * or Settings) so a hold on it counts. */
@@ -20,9 +20,9 @@ static int may_dim(const App *app)
 {
     ScreenId s = app_screen(app);
     /* Never while a session is open, nor during breathing or while typing. */
-    return app->config.idle_dim_s > 0 && app->session.state == SESSION_NONE &&
-           s != SCREEN_DIM && s != SCREEN_BREATHE_RUN && s != SCREEN_NAME_EDIT &&
-           s != SCREEN_ENTRY && s != SCREEN_CLOCK && s != SCREEN_WELCOME;
+    return app->config.idle_dim_s > 0 && app->session.state == SESSION_NONE && s != SCREEN_DIM &&
+           s != SCREEN_BREATHE_RUN && s != SCREEN_NAME_EDIT && s != SCREEN_ENTRY &&
+           s != SCREEN_CLOCK && s != SCREEN_WELCOME;
 }
 
 int idle_filter_input(App *app, const AppInput *in)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The journal as the App keeps it: its words and PIN state read once, a new or
  * opened entry, saving one durably, deleting with undo, insights and export. */
 #include "app/services.h"
@@ -26,8 +27,8 @@ void journal_load(App *app)
     char value[WORDS_SETTING_MAX];
     if (h->setting_get) {
         for (int l = 0; l < WORDS_LIST_COUNT; l++)
-            if (h->setting_get(app->host.ctx, words_setting_key((WordsList)l), value, sizeof value) ==
-                0)
+            if (h->setting_get(app->host.ctx, words_setting_key((WordsList)l), value,
+                               sizeof value) == 0)
                 words_parse(&js->words, (WordsList)l, value);
         if (h->setting_get(app->host.ctx, "journal.pin.failures", value, sizeof value) == 0) {
             long n = strtol(value, NULL, 10);
@@ -170,9 +171,8 @@ void journal_load_insights(App *app)
     insights_period(in->weeks, app->time.wall_ms, app->time.utc_offset_s, &in->from_ms, &in->to_ms);
     for (int w = 0; w < in->weeks; w++)
         in->week[w].start_ms = in->from_ms + (int64_t)w * 7 * DAY_MS;
-    if (h->insights &&
-        h->insights(app->host.ctx, js->insights_weeks, app->time.wall_ms, app->time.utc_offset_s,
-                    in) != 0) {
+    if (h->insights && h->insights(app->host.ctx, js->insights_weeks, app->time.wall_ms,
+                                   app->time.utc_offset_s, in) != 0) {
         memset(in, 0, sizeof *in);
         in->weeks = 0;
     }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The PIN lock: the gate in front of the journal and settings, checking and
  * choosing a PIN through the store, the growing waits after wrong attempts,
  * and relocking after idle. */
@@ -163,8 +164,8 @@ void lock_submit(App *app)
             snprintf(js->pin_message, sizeof js->pin_message, "That PIN does not match.");
         } else {
             clear_digits(js);
-            snprintf(js->pin_message, sizeof js->pin_message,
-                     "The PIN could not be checked: %s.", status_words(r));
+            snprintf(js->pin_message, sizeof js->pin_message, "The PIN could not be checked: %s.",
+                     status_words(r));
         }
         break;
     }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The App's services, for the screens and the router: the stack, the chrome,
  * sounds, settings, the signal session, breathing, the journal, the lock and
  * idling. Nothing here calls a screen; a screen calls these. */

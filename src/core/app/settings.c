@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Settings as the App keeps them: applying a stored key to the App, saving a
  * change durably (it wins over the config file), and the one list of keys. */
 #include "app/services.h"

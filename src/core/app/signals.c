@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The signal session as the App runs it: a signal, a pause, a partner's ready,
  * resuming, stopping, idling out and restoring after a restart. Every
  * transition is logged durably (app_log) before the frame that shows it. */
@@ -81,7 +82,8 @@ void app_signal(App *app, int partner, SignalId id)
     }
     int had_session = app->session.state != SESSION_NONE;
     int64_t previous = app->session.id;
-    SessionResult r = session_signal(&app->session, partner, id, app->time.mono_ms, app->time.wall_ms);
+    SessionResult r = session_signal(&app->session, partner, id, app->time.mono_ms,
+                                     app->time.wall_ms);
     if (r == SESSION_IGNORED)
         return;
     if (r == SESSION_STOP) {

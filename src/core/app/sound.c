@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The sound queue: what the core asks the mixer for this frame (earcons, the
  * ambient bed, its dimming, the volume); the platform takes and plays it. */
 #include "app/services.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The screen stack: push, pop, home, replace the top, unwind to a screen; and
  * the automation names of the screens. Every change of screen goes through here. */
 #include "app/services.h"
@@ -79,7 +80,8 @@ int app_stack_find(const App *app, ScreenId id)
 
 void app_replace_top(App *app, ScreenId id)
 {
-    LULL_ASSERT(app->depth >= 1 && app->depth <= APP_STACK_MAX, "screen stack depth %d", app->depth);
+    LULL_ASSERT(app->depth >= 1 && app->depth <= APP_STACK_MAX, "screen stack depth %d",
+                app->depth);
     app->stack[app->depth - 1] = id;
     app->screen_since_mono = app->time.mono_ms;
 }

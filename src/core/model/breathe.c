@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Guided breathing's choices: the patterns, lengths and beds on offer, the
  * couple's remembered choice of each (breathe.* settings), their own patterns
  * and sound files, and what they amount to (a pacer pattern, a bed). Pure C11. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The calendar: civil dates from Unix seconds and back, local days, month
  * arithmetic and the names of months and weekdays, in one place. */
 #include "lull/calendar.h"
@@ -6,12 +7,11 @@
 
 enum { SECONDS_PER_DAY = 86400 };
 
-static const char *const month_names[12] = {"January", "February", "March",     "April",
-                                            "May",     "June",     "July",      "August",
-                                            "September", "October", "November", "December"};
+static const char *const month_names[12] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
 static const char *const weekday_names[7] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                              "Thursday", "Friday", "Saturday"};
-
 
 int64_t calendar_floor_div(int64_t a, int64_t b)
 {
@@ -27,9 +27,9 @@ static int64_t days_from_civil(int64_t year, int64_t month, int64_t day)
 {
     year -= month <= 2;
     int64_t era = calendar_floor_div(year, 400);
-    int64_t yoe = year - era * 400;                                     /* [0, 399] */
+    int64_t yoe = year - era * 400; /* [0, 399] */
     int64_t doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;                /* [0, 146096] */
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy; /* [0, 146096] */
     return era * 146097 + doe - 719468;
 }
 

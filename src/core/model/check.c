@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The always-on assert (lull/check.h). Like assert(3) it writes its message to
  * standard error, the one output the core has, and only as it stops. */
 #include "lull/check.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "lull/cli.h"
 
 #include "lull/calendar.h"
@@ -377,9 +378,8 @@ static int apply_value(CliOptions *opts, OptionId id, const char *name, const ch
         return 0;
     case OPT_WEEKS:
         if (parse_whole(value, WEEKS_MAX, &n) || n < WEEKS_MIN) {
-            snprintf(message, sizeof message,
-                     "--weeks: \"%s\" is not a whole number from %d to %d", arg, WEEKS_MIN,
-                     WEEKS_MAX);
+            snprintf(message, sizeof message, "--weeks: \"%s\" is not a whole number from %d to %d",
+                     arg, WEEKS_MIN, WEEKS_MAX);
             fail(err, err_size, message);
             return -1;
         }
@@ -443,8 +443,7 @@ int cli_parse(int argc, char **argv, CliOptions *opts, char *err, size_t err_siz
         if (c == sizeof commands / sizeof commands[0]) {
             shown(argv[1], arg, sizeof arg);
             snprintf(message, sizeof message,
-                     "unknown command \"%s\" (commands: export, insights, seed-demo)",
-                     arg);
+                     "unknown command \"%s\" (commands: export, insights, seed-demo)", arg);
             fail(err, err_size, message);
             return -1;
         }
@@ -471,14 +470,13 @@ int cli_parse(int argc, char **argv, CliOptions *opts, char *err, size_t err_siz
                     is_command = 1;
             if (is_command)
                 snprintf(message, sizeof message,
-                         "unexpected \"%s\": a command comes first, as in lull %s --db PATH",
-                         arg, arg);
+                         "unexpected \"%s\": a command comes first, as in lull %s --db PATH", arg,
+                         arg);
             else if (current[0] == '-' && current[1] != '\0' && current[1] != '-')
-                snprintf(message, sizeof message,
-                         "unknown option \"%s\" (options start with --)", arg);
+                snprintf(message, sizeof message, "unknown option \"%s\" (options start with --)",
+                         arg);
             else
-                snprintf(message, sizeof message,
-                         "unexpected argument \"%s\"", arg);
+                snprintf(message, sizeof message, "unexpected argument \"%s\"", arg);
             fail(err, err_size, message);
             return -1;
         }
@@ -541,8 +539,8 @@ int cli_parse(int argc, char **argv, CliOptions *opts, char *err, size_t err_siz
         } else if (i + 1 < argc) {
             char next[SHOWN_MAX + 8];
             shown(argv[i + 1], next, sizeof next);
-            snprintf(message, sizeof message, "--%s needs %s before the next option %s",
-                     spec->name, spec->value, next);
+            snprintf(message, sizeof message, "--%s needs %s before the next option %s", spec->name,
+                     spec->value, next);
             fail(err, err_size, message);
             return -1;
         }

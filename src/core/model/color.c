@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Colour arithmetic: mixing, dimming and transparency, for palettes and the UI. */
 #include "lull/color.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "lull/config.h"
 
 #include <ini.h>
@@ -25,9 +26,9 @@ typedef struct {
 typedef struct {
     Config *config;
     const char *filename;
-    const char *pos;         /* next unread byte of the text */
-    int line;                /* the line last handed to inih, from 1 */
-    int section_unusable;    /* the current [section] header could not be read */
+    const char *pos;      /* next unread byte of the text */
+    int line;             /* the line last handed to inih, from 1 */
+    int section_unusable; /* the current [section] header could not be read */
     int problems;
     MessageSink sink;
 } ParseState;
@@ -258,8 +259,8 @@ static int set_int(int *field, const char *value, int min, int max, int scale, c
     }
     char quoted[MESSAGE_MAX / 2];
     quote_value(value, quoted, sizeof quoted);
-    snprintf(why, why_size, "%s is not a whole number from %d to %d%s; using %d", quoted, min,
-             max, note, *field / scale);
+    snprintf(why, why_size, "%s is not a whole number from %d to %d%s; using %d", quoted, min, max,
+             note, *field / scale);
     return -1;
 }
 
@@ -273,8 +274,7 @@ static int set_decimal(double *field, const char *value, double min, double max,
     }
     char quoted[MESSAGE_MAX / 2];
     quote_value(value, quoted, sizeof quoted);
-    snprintf(why, why_size, "%s is not a number from %g to %g; using %g", quoted, min, max,
-             *field);
+    snprintf(why, why_size, "%s is not a number from %g to %g; using %g", quoted, min, max, *field);
     return -1;
 }
 
@@ -365,8 +365,7 @@ static int apply_dpi(Config *config, const char *value, char *why, size_t why_si
         snprintf(why, why_size, "%s is not a number from 50 to 1000; using %g", quoted,
                  config->dpi);
     else
-        snprintf(why, why_size, "%s is not a number from 50 to 1000; using the display's",
-                 quoted);
+        snprintf(why, why_size, "%s is not a number from 50 to 1000; using the display's", quoted);
     return -1;
 }
 
@@ -708,8 +707,8 @@ int config_parse(Config *config, const char *text, const char *filename, char *m
     return st.problems;
 }
 
-int config_set(Config *config, const char *section, const char *name, const char *value,
-               char *why, size_t why_size)
+int config_set(Config *config, const char *section, const char *name, const char *value, char *why,
+               size_t why_size)
 {
     char clean_value[VALUE_MAX];
     char clean_section[64];

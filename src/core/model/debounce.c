@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The one debounce (lull/debounce.h): a few slots, the oldest one reused. */
 #include "lull/debounce.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The insights arithmetic and its words: the period, the means, each chip's
  * figures and the weekly series. The screen and `lull insights` both use these,
  * so they always agree. */
@@ -60,8 +61,8 @@ void insights_period_text(const Insights *in, char *out, size_t size)
         snprintf(out, size, "%d %s to %d %s", a.day, calendar_month_name(a.month), b.day,
                  calendar_month_name(b.month));
     else
-        snprintf(out, size, "%d %s %d to %d %s %d", a.day, calendar_month_name(a.month),
-                 a.year, b.day, calendar_month_name(b.month), b.year);
+        snprintf(out, size, "%d %s %d to %d %s %d", a.day, calendar_month_name(a.month), a.year,
+                 b.day, calendar_month_name(b.month), b.year);
 }
 
 void insights_totals_text(const Insights *in, char *out, size_t size)
@@ -95,15 +96,20 @@ int insights_chart_value(const Insights *in, ChartId chart, int week)
 {
     const InsightsWeek *wk = &in->week[week];
     switch (chart) {
-    case CHART_CLOSENESS: return insights_mean_tenths(wk->closeness);
-    case CHART_COMFORT: return insights_mean_tenths(wk->comfort);
-    case CHART_PAIN: return insights_mean_tenths(wk->pain);
+    case CHART_CLOSENESS:
+        return insights_mean_tenths(wk->closeness);
+    case CHART_COMFORT:
+        return insights_mean_tenths(wk->comfort);
+    case CHART_PAIN:
+        return insights_mean_tenths(wk->pain);
     case CHART_PAUSES:
         if (wk->sessions <= 0)
             return -1;
         return (wk->pauses * 20 + wk->sessions) / (2 * wk->sessions); /* tenths, rounded */
-    case CHART_BREATHING: return (wk->breathing_s + 30) / 60 * 10;
-    case CHART_COUNT: break;
+    case CHART_BREATHING:
+        return (wk->breathing_s + 30) / 60 * 10;
+    case CHART_COUNT:
+        break;
     }
     return -1;
 }
@@ -131,12 +137,18 @@ int insights_chart_top(const Insights *in, ChartId chart)
 const char *insights_chart_title(ChartId chart)
 {
     switch (chart) {
-    case CHART_CLOSENESS: return "Closeness";
-    case CHART_COMFORT: return "Comfort";
-    case CHART_PAIN: return "Pain";
-    case CHART_PAUSES: return "Pauses per session";
-    case CHART_BREATHING: return "Minutes of breathing";
-    case CHART_COUNT: break;
+    case CHART_CLOSENESS:
+        return "Closeness";
+    case CHART_COMFORT:
+        return "Comfort";
+    case CHART_PAIN:
+        return "Pain";
+    case CHART_PAUSES:
+        return "Pauses per session";
+    case CHART_BREATHING:
+        return "Minutes of breathing";
+    case CHART_COUNT:
+        break;
     }
     return "";
 }
@@ -185,7 +197,8 @@ void insights_chart_summary(const Insights *in, ChartId chart, char *out, size_t
         snprintf(out, size, "%d minutes in all · over %d session%s", (in->breathing_s + 30) / 60,
                  in->breathing, in->breathing == 1 ? "" : "s");
         return;
-    case CHART_COUNT: break;
+    case CHART_COUNT:
+        break;
     }
     out[0] = '\0';
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The chip vocabularies: DESIGN.md's words, how a list is kept as a setting,
  * and the ';'-joined chip ids an entry stores. Pure C11. */
 #include "lull/journal.h"
@@ -70,10 +71,14 @@ void words_defaults(JournalWords *words)
 const char *words_setting_key(WordsList list)
 {
     switch (list) {
-    case WORDS_TRIED: return "journal.words.tried";
-    case WORDS_HELPED: return "journal.words.helped";
-    case WORDS_NEXT: return "journal.words.next";
-    case WORDS_LIST_COUNT: break;
+    case WORDS_TRIED:
+        return "journal.words.tried";
+    case WORDS_HELPED:
+        return "journal.words.helped";
+    case WORDS_NEXT:
+        return "journal.words.next";
+    case WORDS_LIST_COUNT:
+        break;
     }
     return "journal.words.unknown";
 }

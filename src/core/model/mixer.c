@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The mixer: voices from synth.c, two ambient bed slots for true crossfades, a
  * smoothed duck and master volume, and a limiter, rendered to 48 kHz stereo S16.
  * Every gain moves a little each frame, so nothing the app asks for can click, and
@@ -22,22 +23,22 @@ enum {
 };
 
 /* One-pole smoothing per frame: 1 - exp(-1 / (tau * 48000)). */
-static const float master_coef = 4.1658e-4f;  /* tau 50 ms: a dragged slider, no zipper */
-static const float duck_coef = 2.0831e-4f;    /* tau 100 ms: settled within ~300 ms */
-static const float limiter_attack = 2.0623e-2f; /* tau 1 ms */
+static const float master_coef = 4.1658e-4f;     /* tau 50 ms: a dragged slider, no zipper */
+static const float duck_coef = 2.0831e-4f;       /* tau 100 ms: settled within ~300 ms */
+static const float limiter_attack = 2.0623e-2f;  /* tau 1 ms */
 static const float limiter_release = 6.9442e-5f; /* tau 300 ms */
-static const float limiter_threshold = 0.70f;   /* about -3 dBFS */
-static const float clip_knee = 0.80f;           /* linear below, tanh to 1.0 above */
+static const float limiter_threshold = 0.70f;    /* about -3 dBFS */
+static const float clip_knee = 0.80f;            /* linear below, tanh to 1.0 above */
 
 /* Normalises each generator to about -20 dBFS RMS at gain 1 (measured over minutes). */
 static const float bed_level[AMBIENT_COUNT] = {
-    [AMBIENT_SILENCE] = 0.0f, [AMBIENT_OCEAN] = 2.15f, [AMBIENT_RAIN] = 0.78f,
+    [AMBIENT_SILENCE] = 0.0f, [AMBIENT_OCEAN] = 2.15f,  [AMBIENT_RAIN] = 0.78f,
     [AMBIENT_BROWN] = 0.72f,  [AMBIENT_DRONE] = 0.206f, [AMBIENT_FILE] = 1.0f,
 };
 
 static const char *const sound_names[SOUND_COUNT] = {
-    "none",  "good",  "slower", "check_in", "pain",    "tired", "pause",
-    "stop",  "ready", "resume", "cue_in",   "cue_out", "gong",  "chime",
+    "none", "good",  "slower", "check_in", "pain",    "tired", "pause",
+    "stop", "ready", "resume", "cue_in",   "cue_out", "gong",  "chime",
 };
 
 static const char *const ambient_names[AMBIENT_COUNT] = {
@@ -140,8 +141,8 @@ static void ocean_frame(MixerAmbient *bed, float out[2])
     float swell = x < rise ? 0.5f - 0.5f * cosf(MIXER_PI * x / rise)
                            : 0.5f + 0.5f * cosf(MIXER_PI * (x - rise) / (1.0f - rise));
     swell *= bed->wave_amp;
-    float base = 0.5f + 0.08f * wander_next(&bed->wander[0], &bed->rng, 4u * MIXER_RATE,
-                                             9u * MIXER_RATE);
+    float base = 0.5f +
+                 0.08f * wander_next(&bed->wander[0], &bed->rng, 4u * MIXER_RATE, 9u * MIXER_RATE);
     float low_coef = lowpass_coef(300.0f + 400.0f * swell);
     float high_coef = lowpass_coef(800.0f + 1400.0f * swell);
     float noise[2];
@@ -253,7 +254,7 @@ static void drone_frame(MixerAmbient *bed, float out[2])
         pad[1] += value * (1.0f - width[i]);
     }
     float breath = 0.85f + 0.15f * wander_next(&bed->wander[4], &bed->rng, 5u * MIXER_RATE,
-                                              12u * MIXER_RATE);
+                                               12u * MIXER_RATE);
     float noise[2];
     noise_pair(&bed->rng, noise);
     float coef = lowpass_coef(450.0f);
@@ -294,16 +295,25 @@ static void bed_frame(MixerAmbient *bed, float out[2])
     out[0] = 0.0f;
     out[1] = 0.0f;
     switch (bed->id) {
-    case AMBIENT_OCEAN: ocean_frame(bed, out); break;
-    case AMBIENT_RAIN: rain_frame(bed, out); break;
-    case AMBIENT_BROWN: brown_frame(bed, out); break;
-    case AMBIENT_DRONE: drone_frame(bed, out); break;
+    case AMBIENT_OCEAN:
+        ocean_frame(bed, out);
+        break;
+    case AMBIENT_RAIN:
+        rain_frame(bed, out);
+        break;
+    case AMBIENT_BROWN:
+        brown_frame(bed, out);
+        break;
+    case AMBIENT_DRONE:
+        drone_frame(bed, out);
+        break;
     case AMBIENT_FILE:
         if (bed->file)
             file_frame(bed, out);
         break;
     case AMBIENT_SILENCE:
-    case AMBIENT_COUNT: break;
+    case AMBIENT_COUNT:
+        break;
     }
     float level = bed_level[bed->id];
     out[0] *= level;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The pacer: breath boundaries are computed from the pattern alone (closed form,
  * or a short walk through Slowing's eight-minute ramp), and where a session is
  * comes from its active time: now minus start minus the paused intervals. */
@@ -51,8 +52,8 @@ PacerPattern pacer_pattern(PatternKind kind)
         return pacer_slowing(PACER_SLOWING_END_DEFAULT_X10);
     if ((unsigned)kind >= PATTERN_COUNT)
         kind = PATTERN_CALM;
-    PacerPattern p =
-        pacer_custom(presets[kind][0], presets[kind][1], presets[kind][2], presets[kind][3]);
+    PacerPattern p = pacer_custom(presets[kind][0], presets[kind][1], presets[kind][2],
+                                  presets[kind][3]);
     p.kind = kind;
     return p;
 }

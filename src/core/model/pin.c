@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The PIN's rules: what a PIN is, and the growing waits after wrong attempts.
  * Hashing is the store's (Argon2id). */
 #include "lull/journal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "lull/script.h"
 
 #include <stdio.h>
@@ -6,10 +7,10 @@
 #include "lull/utf8.h"
 
 enum {
-    TOKENS_MAX = 7,        /* the longest command, drag, has 6; one more spots extras */
-    COORD_MAX = 32767,     /* screen pixels */
-    MS_MAX = 604800000,    /* 7 days */
-    SHOWN_MAX = 40,        /* how much of a bad token a message repeats */
+    TOKENS_MAX = 7,     /* the longest command, drag, has 6; one more spots extras */
+    COORD_MAX = 32767,  /* screen pixels */
+    MS_MAX = 604800000, /* 7 days */
+    SHOWN_MAX = 40,     /* how much of a bad token a message repeats */
     MESSAGE_MAX = 256,
 };
 
@@ -202,16 +203,15 @@ static int parse_number(const Token *token, long max, long *out)
 
 /* Reads the numbers tokens[first..first+count-1], named by names, for command. */
 static int take_numbers(const Tokens *tokens, int first, int count, const char *const *names,
-                        const long *max, long *out, const char *command, char *err,
-                        size_t err_size)
+                        const long *max, long *out, const char *command, char *err, size_t err_size)
 {
     char message[MESSAGE_MAX];
     for (int i = 0; i < count; i++) {
         const char *what = max[i] == MS_MAX ? "milliseconds" : "pixels";
         if (first + i >= tokens->count) {
             snprintf(message, sizeof message,
-                     "expected %s after %s: a whole number of %s from 0 to %ld", names[i],
-                     command, what, max[i]);
+                     "expected %s after %s: a whole number of %s from 0 to %ld", names[i], command,
+                     what, max[i]);
             set_err(err, err_size, message);
             return -1;
         }
@@ -219,8 +219,8 @@ static int take_numbers(const Tokens *tokens, int first, int count, const char *
             char token[SHOWN_MAX + 8];
             shown(tokens->tokens[first + i].text, token, sizeof token);
             snprintf(message, sizeof message,
-                     "expected %s after %s: a whole number of %s from 0 to %ld, not %s",
-                     names[i], command, what, max[i], token);
+                     "expected %s after %s: a whole number of %s from 0 to %ld, not %s", names[i],
+                     command, what, max[i], token);
             set_err(err, err_size, message);
             return -1;
         }
@@ -229,8 +229,7 @@ static int take_numbers(const Tokens *tokens, int first, int count, const char *
 }
 
 /* An error when the line has more than count tokens. */
-static int no_more(const Tokens *tokens, int count, const char *command, char *err,
-                   size_t err_size)
+static int no_more(const Tokens *tokens, int count, const char *command, char *err, size_t err_size)
 {
     if (tokens->count <= count && !tokens->more)
         return 0;
@@ -241,8 +240,7 @@ static int no_more(const Tokens *tokens, int count, const char *command, char *e
         snprintf(message, sizeof message, "%s takes no arguments, but %s follows it", command,
                  token);
     else
-        snprintf(message, sizeof message, "too many arguments for %s: %s is extra", command,
-                 token);
+        snprintf(message, sizeof message, "too many arguments for %s: %s is extra", command, token);
     set_err(err, err_size, message);
     return -1;
 }
@@ -257,11 +255,11 @@ static int take_quoted(const Tokens *tokens, int index, const char *what, const 
         if (index < tokens->count) {
             char token[SHOWN_MAX + 8];
             shown(tokens->tokens[index].text, token, sizeof token);
-            snprintf(message, sizeof message, "expected %s after %s, not %s (e.g. %s)",
-                     expected, command, token, example);
+            snprintf(message, sizeof message, "expected %s after %s, not %s (e.g. %s)", expected,
+                     command, token, example);
         } else {
-            snprintf(message, sizeof message, "expected %s after %s (e.g. %s)", expected,
-                     command, example);
+            snprintf(message, sizeof message, "expected %s after %s (e.g. %s)", expected, command,
+                     example);
         }
         set_err(err, err_size, message);
         return -1;
@@ -377,12 +375,11 @@ static int parse_wait(const Tokens *tokens, ScriptCommand *cmd, char *err, size_
 
 static int is_name_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '_' || c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.';
 }
 
-static int parse_screenshot(const Tokens *tokens, ScriptCommand *cmd, char *err,
-                            size_t err_size)
+static int parse_screenshot(const Tokens *tokens, ScriptCommand *cmd, char *err, size_t err_size)
 {
     char message[MESSAGE_MAX];
     if (tokens->count < 2 || tokens->tokens[1].text[0] == '\0') {
@@ -430,8 +427,7 @@ static int parse_expect(const Tokens *tokens, ScriptCommand *cmd, char *err, siz
         const char *id = tokens->tokens[2].text;
         int valid = 1;
         for (const char *p = id; *p && valid; p++)
-            valid = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' ||
-                    *p == '_';
+            valid = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_';
         if (!valid) {
             shown(id, token, sizeof token);
             snprintf(message, sizeof message,

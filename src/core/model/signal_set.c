@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The couple's signal set: the defaults of DESIGN.md, their order as a
  * setting, and the colour-blind-safe palette a signal's colour cycles through. */
 #include "lull/signal_set.h"
@@ -9,7 +10,7 @@
 /* Okabe–Ito, a palette people with colour-vision differences can tell apart;
  * the stop signal takes a light warm grey in place of black on a dark screen. */
 static const uint32_t palette[SIGNAL_PALETTE_SIZE] = {0x009E73, 0x56B4E9, 0xF0E442, 0xD55E00,
-                                    0xCC79A7, 0x0072B2, 0xE69F00, 0xC8C0B8};
+                                                      0xCC79A7, 0x0072B2, 0xE69F00, 0xC8C0B8};
 
 void signal_set_defaults(SignalDef signals[SIGNAL_COUNT], int order[SIGNAL_COUNT])
 {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Lull's one-shot sounds: a small table of notes, each a warm timbre under a soft
  * attack and an exponential decay that is shifted to reach exactly zero at the
  * note's end. Pitches sit on one warm scale so signals heard together still agree. */
@@ -17,7 +18,7 @@ typedef enum {
 
 typedef struct {
     float start_ms, dur_ms;
-    float hz, hz_end;     /* hz_end != hz: an exponential glide over the note */
+    float hz, hz_end; /* hz_end != hz: an exponential glide over the note */
     float amp;
     float attack_ms, tau_ms;
     Timbre timbre;
@@ -28,13 +29,15 @@ enum { SYNTH_NOTES = 3 };
 typedef struct {
     int length_ms;
     int note_count;
-    float level;          /* scales the notes so the peak lands where it should */
+    float level; /* scales the notes so the peak lands where it should */
     Note notes[SYNTH_NOTES];
 } SoundDef;
 
 /* Earcons peak near -12 dBFS, the breathing cues (heard every breath) near -16 dBFS,
  * the gong and the chime near -13 dBFS. First notes all differ by at least a
  * semitone, and the contours differ: that is how they are told apart. */
+/* The table keeps one sound a row: its length, note count and level, then the notes. */
+/* clang-format off */
 static const SoundDef synth_sounds[SOUND_COUNT] = {
     [SOUND_NONE] = {0, 0, 0.0f, {{0}}},
     /* a warm rising major third, F4 to A4 */
@@ -81,6 +84,7 @@ static const SoundDef synth_sounds[SOUND_COUNT] = {
                       {300, 1800, 554.37f, 554.37f, 0.9f, 6, 540, TIMBRE_BELL},
                       {600, 1800, 440.00f, 440.00f, 0.85f, 6, 600, TIMBRE_BELL}}},
 };
+/* clang-format on */
 
 uint32_t synth_sound_frames(SoundId sound)
 {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Lull's one-shot sounds (earcons, cue tones, gong, chime), private to the mixer.
  * Each sound is a pure function of its frame position: no state, no tables built
  * at run time, so a voice can be rendered from any point and always the same way. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* UTF-8, the one decoder of the core: whole characters only, never half of one. */
 #include "lull/utf8.h"
 

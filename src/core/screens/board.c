@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The signal board [signals]: a half for each partner (side by side, stacked
  * or facing), and the big wash of the signal just sent. */
 #include "screens/screens.h"
@@ -50,7 +51,8 @@ static void board_half(App *app, int partner, Rect half)
         st.accent = color;
         st.frame = color_alpha(color, 140);
         int flags = ids[i] == SIGNAL_PAUSE || ids[i] == SIGNAL_STOP ? UI_FIRE_ON_PRESS : 0;
-        if (ui_button(ui, label, def->label, layout_grid_cell(grid, g, gap, i), def->shape, &st, flags))
+        if (ui_button(ui, label, def->label, layout_grid_cell(grid, g, gap, i), def->shape, &st,
+                      flags))
             app_signal(app, partner, ids[i]);
     }
 }
@@ -91,8 +93,7 @@ static void wash(App *app, Color color, Shape shape, const char *word, const cha
 
     int halves = app->facing ? 2 : 1;
     for (int h = 0; h < halves; h++) {
-        Rect area = halves == 1 ? screen
-                                : rect_make(0, h == 0 ? 0 : m->h / 2, m->w, m->h / 2);
+        Rect area = halves == 1 ? screen : rect_make(0, h == 0 ? 0 : m->h / 2, m->w, m->h / 2);
         if (halves == 2 && h == 0)
             ui_turn_begin(ui, area);
         int word_px = halves == 2 ? m->text_huge * 3 / 4 : m->text_huge;
@@ -157,7 +158,8 @@ void screen_signals(App *app)
         const SignalDef *def = &app->signals[app->wash_signal];
         char sub[96];
         snprintf(sub, sizeof sub, "%s", app_partner_name(app, app->wash_partner));
-        wash(app, app_signal_color(app, app->wash_signal), def->shape, def->label, sub, app->wash_until_mono, WASH_MS);
+        wash(app, app_signal_color(app, app->wash_signal), def->shape, def->label, sub,
+             app->wash_until_mono, WASH_MS);
     }
     if (app->resume_wash_until > app->time.mono_ms)
         wash(app, t->accent, SHAPE_CIRCLE, "Resuming", "Together", app->resume_wash_until,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Choosing a breath [breathe]: the pattern (and the couple's own, named on
  * the keyboard), the length, the sound and its volume. */
 #include "screens/screens.h"
@@ -353,7 +354,8 @@ static void sound_section(App *app, const UiScroll *sc, int *y)
         chips[n].disabled = strcmp(b->files[i], b->file_failed) == 0;
         snprintf(ids[n], sizeof ids[n], "file:%s", b->files[i]);
     }
-    snprintf(chips[n].label, sizeof chips[n].label, "%s", breathe_beds[BREATHE_BED_COUNT - 1].label);
+    snprintf(chips[n].label, sizeof chips[n].label, "%s",
+             breathe_beds[BREATHE_BED_COUNT - 1].label);
     snprintf(chips[n].text, sizeof chips[n].text, "%s", breathe_beds[BREATHE_BED_COUNT - 1].label);
     snprintf(ids[n++], sizeof ids[0], "%s", breathe_beds[BREATHE_BED_COUNT - 1].id);
     for (int i = 0; i < n; i++)
@@ -432,8 +434,8 @@ void screen_breathe(App *app)
     char summary[BREATHE_NAME_MAX * 2 + 64], sound[BREATHE_FILE_MAX];
     breathe_sound_words(b, sound, sizeof sound);
     if (b->length_min)
-        snprintf(summary, sizeof summary, "%s · %d min · %s", breathe_pattern_words(b), b->length_min,
-                 sound);
+        snprintf(summary, sizeof summary, "%s · %d min · %s", breathe_pattern_words(b),
+                 b->length_min, sound);
     else
         snprintf(summary, sizeof summary, "%s · open-ended · %s", breathe_pattern_words(b), sound);
     Rect words = rect_make(area.x, start.y, start.x - m->gap - area.x, m->unit);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Breathing [breathe-run] and its summary [breathe-done]: the circle that grows
  * and shrinks, the phase word, the time left, End. */
 #include "screens/screens.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Setting a wrong clock [clock] (a Pi without network time) by hand. */
 #include "screens/screens.h"
 
@@ -32,11 +33,11 @@ void screen_clock(App *app)
         int kind; /* 0 day, 1 month, 2 year, 3 hour, 4 minute */
         int by;
     } steps[10] = {
-        {"Day down", "− day", 0, -1},       {"Day up", "+ day", 0, 1},
-        {"Month down", "− month", 1, -1},   {"Month up", "+ month", 1, 1},
-        {"Year down", "− year", 2, -1},     {"Year up", "+ year", 2, 1},
-        {"Hour down", "− hour", 3, -1},     {"Hour up", "+ hour", 3, 1},
-        {"Minute down", "− 5 min", 4, -5},  {"Minute up", "+ 5 min", 4, 5},
+        {"Day down", "− day", 0, -1},      {"Day up", "+ day", 0, 1},
+        {"Month down", "− month", 1, -1},  {"Month up", "+ month", 1, 1},
+        {"Year down", "− year", 2, -1},    {"Year up", "+ year", 2, 1},
+        {"Hour down", "− hour", 3, -1},    {"Hour up", "+ hour", 3, 1},
+        {"Minute down", "− 5 min", 4, -5}, {"Minute up", "+ 5 min", 4, 5},
     };
     int bottom = area.y + area.h - m->unit;
     int cols = m->portrait ? 2 : 5;
@@ -78,8 +79,8 @@ void screen_clock(App *app)
 
     int w = (area.w - m->gap) / 2;
     UiStyle quiet = app_style_quiet(app);
-    if (ui_button(ui, "Keep the clock", "It is right", rect_make(area.x, bottom, w, m->unit), SHAPE_NONE,
-                  &quiet, 0))
+    if (ui_button(ui, "Keep the clock", "It is right", rect_make(area.x, bottom, w, m->unit),
+                  SHAPE_NONE, &quiet, 0))
         app_pop(app);
     UiStyle go = app_style_primary(app);
     if (ui_button(ui, "Set the time", NULL, rect_make(area.x + w + m->gap, bottom, w, m->unit),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The dim screen [dim]: a faint clock while idle; Pause is still one tap away. */
 #include "screens/screens.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A journal entry [entry]: who, what we tried, how it felt, what helped, next
  * time and a note; Save is durable, Delete can be undone. */
 #include "screens/screens.h"
@@ -174,7 +175,8 @@ static int entry_form(App *app, Rect view, int draw)
     r.y = y;
     y += who_section(app, r, draw);
     r.y = y;
-    y += chips_section(app, WORDS_TRIED, "What we tried", "Tried", d->tried, sizeof d->tried, r, draw);
+    y += chips_section(app, WORDS_TRIED, "What we tried", "Tried", d->tried, sizeof d->tried, r,
+                       draw);
     Rating ratings[4] = {
         {"Closeness", "1 distant, 5 very close", 1, 5, &d->closeness},
         {"Comfort", "1 uncomfortable, 5 very comfortable", 1, 5, &d->comfort},
@@ -264,11 +266,13 @@ void screen_entry(App *app)
     ui_scroll_end(ui, sc);
     if (app_screen(app) != SCREEN_ENTRY)
         return; /* deleted */
-    widget_scroll_arrows(APP_KIT(app), sc, rect_make(area.x + area.w - m->unit, area.y, m->unit, sc->view.h),
-                          sc->offset > 0, sc->offset < sc->content_h - sc->view.h);
+    widget_scroll_arrows(APP_KIT(app), sc,
+                         rect_make(area.x + area.w - m->unit, area.y, m->unit, sc->view.h),
+                         sc->offset > 0, sc->offset < sc->content_h - sc->view.h);
 
     if (error_h) {
-        Rect er = rect_make(area.x, sc->view.y + sc->view.h + m->gap / 2, area.w, error_h - m->gap / 2);
+        Rect er = rect_make(area.x, sc->view.y + sc->view.h + m->gap / 2, area.w,
+                            error_h - m->gap / 2);
         ui_text_box(ui, js->form_error, er, m->text_small, m->text_min, t->danger_free_warn,
                     ALIGN_CENTER);
     }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Home [home]: a large, dim clock and the big tiles. */
 #include "screens/screens.h"
 
@@ -31,7 +32,8 @@ void screen_home(App *app)
         tiles_h = n * each + (n - 1) * m->gap;
         tiles_y = m->h - m->margin - tiles_h;
         for (int i = 0; i < n; i++)
-            tiles[i] = rect_make(m->margin, tiles_y + i * (each + m->gap), m->w - 2 * m->margin, each);
+            tiles[i] = rect_make(m->margin, tiles_y + i * (each + m->gap), m->w - 2 * m->margin,
+                                 each);
     }
 
     /* The clock: large and dim, centred in the space above the tiles. */
@@ -50,13 +52,15 @@ void screen_home(App *app)
     Color clock_color = app->night ? t->text_dim : color_mix(t->text_dim, t->text, 0.5f);
     ui_text(ui, clock, rect_make(m->margin, y, m->w - 2 * m->margin, clock_px), clock_px,
             clock_color, ALIGN_CENTER);
-    ui_text(ui, date, rect_make(m->margin, y + clock_px + m->gap / 2, m->w - 2 * m->margin, m->text),
-            m->text, t->text_dim, ALIGN_CENTER);
+    ui_text(ui, date,
+            rect_make(m->margin, y + clock_px + m->gap / 2, m->w - 2 * m->margin, m->text), m->text,
+            t->text_dim, ALIGN_CENTER);
     if (app->sound_note[0]) {
         /* No speakers: everything works, silently; say so once, quietly. */
         int ny = y + clock_px + m->gap / 2 + m->text + m->gap / 2;
         if (ny + m->text_small <= tiles_y)
-            ui_text_box(ui, app->sound_note, rect_make(m->margin, ny, m->w - 2 * m->margin, m->text_small),
+            ui_text_box(ui, app->sound_note,
+                        rect_make(m->margin, ny, m->w - 2 * m->margin, m->text_small),
                         m->text_small, m->text_min, t->text_dim, ALIGN_CENTER);
     }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Insights [insights]: what was tried and how it felt, what helped, and weekly
  * charts, over 4 or 12 weeks. */
 #include "screens/screens.h"
@@ -19,9 +20,10 @@ static int figure_row(App *app, const char *label, const char *figures, Rect r, 
     int lw = ui_measure(ui, label, m->text);
     int fw = ui_measure(ui, figures, m->text_small);
     int one_line = lw + m->gap + fw <= r.w;
-    int below = one_line ? 0
-                         : widget_parts(APP_KIT(app), figures, " · ", rect_make(r.x, r.y + lh, r.w, 0),
-                                         m->text_small, t->text_dim, 0);
+    int below = one_line
+                    ? 0
+                    : widget_parts(APP_KIT(app), figures, " · ", rect_make(r.x, r.y + lh, r.w, 0),
+                                   m->text_small, t->text_dim, 0);
     (void)sh;
     int h = (one_line ? lh : lh + below) + m->gap / 2;
     if (!draw)
@@ -34,7 +36,7 @@ static int figure_row(App *app, const char *label, const char *figures, Rect r, 
                 t->text_dim, ALIGN_RIGHT);
     else
         widget_parts(APP_KIT(app), figures, " · ", rect_make(r.x, r.y + lh, r.w, 0), m->text_small,
-                      t->text_dim, 1);
+                     t->text_dim, 1);
     ui_rect(ui, rect_make(r.x, r.y + h - m->gap / 4 - 1, r.w, 1), t->surface_hi, 0);
     return h;
 }
@@ -51,10 +53,11 @@ static int chip_rows(App *app, WordsList list, const InsightsChip *chips, int co
     const Theme *t = &app->theme;
     JournalState *js = &app->journal;
     int y = r.y;
-    const char *intro = list == WORDS_TRIED
-                            ? "How often you tried each, and how it felt on average: comfort from 1 "
-                              "to 5, pain from 0 to 10."
-                            : "How often each came up as something that helped.";
+    const char *intro =
+        list == WORDS_TRIED
+            ? "How often you tried each, and how it felt on average: comfort from 1 "
+              "to 5, pain from 0 to 10."
+            : "How often each came up as something that helped.";
     y += text_block(app, intro, rect_make(r.x, y, r.w, r.h), m->text_small, t->text_dim, draw) +
          m->gap / 2;
     if (count == 0) {
@@ -79,11 +82,12 @@ static void chart(App *app, ChartId id, Rect r)
     const Insights *in = &app->journal.insights;
     int lh = m->text * 27 / 20;
     int th = m->text_min * 27 / 20;
-    ui_text(ui, insights_chart_title(id), rect_make(r.x, r.y, r.w, lh), m->text, t->text, ALIGN_LEFT);
+    ui_text(ui, insights_chart_title(id), rect_make(r.x, r.y, r.w, lh), m->text, t->text,
+            ALIGN_LEFT);
     char summary[160];
     insights_chart_summary(in, id, summary, sizeof summary);
-    int sh = widget_parts(APP_KIT(app), summary, " · ", rect_make(r.x, r.y + lh, r.w, 0), m->text_small,
-                           t->text_dim, 1);
+    int sh = widget_parts(APP_KIT(app), summary, " · ", rect_make(r.x, r.y + lh, r.w, 0),
+                          m->text_small, t->text_dim, 1);
 
     int top = insights_chart_top(in, id);
     char top_text[16];
@@ -136,8 +140,8 @@ static void chart(App *app, ChartId id, Rect r)
                         m->text_min, t->text, ALIGN_CENTER);
             }
         } else if (values) {
-            ui_text(ui, "–", rect_make(plot.x + w * slot, plot.y + plot.h - th, slot, th), m->text_min,
-                    t->text_dim, ALIGN_CENTER);
+            ui_text(ui, "–", rect_make(plot.x + w * slot, plot.y + plot.h - th, slot, th),
+                    m->text_min, t->text_dim, ALIGN_CENTER);
         }
         /* Labels on every step-th week, counted from the latest, and inside the chart. */
         if ((in->weeks - 1 - w) % step == 0) {
@@ -250,7 +254,8 @@ void screen_insights(App *app)
         area.x += col_w + m->gap;
         area.w -= col_w + m->gap;
     } else {
-        int used = widget_flow(APP_KIT(app), rect_make(area.x, area.y, area.w, 0), b, 5, &tapped, &st, 1);
+        int used = widget_flow(APP_KIT(app), rect_make(area.x, area.y, area.w, 0), b, 5, &tapped,
+                               &st, 1);
         if (tapped >= 2) {
             tab = tapped - 2;
             tapped = -1;
@@ -278,6 +283,7 @@ void screen_insights(App *app)
     ui_scroll_begin(ui, sc);
     content(app, sc->view, 1);
     ui_scroll_end(ui, sc);
-    widget_scroll_arrows(APP_KIT(app), sc, rect_make(area.x + area.w - m->unit, area.y, m->unit, area.h),
-                          sc->offset > 0, sc->offset < sc->content_h - sc->view.h);
+    widget_scroll_arrows(APP_KIT(app), sc,
+                         rect_make(area.x + area.w - m->unit, area.y, m->unit, area.h),
+                         sc->offset > 0, sc->offset < sc->content_h - sc->view.h);
 }

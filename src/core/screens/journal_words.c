@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The journal's words [journal-words]: rename, hide and add the chips of each
  * vocabulary. Ids never change, so exports stay comparable across renames. */
 #include "screens/screens.h"
@@ -83,7 +84,8 @@ static int words_content(App *app, Rect view, int draw)
                 st.fg = app->theme.text_dim;
             snprintf(label, sizeof label, "%s / Rename", w->label);
             if (ui_button(&app->ui, label, w->label,
-                          rect_make(view.x, y, view.w - toggle_w - gap, row_h), SHAPE_NONE, &st, 0)) {
+                          rect_make(view.x, y, view.w - toggle_w - gap, row_h), SHAPE_NONE, &st,
+                          0)) {
                 js->words_index = i;
                 keyboard_init(&js->kb, w->label, WORD_LABEL_CHARS);
                 js->words_editing = 1;
@@ -140,7 +142,8 @@ void screen_journal_words(App *app)
     UiStyle st = app_style_button(app);
     st.text_px = m->text_small;
     int tapped = -1;
-    int used = widget_flow(APP_KIT(app), rect_make(area.x, area.y, area.w, 0), tabs, 3, &tapped, &st, 1);
+    int used = widget_flow(APP_KIT(app), rect_make(area.x, area.y, area.w, 0), tabs, 3, &tapped,
+                           &st, 1);
     if (tapped >= 0 && tapped != js->words_list) {
         js->words_list = tapped;
         js->words_scroll.offset = 0;
@@ -154,6 +157,7 @@ void screen_journal_words(App *app)
     ui_scroll_begin(&app->ui, sc);
     words_content(app, sc->view, 1);
     ui_scroll_end(&app->ui, sc);
-    widget_scroll_arrows(APP_KIT(app), sc, rect_make(area.x + area.w - m->unit, area.y, m->unit, area.h),
-                          sc->offset > 0, sc->offset < sc->content_h - sc->view.h);
+    widget_scroll_arrows(APP_KIT(app), sc,
+                         rect_make(area.x + area.w - m->unit, area.y, m->unit, area.h),
+                         sc->offset > 0, sc->offset < sc->content_h - sc->view.h);
 }

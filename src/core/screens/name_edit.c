@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Typing a name [name]: a partner's, or a signal's new word. */
 #include "screens/screens.h"
 
@@ -12,7 +13,8 @@ void name_edit_done(App *app)
     size_t len = keyboard_trimmed(&app->keyboard, name, sizeof name);
     if (len > 0 && app->editing_signal_label) {
         char key[64];
-        snprintf(key, sizeof key, "signal.%s.label", signal_id_name((SignalId)app->settings_signal));
+        snprintf(key, sizeof key, "signal.%s.label",
+                 signal_id_name((SignalId)app->settings_signal));
         app_save_setting(app, key, name);
     } else if (len > 0) {
         const char *key = app->editing_partner == 0 ? "partners.first" : "partners.second";
@@ -44,8 +46,9 @@ void screen_name_edit(App *app)
     Rect field = rect_make(area.x, area.y, area.w, field_h);
     int hint_y = field.y + field.h + m->gap;
     if (kb.y - hint_y >= m->text_small * 2)
-        ui_text_box(ui, "Type, then Done", rect_make(area.x, hint_y, area.w, kb.y - hint_y - m->gap),
-                    m->text_small, m->text_min, t->text_dim, ALIGN_CENTER);
+        ui_text_box(ui, "Type, then Done",
+                    rect_make(area.x, hint_y, area.w, kb.y - hint_y - m->gap), m->text_small,
+                    m->text_min, t->text_dim, ALIGN_CENTER);
     ui_rect(ui, field, t->surface, m->radius);
     ui_frame(ui, field, app->editing_signal_label ? t->accent : t->partner[app->editing_partner],
              m->radius, 2);
@@ -55,7 +58,8 @@ void screen_name_edit(App *app)
     text_r.w -= m->unit * 3 / 2;
     ui_text_fit(ui, shown, text_r, m->text_large, m->text_small, t->text, ALIGN_LEFT);
     char count[32];
-    snprintf(count, sizeof count, "%d/%d", utf8_length(app->keyboard.text), app->keyboard.max_chars);
+    snprintf(count, sizeof count, "%d/%d", utf8_length(app->keyboard.text),
+             app->keyboard.max_chars);
     ui_text(ui, count,
             rect_make(field.x + field.w - m->unit * 3 / 2 - m->gap / 2, field.y, m->unit * 3 / 2,
                       field.h),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Paused [paused]: who paused and when, each partner's "I'm ready", breathing
  * together, and Stop for today. */
 #include "screens/screens.h"
@@ -25,7 +26,8 @@ static void ready_button(App *app, int partner, Rect r)
     char label[UI_LABEL_MAX], text[96];
     int ready = app->session.ready[partner - 1];
     snprintf(label, sizeof label, "%s / I'm ready", app_partner_name(app, partner));
-    snprintf(text, sizeof text, ready ? "%s is ready" : "%s: I'm ready", app_partner_name(app, partner));
+    snprintf(text, sizeof text, ready ? "%s is ready" : "%s: I'm ready",
+             app_partner_name(app, partner));
     UiStyle st = app_style_button(app);
     Color pc = t->partner[partner - 1];
     st.bg = ready ? color_mix(t->surface, pc, 0.55f) : color_mix(t->surface, pc, 0.18f);
@@ -70,11 +72,13 @@ void screen_paused(App *app)
     int pair_x = words.x + (words.w - (icon + m->gap + word_w)) / 2;
     ui_shape(ui, SHAPE_BARS, rect_make(pair_x, y + (title_px - icon) / 2, icon, icon),
              app_signal_color(app, SIGNAL_PAUSE), 4);
-    ui_text_fit(ui, "Paused", rect_make(pair_x + icon + m->gap, y, words.x + words.w - pair_x - icon - m->gap, title_px),
+    ui_text_fit(ui, "Paused",
+                rect_make(pair_x + icon + m->gap, y, words.x + words.w - pair_x - icon - m->gap,
+                          title_px),
                 title_px, m->text_large, t->text, ALIGN_LEFT);
     y += title_px + m->gap / 2;
-    ui_text_box(ui, who, rect_make(words.x, y, words.w, m->text), m->text, m->text_small, t->text_dim,
-                ALIGN_CENTER);
+    ui_text_box(ui, who, rect_make(words.x, y, words.w, m->text), m->text, m->text_small,
+                t->text_dim, ALIGN_CENTER);
     y += m->text + m->gap / 2;
     ui_text_box(ui, "Take the time you need. You carry on only when you are both ready.",
                 rect_make(words.x, y, words.w, words.y + words.h - y), m->text_small, m->text_min,

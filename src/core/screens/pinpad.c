@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The PIN pad [locked]: digits, the dots, the wait after wrong attempts. */
 #include "screens/screens.h"
 
@@ -69,10 +70,10 @@ void screen_pinpad(App *app)
     const Metrics *m = &app->metrics;
     const Theme *t = &app->theme;
     JournalState *js = &app->journal;
-    const char *title = js->pin_quitting                 ? "The PIN, to leave Lull"
+    const char *title = js->pin_quitting                  ? "The PIN, to leave Lull"
                         : js->pin_mode == PIN_MODE_UNLOCK ? "Enter your PIN"
-                        : js->pin_mode == PIN_MODE_NEW  ? "Choose a PIN"
-                                                        : "Enter the PIN again";
+                        : js->pin_mode == PIN_MODE_NEW    ? "Choose a PIN"
+                                                          : "Enter the PIN again";
     Rect area = app_header(app, title);
 
     /* The words and the dots beside the keys on a wide screen, above them on a tall one. */
@@ -146,8 +147,9 @@ void screen_pinpad(App *app)
             cw = info.w;
         UiStyle quiet = app_style_quiet(app);
         quiet.text_px = m->text_small;
-        if (ui_button(ui, "Cancel", NULL, rect_make(info.x + (info.w - cw) / 2, y + m->gap, cw, cancel_h),
-                      SHAPE_NONE, &quiet, 0)) {
+        if (ui_button(ui, "Cancel", NULL,
+                      rect_make(info.x + (info.w - cw) / 2, y + m->gap, cw, cancel_h), SHAPE_NONE,
+                      &quiet, 0)) {
             lock_leave(app);
             return;
         }

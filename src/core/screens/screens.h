@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The screens, for the router (frame.c), and what the journal's screens share.
  * A screen draws and takes taps; what a tap does is an App service
  * (app/services.h). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Settings [settings]: names, night colours, brightness, volume, the board,
  * rotation, the journal's words, the PIN, export and what Lull knows of itself. */
 #include "screens/screens.h"
@@ -17,7 +18,8 @@ static int note(App *app, Rect view, int y, const char *text, int warn)
     int lh = m->text_small * 27 / 20;
     for (int i = 0; i < n; i++) {
         char line[JOURNAL_MESSAGE_MAX];
-        size_t len = (size_t)lines[i].len < sizeof line - 1 ? (size_t)lines[i].len : sizeof line - 1;
+        size_t len = (size_t)lines[i].len < sizeof line - 1 ? (size_t)lines[i].len
+                                                            : sizeof line - 1;
         memcpy(line, text + lines[i].start, len);
         line[len] = '\0';
         ui_text(&app->ui, line, rect_make(view.x, y + i * lh, view.w, lh), m->text_small,
@@ -90,7 +92,6 @@ int settings_journal_rows(App *app, Rect view, int y)
     return y;
 }
 
-
 void screen_settings(App *app)
 {
     Ui *ui = &app->ui;
@@ -154,7 +155,8 @@ void screen_settings(App *app)
         app_push(app, SCREEN_SETTINGS_SIGNALS);
 
     c = widget_settings_row(APP_KIT(app), sc->view, &y, "Rotation");
-    tapped = widget_choice_row(APP_KIT(app), c, rot_labels, rot_texts, 4, app->config.rotation / 90);
+    tapped = widget_choice_row(APP_KIT(app), c, rot_labels, rot_texts, 4,
+                               app->config.rotation / 90);
     if (tapped >= 0)
         app_save_setting(app, "display.rotation", rot_values[tapped]);
 
@@ -185,7 +187,8 @@ void screen_settings(App *app)
     int ah = (area.h - m->gap) / 2;
     Rect up = rect_make(area.x + area.w - m->unit, area.y, m->unit, ah);
     Rect down = rect_make(area.x + area.w - m->unit, area.y + ah + m->gap, m->unit, ah);
-    if (ui_button(ui, "Scroll up", "", up, SHAPE_ARROW_UP, &arrow, sc->offset <= 0 ? UI_DISABLED : 0))
+    if (ui_button(ui, "Scroll up", "", up, SHAPE_ARROW_UP, &arrow,
+                  sc->offset <= 0 ? UI_DISABLED : 0))
         sc->offset -= sc->view.h * 2 / 3;
     if (ui_button(ui, "Scroll down", "", down, SHAPE_ARROW_DOWN, &arrow,
                   sc->offset >= sc->content_h - sc->view.h ? UI_DISABLED : 0))

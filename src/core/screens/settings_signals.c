@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Editing the signal set [settings-signals]: rename, reorder, colour, sound, hide. */
 #include "screens/screens.h"
 
@@ -104,10 +105,17 @@ void screen_settings_signals(App *app)
         x += small + gap;
         int fixed = def->id == SIGNAL_PAUSE;
         snprintf(label, sizeof label, "%s / %s", def->label,
-                 fixed ? "Always shown" : def->visible ? "Hide" : "Show");
-        if (ui_button(ui, label, fixed ? "Always" : def->visible ? "Shown" : "Hidden",
+                 fixed          ? "Always shown"
+                 : def->visible ? "Hide"
+                                : "Show");
+        if (ui_button(ui, label,
+                      fixed          ? "Always"
+                      : def->visible ? "Shown"
+                                     : "Hidden",
                       rect_make(x, y, show_w, row_h), SHAPE_NONE, &plain,
-                      UI_SMALL_TEXT | (fixed ? UI_DISABLED : def->visible ? UI_SELECTED : 0))) {
+                      UI_SMALL_TEXT | (fixed          ? UI_DISABLED
+                                       : def->visible ? UI_SELECTED
+                                                      : 0))) {
             char key[64];
             snprintf(key, sizeof key, "signal.%s.visible", signal_id_name(def->id));
             app_save_setting(app, key, def->visible ? "0" : "1");

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Done for today [stopped]: a kind closing word and "Add to journal". */
 #include "screens/screens.h"
 
@@ -19,11 +20,11 @@ void screen_stopped(App *app)
     int y = area.y + (area.h - block) / 2;
     if (y < area.y)
         y = area.y;
-    ui_shape(ui, SHAPE_MOON, rect_make(area.x + (area.w - m->unit) / 2, y, m->unit, m->unit), t->accent,
-             6);
+    ui_shape(ui, SHAPE_MOON, rect_make(area.x + (area.w - m->unit) / 2, y, m->unit, m->unit),
+             t->accent, 6);
     y += m->unit + m->gap;
-    ui_text_fit(ui, "Done for today", rect_make(area.x, y, area.w, title_px), title_px, m->text_large,
-                t->text, ALIGN_CENTER);
+    ui_text_fit(ui, "Done for today", rect_make(area.x, y, area.w, title_px), title_px,
+                m->text_large, t->text, ALIGN_CENTER);
     y += title_px + m->gap;
     ui_text_wrap(ui, lines, rect_make(area.x + area.w / 10, y, area.w * 4 / 5, text_h), m->text,
                  t->text_dim, ALIGN_CENTER, 1);

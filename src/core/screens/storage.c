@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The journal file [storage]: why it could not be opened or written, and what
  * can be done (keep it aside and start anew). */
 #include "screens/screens.h"
@@ -81,8 +82,10 @@ void screen_storage(App *app)
                  d->aside);
         text = said;
     } else if (d->reset_status) {
-        snprintf(said, sizeof said, "%s The old file could not be kept aside (%s), so nothing "
-                 "was changed.", text, reason(d->reset_status));
+        snprintf(said, sizeof said,
+                 "%s The old file could not be kept aside (%s), so nothing "
+                 "was changed.",
+                 text, reason(d->reset_status));
         text = said;
     }
     int size = m->text;

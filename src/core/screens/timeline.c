@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The journal's timeline [journal]: newest first, grouped by day, with New
  * entry, Insights, big scroll arrows and the "Saved" / Undo bar. */
 #include "screens/screens.h"
@@ -26,13 +27,13 @@ static int toast_bar(App *app, Rect area, int draw)
     Rect words = rect_make(bar.x + m->gap, bar.y, bar.w - 2 * m->gap - (bw ? bw + m->gap : 0), h);
     char line[JOURNAL_MESSAGE_MAX];
     widget_fit_line(&app->ui, undo ? "Entry deleted" : js->toast, words.w, m->text, line,
-                     sizeof line);
+                    sizeof line);
     ui_text(&app->ui, line, words, m->text, app->theme.text, ALIGN_LEFT);
     if (undo) {
         UiStyle st = app_style_button(app);
         st.bg = color_mix(app->theme.surface, app->theme.accent, 0.35f);
-        if (ui_button(&app->ui, "Undo", NULL, rect_make(bar.x + bar.w - bw, bar.y, bw, h), SHAPE_NONE,
-                      &st, 0)) {
+        if (ui_button(&app->ui, "Undo", NULL, rect_make(bar.x + bar.w - bw, bar.y, bw, h),
+                      SHAPE_NONE, &st, 0)) {
             const JournalHost *hst = &app->host.journal;
             int status = hst->event_undelete ? hst->event_undelete(app->host.ctx, js->undo_id) : 1;
             js->undo_id = 0;
@@ -60,8 +61,8 @@ static Rect timeline_actions(App *app, int *new_entry, int *insights)
     UiStyle go = app_style_button(app);
     go.bg = color_mix(app->theme.surface, app->theme.accent, 0.35f);
     UiStyle st = app_style_button(app);
-    int need = ui_measure(&app->ui, "New entry", m->text) + ui_measure(&app->ui, "Insights", m->text) +
-               4 * m->text * 2 + m->gap;
+    int need = ui_measure(&app->ui, "New entry", m->text) +
+               ui_measure(&app->ui, "Insights", m->text) + 4 * m->text * 2 + m->gap;
     Rect area;
     Rect a, b;
     if (room >= need) {
@@ -132,10 +133,12 @@ void screen_journal(App *app)
 
     if (js->item_count == 0) {
         const char *words =
-            js->failed ? "The journal could not be read just now. Nothing is lost; try again in a moment."
-                       : "Nothing here yet. Signal sessions, breathing and your entries will appear "
-                         "here, newest first.";
-        Rect r = rect_make(sc->view.x + sc->view.w / 10, sc->view.y, sc->view.w * 4 / 5, sc->view.h);
+            js->failed
+                ? "The journal could not be read just now. Nothing is lost; try again in a moment."
+                : "Nothing here yet. Signal sessions, breathing and your entries will appear "
+                  "here, newest first.";
+        Rect r = rect_make(sc->view.x + sc->view.w / 10, sc->view.y, sc->view.w * 4 / 5,
+                           sc->view.h);
         int used = ui_text_wrap(ui, words, r, m->text, t->text_dim, ALIGN_CENTER, 0);
         r.y = sc->view.y + (sc->view.h - used) / 2;
         ui_text_wrap(ui, words, r, m->text, t->text_dim, ALIGN_CENTER, 1);
@@ -150,13 +153,14 @@ void screen_journal(App *app)
         /* Only what can be seen is declared: a full window stays cheap. */
         if (bottom < base + sc->offset - m->unit || y > base + sc->offset + sc->view.h + m->unit)
             continue;
-        if (i == 0 || calendar_local_day(it->time_ms, it->utc_offset_s) !=
-                          calendar_local_day(js->items[i - 1].time_ms, js->items[i - 1].utc_offset_s)) {
+        if (i == 0 ||
+            calendar_local_day(it->time_ms, it->utc_offset_s) !=
+                calendar_local_day(js->items[i - 1].time_ms, js->items[i - 1].utc_offset_s)) {
             char day[96];
             timeline_day_words(app, it, day, sizeof day);
             int hh = timeline_header_height(app);
-            ui_text_fit(ui, day, rect_make(sc->view.x, y, sc->view.w, hh - m->gap / 2), m->text_small,
-                        m->text_min, t->accent, ALIGN_LEFT);
+            ui_text_fit(ui, day, rect_make(sc->view.x, y, sc->view.w, hh - m->gap / 2),
+                        m->text_small, m->text_min, t->accent, ALIGN_LEFT);
             y += hh;
         }
         timeline_draw_item(app, it, rect_make(sc->view.x, y, sc->view.w, bottom - y));
@@ -164,7 +168,8 @@ void screen_journal(App *app)
     ui_scroll_end(ui, sc);
 
     int max = sc->content_h - sc->view.h;
-    widget_scroll_arrows(APP_KIT(app), sc, rect_make(area.x + area.w - m->unit, area.y, m->unit, area.h - bar),
-                          sc->offset > 0 || !js->at_newest, sc->offset < max || !js->at_oldest);
+    widget_scroll_arrows(APP_KIT(app), sc,
+                         rect_make(area.x + area.w - m->unit, area.y, m->unit, area.h - bar),
+                         sc->offset > 0 || !js->at_newest, sc->offset < max || !js->at_oldest);
     toast_bar(app, area, 1);
 }

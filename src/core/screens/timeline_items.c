@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The timeline's items laid out and drawn: each entry's title, chips and note,
  * their heights (measured once per width), and where each item starts. */
 #include "screens/screens.h"
@@ -11,8 +12,8 @@ static void entry_title(const App *app, const JournalItem *it, char *out, size_t
     CivilTime c = calendar_local(it->time_ms, it->utc_offset_s);
     char ratings[160];
     timeline_ratings_words(&it->ev, ratings, sizeof ratings);
-    snprintf(out, size, "%02d:%02d · %s%s%s", c.hour, c.minute, timeline_who_words(app, it->ev.partner),
-             ratings[0] ? " · " : "", ratings);
+    snprintf(out, size, "%02d:%02d · %s%s%s", c.hour, c.minute,
+             timeline_who_words(app, it->ev.partner), ratings[0] ? " · " : "", ratings);
 }
 
 /* The entry's chip lines: "Tried: Massage, Holding", "Helped: ...", "Next time: ...".
@@ -84,12 +85,13 @@ static int entry_body(App *app, const JournalItem *it, int x, int y, int w, int 
     int top = y;
     char text[640];
     entry_title(app, it, text, sizeof text);
-    y += widget_parts(APP_KIT(app), text, " · ", rect_make(x, y, w, 0), m->text_small, t->text, draw);
+    y += widget_parts(APP_KIT(app), text, " · ", rect_make(x, y, w, 0), m->text_small, t->text,
+                      draw);
     char chips[3][640];
     int n = entry_chip_lines(app, &it->ev, chips);
     for (int i = 0; i < n; i++)
-        y += widget_parts(APP_KIT(app), chips[i], ", ", rect_make(x, y, w, 0), m->text_small, t->text_dim,
-                           draw);
+        y += widget_parts(APP_KIT(app), chips[i], ", ", rect_make(x, y, w, 0), m->text_small,
+                          t->text_dim, draw);
     if (it->ev.note[0])
         y += timeline_note_lines(app, it->ev.note, rect_make(x, y, w, 0), 2, t->text_dim, draw);
     return y - top;
@@ -121,8 +123,9 @@ int timeline_layout(App *app, int *tops)
     for (int i = 0; i < js->item_count; i++) {
         tops[i] = y;
         const JournalItem *it = &js->items[i];
-        if (i == 0 || calendar_local_day(it->time_ms, it->utc_offset_s) !=
-                          calendar_local_day(js->items[i - 1].time_ms, js->items[i - 1].utc_offset_s))
+        if (i == 0 ||
+            calendar_local_day(it->time_ms, it->utc_offset_s) !=
+                calendar_local_day(js->items[i - 1].time_ms, js->items[i - 1].utc_offset_s))
             y += timeline_header_height(app);
         if (js->item_h[i] <= 0)
             js->item_h[i] = item_height(app, it, width);

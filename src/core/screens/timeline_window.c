@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The timeline's window: at most JOURNAL_WINDOW items held, paged in from the
  * store by key as the list scrolls (so ten thousand items cost what fifty do),
  * with the item at the top kept in place, and the timeline_glide after a flick. */
@@ -117,7 +118,8 @@ static void load_older(App *app)
         Anchor a = anchor_take(app);
         int drop = js->item_count + n - JOURNAL_WINDOW;
         if (drop > 0) {
-            memmove(js->items, js->items + drop, sizeof(JournalItem) * (size_t)(js->item_count - drop));
+            memmove(js->items, js->items + drop,
+                    sizeof(JournalItem) * (size_t)(js->item_count - drop));
             memmove(js->item_h, js->item_h + drop, sizeof(int) * (size_t)(js->item_count - drop));
             js->item_count -= drop;
             js->at_newest = 0;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The timeline's words: a day ("Today", "Monday 5 January"), minutes, who,
  * and the one-line summaries of sessions, breathing and ratings. */
 #include "screens/screens.h"

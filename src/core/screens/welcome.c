@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The first start [welcome]: a word about Lull and the partners' names. */
 #include "screens/screens.h"
 
@@ -36,8 +37,8 @@ void screen_welcome(App *app)
     y += ui_text_wrap(ui,
                       "A calm companion for the two of you: comfort signals, breathing together "
                       "and a shared journal. Everything stays on this device. What are your names?",
-                      rect_make(area.x, y, area.w, area.h), m->text_small, t->text_dim, ALIGN_CENTER,
-                      1);
+                      rect_make(area.x, y, area.w, area.h), m->text_small, t->text_dim,
+                      ALIGN_CENTER, 1);
     y += m->gap;
     int row_h = m->unit;
     if (wide) {
@@ -52,8 +53,8 @@ void screen_welcome(App *app)
     int bottom = area.y + area.h - row_h;
     int w = (area.w - m->gap) / 2;
     UiStyle quiet = app_style_quiet(app);
-    if (ui_button(ui, "Skip", "Skip for now", rect_make(area.x, bottom, w, row_h), SHAPE_NONE, &quiet,
-                  0)) {
+    if (ui_button(ui, "Skip", "Skip for now", rect_make(area.x, bottom, w, row_h), SHAPE_NONE,
+                  &quiet, 0)) {
         for (int p = 0; p < 2; p++)
             if (!app->names[p][0])
                 app_save_setting(app, p == 0 ? "partners.first" : "partners.second",
@@ -61,11 +62,12 @@ void screen_welcome(App *app)
         app_home(app);
     }
     UiStyle go = app_style_primary(app);
-    if (ui_button(ui, "Continue", NULL, rect_make(area.x + w + m->gap, bottom, w, row_h), SHAPE_CHECK,
-                  &go, 0)) {
+    if (ui_button(ui, "Continue", NULL, rect_make(area.x + w + m->gap, bottom, w, row_h),
+                  SHAPE_CHECK, &go, 0)) {
         for (int p = 0; p < 2; p++)
             app_save_setting(app, p == 0 ? "partners.first" : "partners.second",
-                             app->names[p][0] ? app->names[p] : (p == 0 ? "Partner 1" : "Partner 2"));
+                             app->names[p][0] ? app->names[p]
+                                              : (p == 0 ? "Partner 1" : "Partner 2"));
         app_home(app);
     }
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "lull/geometry.h"
 
 #include <math.h>
@@ -46,7 +47,7 @@ typedef struct {
 struct Geometry {
     Mesh mesh;
     int vert_cap, blend_cap, solid_cap;
-    int split; /* this command's full-coverage triangles go to mesh.solid */
+    int split;            /* this command's full-coverage triangles go to mesh.solid */
     Vec2 dir[TURN_STEPS]; /* k / TURN_STEPS turns: 0 = up, clockwise */
     Outline fill[SHAPE_COUNT];
     Line line[SHAPE_COUNT];
@@ -62,13 +63,34 @@ static Vec2 v2(float x, float y)
     return v;
 }
 
-static Vec2 v2_add(Vec2 a, Vec2 b) { return v2(a.x + b.x, a.y + b.y); }
-static Vec2 v2_sub(Vec2 a, Vec2 b) { return v2(a.x - b.x, a.y - b.y); }
-static Vec2 v2_scale(Vec2 a, float k) { return v2(a.x * k, a.y * k); }
-static Vec2 v2_mad(Vec2 a, Vec2 b, float k) { return v2(a.x + b.x * k, a.y + b.y * k); }
-static float v2_dot(Vec2 a, Vec2 b) { return a.x * b.x + a.y * b.y; }
-static float v2_cross(Vec2 a, Vec2 b) { return a.x * b.y - a.y * b.x; }
-static float v2_len(Vec2 a) { return sqrtf(a.x * a.x + a.y * a.y); }
+static Vec2 v2_add(Vec2 a, Vec2 b)
+{
+    return v2(a.x + b.x, a.y + b.y);
+}
+static Vec2 v2_sub(Vec2 a, Vec2 b)
+{
+    return v2(a.x - b.x, a.y - b.y);
+}
+static Vec2 v2_scale(Vec2 a, float k)
+{
+    return v2(a.x * k, a.y * k);
+}
+static Vec2 v2_mad(Vec2 a, Vec2 b, float k)
+{
+    return v2(a.x + b.x * k, a.y + b.y * k);
+}
+static float v2_dot(Vec2 a, Vec2 b)
+{
+    return a.x * b.x + a.y * b.y;
+}
+static float v2_cross(Vec2 a, Vec2 b)
+{
+    return a.x * b.y - a.y * b.x;
+}
+static float v2_len(Vec2 a)
+{
+    return sqrtf(a.x * a.x + a.y * a.y);
+}
 
 static Vec2 v2_norm(Vec2 a)
 {
@@ -195,8 +217,7 @@ static int band_right(int base, int q, int i)
 }
 
 /* A filled rounded rectangle; radius >= half the short side makes a pill or a disc. */
-void geometry_round_rect(Geometry *g, float x, float y, float w, float h, float radius,
-                         Color color)
+void geometry_round_rect(Geometry *g, float x, float y, float w, float h, float radius, Color color)
 {
     if (w <= 0.0f || h <= 0.0f)
         return;
@@ -209,8 +230,8 @@ void geometry_round_rect(Geometry *g, float x, float y, float w, float h, float 
     if (reserve(g, 2 * columns, 12 * columns) != 0)
         return;
     Color solid = color_with(color, color.a), clear = color_with(color, 0);
-    Vec2 centre[4] = {{x + r, y + r}, {x + w - r, y + r}, {x + w - r, y + h - r},
-                      {x + r, y + h - r}};
+    Vec2 centre[4] = {
+        {x + r, y + r}, {x + w - r, y + r}, {x + w - r, y + h - r}, {x + r, y + h - r}};
     static const int first[4] = {3 * QUARTER_STEPS, 0, QUARTER_STEPS, 2 * QUARTER_STEPS};
     float inner = fmaxf(r - GEOMETRY_FEATHER, 0.0f), outer = r + GEOMETRY_FEATHER;
     int base = g->mesh.vert_count;
@@ -254,11 +275,13 @@ void geometry_frame(Geometry *g, Rect rect, float radius, float thickness, Color
     if (reserve(g, 4 * columns, 18 * columns) != 0)
         return;
     Color solid = color_with(color, color.a), clear = color_with(color, 0);
-    Vec2 outer_c[4] = {{x + ro, y + ro}, {x + w - ro, y + ro}, {x + w - ro, y + h - ro},
-                       {x + ro, y + h - ro}};
+    Vec2 outer_c[4] = {
+        {x + ro, y + ro}, {x + w - ro, y + ro}, {x + w - ro, y + h - ro}, {x + ro, y + h - ro}};
     float xi = x + t, yi = y + t, wi = w - 2.0f * t, hi = h - 2.0f * t;
-    Vec2 inner_c[4] = {{xi + ri, yi + ri}, {xi + wi - ri, yi + ri},
-                       {xi + wi - ri, yi + hi - ri}, {xi + ri, yi + hi - ri}};
+    Vec2 inner_c[4] = {{xi + ri, yi + ri},
+                       {xi + wi - ri, yi + ri},
+                       {xi + wi - ri, yi + hi - ri},
+                       {xi + ri, yi + hi - ri}};
     static const int first[4] = {3 * QUARTER_STEPS, 0, QUARTER_STEPS, 2 * QUARTER_STEPS};
     int base = g->mesh.vert_count;
     for (int k = 0; k < 4; k++) {
@@ -496,8 +519,8 @@ static void fill_outline(Geometry *g, const Outline *o, const Place *pl, Color c
     }
 }
 
-static void fill_unit_round_rect(Geometry *g, const Place *pl, float x, float y, float w,
-                                 float h, float radius, Color color)
+static void fill_unit_round_rect(Geometry *g, const Place *pl, float x, float y, float w, float h,
+                                 float radius, Color color)
 {
     /* Symmetric shapes only need their corner mirrored. */
     Vec2 a = place(pl, v2(x, y)), b = place(pl, v2(x + w, y + h));
@@ -510,7 +533,8 @@ void geometry_shape(Geometry *g, Rect r, Shape shape, int stroke_px, int turned,
     float size = (float)(r.w < r.h ? r.w : r.h);
     if (size <= 0.0f || shape <= SHAPE_NONE || shape >= SHAPE_COUNT)
         return;
-    Place pl = {v2((float)r.x + ((float)r.w - size) * 0.5f, (float)r.y + ((float)r.h - size) * 0.5f),
+    Place pl = {v2((float)r.x + ((float)r.w - size) * 0.5f,
+                   (float)r.y + ((float)r.h - size) * 0.5f),
                 size, turned};
     float width = stroke_px > 0 ? (float)stroke_px : size * 0.13f;
     width = clampf(width, fminf(1.5f, size * 0.3f), size * 0.3f);
@@ -705,7 +729,8 @@ static void outline_miters(Outline *o, int start, int end, int hole)
  * angle) into an Outline. Takes the paths' points. */
 static int outline_make(Outline *o, Path *outer, Path *hole)
 {
-    if (outer->failed || outer->count < 3 || (hole && (hole->failed || hole->count != outer->count)))
+    if (outer->failed || outer->count < 3 ||
+        (hole && (hole->failed || hole->count != outer->count)))
         return -1;
     int n = outer->count, total = hole ? 2 * n : n;
     if (path_area(outer->point, n) < 0.0f) {
@@ -920,9 +945,9 @@ static int build_shapes(Geometry *g)
                                  0.35f, 0.97f, 0.83f, 0.40f, 0.55f, 0.40f};
     static const float triangle[] = {0.5f, 0.1f, 0.94f, 0.86f, 0.06f, 0.86f};
     static const float diamond[] = {0.5f, 0.05f, 0.92f, 0.5f, 0.5f, 0.95f, 0.08f, 0.5f};
-    static const float house[] = {0.5f,  0.08f, 0.93f, 0.48f, 0.81f, 0.48f, 0.81f,
-                                  0.90f, 0.60f, 0.90f, 0.60f, 0.64f, 0.40f, 0.64f,
-                                  0.40f, 0.90f, 0.19f, 0.90f, 0.19f, 0.48f, 0.07f, 0.48f};
+    static const float house[] = {0.5f,  0.08f, 0.93f, 0.48f, 0.81f, 0.48f, 0.81f, 0.90f,
+                                  0.60f, 0.90f, 0.60f, 0.64f, 0.40f, 0.64f, 0.40f, 0.90f,
+                                  0.19f, 0.90f, 0.19f, 0.48f, 0.07f, 0.48f};
     static const float up[] = {0.2f, 0.66f, 0.5f, 0.36f, 0.8f, 0.66f};
     static const float down[] = {0.2f, 0.34f, 0.5f, 0.64f, 0.8f, 0.34f};
     static const float left[] = {0.64f, 0.2f, 0.34f, 0.5f, 0.64f, 0.8f};
@@ -940,10 +965,10 @@ static int build_shapes(Geometry *g)
         outline_polygon(&f[SHAPE_TRIANGLE], triangle, 3, 0.08f) != 0 ||
         outline_polygon(&f[SHAPE_DIAMOND], diamond, 4, 0.07f) != 0 ||
         outline_polygon(&f[SHAPE_HOUSE], house, 11, 0.035f) != 0 ||
-        outline_polygon(&f[SHAPE_STAR], star, 10, 0.04f) != 0 || build_heart(&f[SHAPE_HEART]) != 0 ||
-        build_moon(&f[SHAPE_MOON]) != 0 || build_gear(&f[SHAPE_GEAR]) != 0 ||
-        build_wave(&l[SHAPE_WAVE]) != 0 || build_question(&l[SHAPE_QUESTION]) != 0 ||
-        line_polyline(&l[SHAPE_ARROW_UP], up, 3) != 0 ||
+        outline_polygon(&f[SHAPE_STAR], star, 10, 0.04f) != 0 ||
+        build_heart(&f[SHAPE_HEART]) != 0 || build_moon(&f[SHAPE_MOON]) != 0 ||
+        build_gear(&f[SHAPE_GEAR]) != 0 || build_wave(&l[SHAPE_WAVE]) != 0 ||
+        build_question(&l[SHAPE_QUESTION]) != 0 || line_polyline(&l[SHAPE_ARROW_UP], up, 3) != 0 ||
         line_polyline(&l[SHAPE_ARROW_DOWN], down, 3) != 0 ||
         line_polyline(&l[SHAPE_ARROW_LEFT], left, 3) != 0 ||
         line_polyline(&l[SHAPE_CHECK], check, 3) != 0)
@@ -990,7 +1015,10 @@ void geometry_destroy(Geometry *g)
     free(g);
 }
 
-Mesh *geometry_mesh(Geometry *g) { return &g->mesh; }
+Mesh *geometry_mesh(Geometry *g)
+{
+    return &g->mesh;
+}
 
 void geometry_clear(Geometry *g)
 {
@@ -1000,7 +1028,10 @@ void geometry_clear(Geometry *g)
     g->mesh.failed = 0;
 }
 
-void geometry_split_cores(Geometry *g, int split) { g->split = split; }
+void geometry_split_cores(Geometry *g, int split)
+{
+    g->split = split;
+}
 
 void geometry_snap(Geometry *g)
 {
@@ -1022,8 +1053,8 @@ void geometry_command(Geometry *g, const DrawCmd *cmd)
     Rect r = cmd->rect;
     switch (cmd->kind) {
     case DRAW_RECT:
-        geometry_round_rect(g, (float)r.x, (float)r.y, (float)r.w, (float)r.h,
-                            (float)cmd->radius, cmd->color);
+        geometry_round_rect(g, (float)r.x, (float)r.y, (float)r.w, (float)r.h, (float)cmd->radius,
+                            cmd->color);
         break;
     case DRAW_FRAME:
         geometry_frame(g, r, (float)cmd->radius, (float)cmd->thickness, cmd->color);
@@ -1034,8 +1065,7 @@ void geometry_command(Geometry *g, const DrawCmd *cmd)
         break;
     case DRAW_ARC: {
         float turn = cmd->turned ? 0.5f : 0.0f;
-        geometry_arc(g, r, geometry_arc_thickness(cmd), cmd->a0 + turn, cmd->a1 + turn,
-                     cmd->color);
+        geometry_arc(g, r, geometry_arc_thickness(cmd), cmd->a0 + turn, cmd->a1 + turn, cmd->color);
         break;
     }
     case DRAW_SHAPE:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "lull/keyboard.h"
 
 #include <stdio.h>
@@ -218,7 +219,8 @@ KeyboardResult keyboard_ui(Keyboard *kb, Ui *ui, Rect area, const Theme *theme, 
     int cols = key_columns(m, area.w);
     int key_w = (area.w - (cols - 1) * gap) / cols;
     int text_px = row_h * 2 / 5 > m->text_min ? row_h * 2 / 5 : m->text_min;
-    UiStyle key = {theme->surface_hi, theme->text, theme->accent, color_rgb(0), text_px, m->radius / 2};
+    UiStyle key = {theme->surface_hi, theme->text, theme->accent,
+                   color_rgb(0),      text_px,     m->radius / 2};
     key.frame.a = 0;
     UiStyle mod = key;
     mod.bg = theme->surface;

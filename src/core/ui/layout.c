@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Layout helpers: splitting an area in two and laying cells on a grid. */
 #include "lull/layout.h"
 
@@ -35,8 +36,8 @@ Rect layout_grid_cell(Rect area, Grid g, int gap, int index)
         col = slot % g.cols;
         row = slot / g.cols;
     }
-    return rect_make(area.x + col * (cw + gap), area.y + row * (ch + gap), cw * span + gap * (span - 1),
-                     ch);
+    return rect_make(area.x + col * (cw + gap), area.y + row * (ch + gap),
+                     cw * span + gap * (span - 1), ch);
 }
 
 void layout_split(Rect area, int stacked, int gap, Rect *a, Rect *b)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "lull/ui.h"
 
 #include "lull/utf8.h"
@@ -261,8 +262,7 @@ int ui_button(Ui *ui, const char *label, const char *text, Rect r, Shape shape,
             s = text_px * 4;
         int block = s + text_px * 2;
         int top = inner.y + (inner.h - block) / 2;
-        ui_shape(ui, shape, rect_make(inner.x + (inner.w - s) / 2, top, s, s), shape_color,
-                 s / 10);
+        ui_shape(ui, shape, rect_make(inner.x + (inner.w - s) / 2, top, s, s), shape_color, s / 10);
         ui_text_box(ui, text, rect_make(inner.x, top + s + text_px / 3, inner.w, text_px * 2),
                     text_px, text_px * 2 / 3, fg, ALIGN_CENTER);
     } else {
@@ -272,7 +272,8 @@ int ui_button(Ui *ui, const char *label, const char *text, Rect r, Shape shape,
             s = inner.h;
         int gap = text_px / 2;
         if (!*text) {
-            ui_shape(ui, shape, rect_make(inner.x + (inner.w - s) / 2, inner.y + (inner.h - s) / 2, s, s),
+            ui_shape(ui, shape,
+                     rect_make(inner.x + (inner.w - s) / 2, inner.y + (inner.h - s) / 2, s, s),
                      shape_color, s / 10);
             return fired;
         }
@@ -544,7 +545,8 @@ static int wrapped_fits(Ui *ui, const char *text, int width, int size, int max_h
 {
     DrawList *saved = ui->draw;
     (void)saved;
-    int h = ui_text_wrap(ui, text, rect_make(0, 0, width, 1 << 20), size, color_rgb(0), ALIGN_LEFT, 0);
+    int h = ui_text_wrap(ui, text, rect_make(0, 0, width, 1 << 20), size, color_rgb(0), ALIGN_LEFT,
+                         0);
     if (h > max_h)
         return 0;
     /* A single word wider than the box does not fit either. */

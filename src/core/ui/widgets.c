@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The widget kit every screen shares: a settings row, a row of choices, a
  * stepper, a wrapping flow of chips, big scroll arrows, lines cut to fit, and
  * the text editor over the on-screen keyboard. */
@@ -243,8 +244,8 @@ static int flow(const Kit *k, Rect area, WidgetChip *b, int count, int *tapped, 
         per_row = (count + rows - 1) / rows; /* balanced rows: 6 and 5, not 10 and 1 */
         int w = (area.w - (per_row - 1) * gap) / per_row;
         for (int i = 0; draw && i < count; i++) {
-            Rect r = rect_make(area.x + (i % per_row) * (w + gap), area.y + (i / per_row) * (row_h + gap),
-                               w, row_h);
+            Rect r = rect_make(area.x + (i % per_row) * (w + gap),
+                               area.y + (i / per_row) * (row_h + gap), w, row_h);
             UiStyle s = *st;
             if (b[i].selected)
                 s.bg = color_mix(k->t->surface, k->t->accent, 0.4f);
@@ -277,13 +278,13 @@ static int flow(const Kit *k, Rect area, WidgetChip *b, int count, int *tapped, 
 }
 
 int widget_flow(const Kit *k, Rect area, WidgetChip *buttons, int count, int *tapped,
-                        const UiStyle *style, int equal_width)
+                const UiStyle *style, int equal_width)
 {
     return flow(k, area, buttons, count, tapped, style, equal_width, 1);
 }
 
 int widget_flow_height(const Kit *k, int width, const WidgetChip *buttons, int count,
-                               const UiStyle *style, int equal_width)
+                       const UiStyle *style, int equal_width)
 {
     return flow(k, rect_make(0, 0, width, 0), (WidgetChip *)buttons, count, NULL, style,
                 equal_width, 0);
@@ -317,8 +318,10 @@ int widget_editor(const Kit *k, Rect area, Keyboard *kb)
     int count_w = ui_measure(ui, count, m->text_small) + m->gap;
     Rect inner = rect_inset(field, m->gap / 2);
     Rect text_r = rect_make(inner.x, inner.y, inner.w - count_w, inner.h);
-    ui_text(ui, count, rect_make(inner.x + inner.w - count_w, inner.y, count_w, m->text_small * 3 / 2),
-            m->text_small, utf8_length(kb->text) >= kb->max_chars ? t->danger_free_warn : t->text_dim,
+    ui_text(ui, count,
+            rect_make(inner.x + inner.w - count_w, inner.y, count_w, m->text_small * 3 / 2),
+            m->text_small,
+            utf8_length(kb->text) >= kb->max_chars ? t->danger_free_warn : t->text_dim,
             ALIGN_RIGHT);
 
     char shown[KEYBOARD_BYTES + 8];
@@ -333,8 +336,8 @@ int widget_editor(const Kit *k, Rect area, Keyboard *kb)
     int fit = text_r.h / lh > 0 ? text_r.h / lh : 1;
     int first = n > fit ? n - fit : 0;
     for (int i = first; i < n; i++)
-        widget_draw_line(ui, shown, lines[i], rect_make(text_r.x, text_r.y + (i - first) * lh, text_r.w, lh),
-                  px, t->text);
+        widget_draw_line(ui, shown, lines[i],
+                         rect_make(text_r.x, text_r.y + (i - first) * lh, text_r.w, lh), px,
+                         t->text);
     return keyboard_ui(kb, ui, keys, t, m) == KEYBOARD_DONE;
 }
-
