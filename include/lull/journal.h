@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "lull/event.h"
+#include "lull/setting_keys.h"
 #include "lull/status.h"
 
 /* ---- the timeline ---- */
@@ -65,8 +66,8 @@ typedef struct {
 
 /* DESIGN.md's vocabularies. */
 void words_defaults(JournalWords *words);
-/* The setting key of a list: "journal.words.tried", ".helped", ".next". */
-const char *words_setting_key(WordsList list);
+/* The setting that keeps a list: KEY_WORDS_TRIED, _HELPED or _NEXT. */
+SettingKey words_setting_key(WordsList list);
 /* A list as a setting: "id=Label" lines, a leading '-' for a hidden word. */
 void words_format(const JournalWords *words, WordsList list, char *out, size_t size);
 /* Replaces a list from its setting; returns -1 (list unchanged) on nonsense. */

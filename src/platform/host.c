@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lull/setting_keys.h"
+
 static int log_event(void *ctx, LogEvent *ev)
 {
     return ctx ? (int)store_log(ctx, ev) : (int)STORE_ERROR;
@@ -40,33 +42,12 @@ AppHost host_for_store(Store *store)
 
 void host_load_settings(Store *store, App *app)
 {
-    static const char *const keys[] = {
-        "partners.first",   "partners.second",     "display.night",   "display.brightness",
-        "display.rotation", "sound.volume",        "signals.layout",  "signals.order",
-        "breathe.pattern",  "breathe.length",      "breathe.sound",   "breathe.volume",
-        "breathe.cues",     "breathe.slowing_end", "breathe.running",
-    };
-    static const char *const fields[] = {"label", "visible", "color", "sound"};
-    char value[512];
+    char key[SETTING_KEY_MAX], value[512];
     if (!store)
         return;
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        if (store_setting_get(store, keys[i], value, sizeof value) == STORE_OK)
-            app_apply_setting(app, keys[i], value);
-    for (int s = 0; s < SIGNAL_COUNT; s++) {
-        for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
-            char key[64];
-            snprintf(key, sizeof key, "signal.%s.%s", signal_id_name((SignalId)s), fields[f]);
-            if (store_setting_get(store, key, value, sizeof value) == STORE_OK)
-                app_apply_setting(app, key, value);
-        }
-    }
-    for (int c = 0; c < BREATHE_MAX_CUSTOM; c++) {
-        char key[32];
-        snprintf(key, sizeof key, "breathe.custom.%d", c);
+    for (int i = 0; setting_start_key(i, key, sizeof key) == 0; i++)
         if (store_setting_get(store, key, value, sizeof value) == STORE_OK)
             app_apply_setting(app, key, value);
-    }
 }
 
 typedef struct {

@@ -11,6 +11,7 @@
 #include "audio.h"
 #include "host.h"
 #include "lull/config.h"
+#include "lull/setting_keys.h"
 #include "paths.h"
 #include "render.h"
 #include "sounds.h"
@@ -268,7 +269,7 @@ static int set_clock(void *ctx, int64_t unix_ms)
     if (k->store && !k->clock.fake) {
         char value[32];
         snprintf(value, sizeof value, "%lld", (long long)k->clock.offset_ms);
-        store_setting_set(k->store, "clock.offset_ms", value);
+        store_setting_set(k->store, setting_key(KEY_CLOCK_OFFSET), value);
     }
     return 0;
 }
@@ -280,12 +281,12 @@ static void load_clock_offset(Kiosk *k)
     char value[32];
     if (k->clock.fake || !k->store)
         return;
-    if (store_setting_get(k->store, "clock.offset_ms", value, sizeof value) != STORE_OK)
+    if (store_setting_get(k->store, setting_key(KEY_CLOCK_OFFSET), value, sizeof value) != STORE_OK)
         return;
     if (clock_system_ms() < (int64_t)LULL_RELEASE_DATE_UNIX * 1000)
         k->clock.offset_ms = strtoll(value, NULL, 10);
     else
-        store_setting_set(k->store, "clock.offset_ms", "0");
+        store_setting_set(k->store, setting_key(KEY_CLOCK_OFFSET), "0");
 }
 
 int kiosk_open(Kiosk *k, const CliOptions *opts)

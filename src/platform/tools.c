@@ -9,6 +9,7 @@
 
 #include "clock.h"
 #include "lull/journal.h"
+#include "lull/setting_keys.h"
 #include "lull/store.h"
 #include "paths.h"
 
@@ -42,7 +43,7 @@ static void tools_now(const CliOptions *opts, Store *store, int64_t *now_ms, int
     }
     char value[32];
     int64_t correction = 0;
-    if (store_setting_get(store, "clock.offset_ms", value, sizeof value) == STORE_OK)
+    if (store_setting_get(store, setting_key(KEY_CLOCK_OFFSET), value, sizeof value) == STORE_OK)
         correction = strtoll(value, NULL, 10);
     *now_ms = clock_system_ms() + correction;
     *offset = clock_local_offset(*now_ms / 1000);
@@ -53,8 +54,8 @@ static void load_words(Store *store, JournalWords *words)
     char value[WORDS_SETTING_MAX];
     words_defaults(words);
     for (int l = 0; l < WORDS_LIST_COUNT; l++)
-        if (store_setting_get(store, words_setting_key((WordsList)l), value, sizeof value) ==
-            STORE_OK)
+        if (store_setting_get(store, setting_key(words_setting_key((WordsList)l)), value,
+                              sizeof value) == STORE_OK)
             words_parse(words, (WordsList)l, value);
 }
 
@@ -230,9 +231,11 @@ int tools_seed_demo(const CliOptions *opts)
     o.seed = opts->seed;
     tools_now(opts, store, &o.now_ms, &o.utc_offset_s);
     char first[64] = "Alex", second[64] = "Sam";
-    if (store_setting_get(store, "partners.first", first, sizeof first) != STORE_OK || !first[0])
+    if (store_setting_get(store, setting_key(KEY_PARTNER_FIRST), first, sizeof first) != STORE_OK ||
+        !first[0])
         snprintf(first, sizeof first, "Alex");
-    if (store_setting_get(store, "partners.second", second, sizeof second) != STORE_OK ||
+    if (store_setting_get(store, setting_key(KEY_PARTNER_SECOND), second, sizeof second) !=
+            STORE_OK ||
         !second[0])
         snprintf(second, sizeof second, "Sam");
     o.first = first;

@@ -5,9 +5,8 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "lull/setting_keys.h"
 #include "store_internal.h"
-
-static const char pin_key[] = "pin.hash";
 
 static StoreStatus ready(Store *store)
 {
@@ -19,7 +18,7 @@ static StoreStatus ready(Store *store)
 StoreStatus store_pin_set(Store *store, const char *pin)
 {
     if (!pin[0])
-        return store_setting_set(store, pin_key, "");
+        return store_setting_set(store, setting_key(KEY_PIN_HASH), "");
     if (!pin_valid(pin))
         return store_fail_message(store, STORE_ERROR, "a PIN is 4 to 6 digits");
     StoreStatus status = ready(store);
@@ -30,7 +29,7 @@ StoreStatus store_pin_set(Store *store, const char *pin)
                               crypto_pwhash_MEMLIMIT_INTERACTIVE,
                               crypto_pwhash_ALG_ARGON2ID13) != 0)
         return store_fail_message(store, STORE_ERROR, "not enough memory to hash the PIN");
-    status = store_setting_set(store, pin_key, hash);
+    status = store_setting_set(store, setting_key(KEY_PIN_HASH), hash);
     sodium_memzero(hash, sizeof hash);
     return status;
 }
@@ -38,7 +37,7 @@ StoreStatus store_pin_set(Store *store, const char *pin)
 static StoreStatus read_hash(Store *store, char *hash, size_t size, int *is_set)
 {
     *is_set = 0;
-    StoreStatus status = store_setting_get(store, pin_key, hash, size);
+    StoreStatus status = store_setting_get(store, setting_key(KEY_PIN_HASH), hash, size);
     if (status == STORE_NOT_FOUND)
         return STORE_OK;
     if (status == STORE_OK)

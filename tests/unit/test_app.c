@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lull/frame.h"
+#include "lull/setting_keys.h"
 #include "screens/screens.h"
 #include "fakes.h"
 
@@ -428,6 +429,88 @@ static void signal_editor_renames_hides_and_reorders(void **state)
     free(w);
 }
 
+/* Whether key is among those the platform reads back and applies at start. */
+static int read_at_start(const char *key)
+{
+    char k[SETTING_KEY_MAX];
+    for (int i = 0; setting_start_key(i, k, sizeof k) == 0; i++)
+        if (strcmp(k, key) == 0)
+            return 1;
+    return 0;
+}
+
+/* What the couple changes on the device is there again after a restart: every
+ * key saved is one the start reads, and applying them gives the same App. */
+static void changed_settings_come_back_after_a_restart(void **state)
+{
+    (void)state;
+    World *w = world("Alex", "Sam");
+    tap(w, "Settings");
+    tap(w, "Night on");
+    tap(w, "Volume down");
+    tap(w, "Board facing");
+    app_push(&w->app, SCREEN_SETTINGS_SIGNALS);
+    advance(w, 16);
+    tap(w, "Tired / Hide");
+    tap(w, "Slower / Move up");
+    tap(w, "Pain / Colour");
+    assert_true(w->store.settings >= 6);
+    World *again = world("Alex", "Sam");
+    for (int i = 0; i < w->store.settings; i++) {
+        if (!read_at_start(w->store.keys[i]))
+            fail_msg("%s is saved but never read back at start", w->store.keys[i]);
+        app_apply_setting(&again->app, w->store.keys[i], w->store.values[i]);
+    }
+    assert_int_equal(again->app.config.night, NIGHT_ON);
+    assert_int_equal(again->app.config.volume, 60);
+    assert_int_equal(again->app.facing, 1);
+    assert_int_equal(again->app.signals[SIGNAL_TIRED].visible, 0);
+    assert_int_equal(again->app.signal_order[1], SIGNAL_SLOWER);
+    assert_memory_equal(&again->app.signals[SIGNAL_PAIN].color, &w->app.signals[SIGNAL_PAIN].color,
+                        sizeof(Color));
+    assert_memory_not_equal(&again->app.signals[SIGNAL_PAIN].color,
+                            &again->app.signals[SIGNAL_GOOD].color, sizeof(Color));
+    free(again);
+    free(w);
+}
+
+/* The registry's keys are distinct, a signal's key reads back as itself, and the
+ * checkpoint, the PIN and the clock are left to their owners at start. */
+static void every_setting_key_is_spelled_once(void **state)
+{
+    (void)state;
+    for (int a = 0; a < SETTING_KEY_COUNT; a++) {
+        assert_true(strchr(setting_key((SettingKey)a), '.') != NULL);
+        for (int b = a + 1; b < SETTING_KEY_COUNT; b++)
+            assert_string_not_equal(setting_key((SettingKey)a), setting_key((SettingKey)b));
+    }
+    char key[SETTING_KEY_MAX];
+    for (int s = 0; s < SIGNAL_COUNT; s++) {
+        for (int f = 0; f < SIGNAL_FIELD_COUNT; f++) {
+            SignalId id;
+            SignalField field;
+            setting_signal_key(key, sizeof key, (SignalId)s, (SignalField)f);
+            assert_int_equal(setting_parse_signal_key(key, &id, &field), 0);
+            assert_int_equal(id, s);
+            assert_int_equal(field, f);
+            assert_true(read_at_start(key));
+        }
+    }
+    SignalId id;
+    SignalField field;
+    assert_int_equal(setting_parse_signal_key("signal.pain.shape", &id, &field), -1);
+    assert_int_equal(setting_parse_signal_key("signal.nobody.label", &id, &field), -1);
+    assert_int_equal(setting_parse_signal_key("signals.order", &id, &field), -1);
+    setting_custom_key(key, sizeof key, BREATHE_MAX_CUSTOM - 1);
+    assert_string_equal(key, "breathe.custom.5");
+    assert_true(read_at_start(key));
+    assert_false(read_at_start(setting_key(KEY_BREATHE_RUNNING)));
+    assert_false(read_at_start(setting_key(KEY_PIN_HASH)));
+    assert_false(read_at_start(setting_key(KEY_CLOCK_OFFSET)));
+    assert_string_equal(setting_breathe_choice("breathe.custom.2"), "custom.2");
+    assert_null(setting_breathe_choice("breathing.length"));
+}
+
 static void dims_when_idle_and_wakes_on_first_tap(void **state)
 {
     (void)state;
@@ -540,6 +623,8 @@ int main(void)
         cmocka_unit_test(welcome_asks_for_names),
         cmocka_unit_test(settings_change_and_persist),
         cmocka_unit_test(signal_editor_renames_hides_and_reorders),
+        cmocka_unit_test(changed_settings_come_back_after_a_restart),
+        cmocka_unit_test(every_setting_key_is_spelled_once),
         cmocka_unit_test(dims_when_idle_and_wakes_on_first_tap),
         cmocka_unit_test(pause_works_on_the_dim_screen),
         cmocka_unit_test(never_dims_during_a_session),

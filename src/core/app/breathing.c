@@ -17,10 +17,11 @@ enum {
 
 int breathe_apply_setting(App *app, const char *key, const char *value)
 {
-    if (strncmp(key, "breathe.", 8) != 0)
+    const char *choice = setting_breathe_choice(key);
+    if (!choice)
         return 0;
-    /* "breathe.running" is not a choice: breathe_recover reads it once. */
-    breathe_apply(&app->breathe, key + 8, value);
+    /* The checkpoint is not a choice: breathe_recover reads it once. */
+    breathe_apply(&app->breathe, choice, value);
     return 1;
 }
 
@@ -37,7 +38,7 @@ static void checkpoint(App *app, const PacerState *s)
              (long long)b->started_wall_ms, (long)b->started_offset_s,
              (int)(b->pacer.length_ms / 1000), (int)((s->breathing_ms + 500) / 1000),
              b->pacer.pauses_total, b->run_label);
-    app_save_setting(app, "breathe.running", value);
+    app_save(app, KEY_BREATHE_RUNNING, value);
     b->checkpoint_mono = app->time.mono_ms;
 }
 
@@ -46,7 +47,7 @@ void breathe_recover(App *app)
     char value[64 + BREATHE_NAME_MAX];
     const JournalHost *h = &app->host.journal;
     if (!h->setting_get ||
-        h->setting_get(app->host.ctx, "breathe.running", value, sizeof value) != 0)
+        h->setting_get(app->host.ctx, setting_key(KEY_BREATHE_RUNNING), value, sizeof value) != 0)
         return;
     /* id|started_wall_ms|offset_s|planned_s|actual_s|pauses|label */
     char id[32];
@@ -77,14 +78,14 @@ void breathe_recover(App *app)
     ev.actual_s = (int)numbers[3];
     ev.pauses = (int)numbers[4];
     app_log(app, &ev);
-    app_save_setting(app, "breathe.running", "");
+    app_save(app, KEY_BREATHE_RUNNING, "");
 }
 
 void breathe_save_custom(App *app, int slot)
 {
     const BreatheCustom *c = &app->breathe.customs[slot];
-    char key[32], value[BREATHE_NAME_MAX + 64];
-    snprintf(key, sizeof key, "breathe.custom.%d", slot);
+    char key[SETTING_KEY_MAX], value[BREATHE_NAME_MAX + 64];
+    setting_custom_key(key, sizeof key, slot);
     if (c->used)
         snprintf(value, sizeof value, "%d,%d,%d,%d,%s", c->pattern.phase_ms[0] / 1000,
                  c->pattern.phase_ms[1] / 1000, c->pattern.phase_ms[2] / 1000,
@@ -101,7 +102,7 @@ void breathe_choose_pattern(App *app, PatternKind kind, int custom)
         snprintf(value, sizeof value, "custom.%d", custom);
     else
         snprintf(value, sizeof value, "%s", pacer_pattern_id(kind));
-    app_save_setting(app, "breathe.pattern", value);
+    app_save(app, KEY_BREATHE_PATTERN, value);
 }
 
 static float level(const BreatheState *b)
@@ -153,7 +154,7 @@ static void finish(App *app, int early)
     ev.actual_s = (int)((s.breathing_ms + 500) / 1000);
     ev.pauses = b->pacer.pauses_total;
     app_log(app, &ev);
-    app_save_setting(app, "breathe.running", "");
+    app_save(app, KEY_BREATHE_RUNNING, "");
 
     app_queue_ambient(app, AMBIENT_SILENCE, 0.0f, BREATHE_FADE_MS);
     if (b->volume > 0)

@@ -27,10 +27,11 @@ void journal_load(App *app)
     char value[WORDS_SETTING_MAX];
     if (h->setting_get) {
         for (int l = 0; l < WORDS_LIST_COUNT; l++)
-            if (h->setting_get(app->host.ctx, words_setting_key((WordsList)l), value,
+            if (h->setting_get(app->host.ctx, setting_key(words_setting_key((WordsList)l)), value,
                                sizeof value) == 0)
                 words_parse(&js->words, (WordsList)l, value);
-        if (h->setting_get(app->host.ctx, "journal.pin.failures", value, sizeof value) == 0) {
+        if (h->setting_get(app->host.ctx, setting_key(KEY_PIN_FAILURES), value, sizeof value) ==
+            0) {
             long n = strtol(value, NULL, 10);
             js->pin_failures = n > 0 && n < 1000 ? (int)n : 0;
         }

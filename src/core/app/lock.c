@@ -89,7 +89,7 @@ static void save_failures(App *app)
 {
     char value[16];
     snprintf(value, sizeof value, "%d", app->journal.pin_failures);
-    app_store_setting(app, "journal.pin.failures", value);
+    app_store_setting(app, KEY_PIN_FAILURES, value);
 }
 
 void lock_leave(App *app)

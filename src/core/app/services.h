@@ -6,6 +6,7 @@
 #define LULL_APP_SERVICES_H
 
 #include "lull/app.h"
+#include "lull/setting_keys.h"
 #include "lull/widgets.h"
 
 /* app.c */
@@ -60,11 +61,14 @@ void app_queue_duck(App *app, float level);
 void app_queue_volume(App *app);
 
 /* settings.c */
-/* Applies a setting and stores it durably (it wins over the config file). */
+/* Applies a setting and stores it durably (it wins over the config file). The
+ * key is spelled by lull/setting_keys.h: app_save for a named key,
+ * app_save_setting for a composed one (a signal's field, a custom pattern). */
+int app_save(App *app, SettingKey key, const char *value);
+int app_save_int(App *app, SettingKey key, int value);
 int app_save_setting(App *app, const char *key, const char *value);
-int app_save_int(App *app, const char *key, int value);
 /* Stores a setting through the host without applying it; 0 or a StoreStatus. */
-int app_store_setting(App *app, const char *key, const char *value);
+int app_store_setting(App *app, SettingKey key, const char *value);
 
 /* signals.c */
 /* Pause from anywhere: PARTNER_NONE is the persistent Pause. */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Settings as the App keeps them: applying a stored key to the App, saving a
- * change durably (it wins over the config file), and the one list of keys. */
+ * change durably (it wins over the config file). The keys are lull/setting_keys.h's. */
 #include "app/services.h"
 
 #include <stdio.h>
@@ -11,41 +11,29 @@ void app_apply_setting(App *app, const char *key, const char *value)
 {
     if (breathe_apply_setting(app, key, value))
         return;
-    if (strcmp(key, "partners.first") == 0) {
-        utf8_copy(app->names[0], sizeof app->names[0], value); /* never half a character */
+    if (setting_key_is(key, KEY_PARTNER_FIRST) || setting_key_is(key, KEY_PARTNER_SECOND)) {
+        int p = setting_key_is(key, KEY_PARTNER_SECOND);
+        utf8_copy(app->names[p], sizeof app->names[p], value); /* never half a character */
         return;
     }
-    if (strcmp(key, "partners.second") == 0) {
-        utf8_copy(app->names[1], sizeof app->names[1], value);
-        return;
-    }
-    if (strncmp(key, "signal.", 7) == 0) {
-        /* signal.<id>.<field> */
-        char id[EVENT_NAME_MAX];
-        const char *dot = strchr(key + 7, '.');
-        if (!dot || (size_t)(dot - (key + 7)) >= sizeof id)
-            return;
-        memcpy(id, key + 7, (size_t)(dot - (key + 7)));
-        id[dot - (key + 7)] = '\0';
-        int s = signal_from_name(id);
-        if (s < 0)
-            return;
-        SignalDef *def = &app->signals[s];
-        const char *field = dot + 1;
-        if (strcmp(field, "label") == 0 && value[0])
+    SignalId id;
+    SignalField field;
+    if (setting_parse_signal_key(key, &id, &field) == 0) {
+        SignalDef *def = &app->signals[id];
+        if (field == SIGNAL_FIELD_LABEL && value[0])
             utf8_copy(def->label, sizeof def->label, value);
-        else if (strcmp(field, "visible") == 0)
+        else if (field == SIGNAL_FIELD_VISIBLE)
             def->visible = value[0] == '1';
-        else if (strcmp(field, "color") == 0)
+        else if (field == SIGNAL_FIELD_COLOR)
             def->color = color_rgb((uint32_t)strtoul(value, NULL, 16));
-        else if (strcmp(field, "sound") == 0) {
+        else if (field == SIGNAL_FIELD_SOUND) {
             int snd = signal_from_name(value);
             if (snd >= 0)
                 def->sound = (SoundId)(SOUND_GOOD + snd);
         }
         return;
     }
-    if (strcmp(key, "signals.order") == 0) {
+    if (setting_key_is(key, KEY_SIGNALS_ORDER)) {
         signal_set_parse_order(app->signal_order, value);
         return;
     }
@@ -57,7 +45,7 @@ void app_apply_setting(App *app, const char *key, const char *value)
     section[dot - key] = '\0';
     snprintf(name, sizeof name, "%s", dot + 1);
     if (config_set(&app->config, section, name, value, why, sizeof why) == 0) {
-        if (strcmp(key, "signals.layout") == 0)
+        if (setting_key_is(key, KEY_SIGNALS_LAYOUT))
             app->facing = app->config.board == BOARD_FACING;
         app_update_theme(app);
         app_resize(app, app->metrics.w, app->metrics.h, app->dpi);
@@ -78,16 +66,21 @@ int app_save_setting(App *app, const char *key, const char *value)
     return setting_changed(app, key, value);
 }
 
-int app_store_setting(App *app, const char *key, const char *value)
+int app_save(App *app, SettingKey key, const char *value)
 {
-    if (!app->host.setting_set)
-        return 1;
-    return app->host.setting_set(app->host.ctx, key, value);
+    return setting_changed(app, setting_key(key), value);
 }
 
-int app_save_int(App *app, const char *key, int value)
+int app_store_setting(App *app, SettingKey key, const char *value)
+{
+    if (!app->host.setting_set)
+        return STORE_ERROR;
+    return app->host.setting_set(app->host.ctx, setting_key(key), value);
+}
+
+int app_save_int(App *app, SettingKey key, int value)
 {
     char text[16];
     snprintf(text, sizeof text, "%d", value);
-    return app_save_setting(app, key, text);
+    return app_save(app, key, text);
 }

@@ -68,19 +68,9 @@ void words_defaults(JournalWords *words)
                   (int)(sizeof next_defaults / sizeof next_defaults[0]));
 }
 
-const char *words_setting_key(WordsList list)
+SettingKey words_setting_key(WordsList list)
 {
-    switch (list) {
-    case WORDS_TRIED:
-        return "journal.words.tried";
-    case WORDS_HELPED:
-        return "journal.words.helped";
-    case WORDS_NEXT:
-        return "journal.words.next";
-    case WORDS_LIST_COUNT:
-        break;
-    }
-    return "journal.words.unknown";
+    return (SettingKey)(KEY_WORDS_TRIED + (int)list);
 }
 
 void words_format(const JournalWords *words, WordsList list, char *out, size_t size)

@@ -263,7 +263,7 @@ static void pattern_section(App *app, const UiScroll *sc, int *y)
                            "End rate up", end * 10 > PACER_SLOWING_END_MIN_X10,
                            end * 10 < PACER_SLOWING_END_MAX_X10);
         if (step)
-            app_save_int(app, "breathe.slowing_end", end + step);
+            app_save_int(app, KEY_BREATHE_SLOWING_END, end + step);
         *y += app->metrics.unit + app->metrics.gap;
     } else if (b->kind == PATTERN_CUSTOM && breathe_custom_valid(b, b->custom)) {
         BreatheCustom *c = &b->customs[b->custom];
@@ -329,7 +329,7 @@ static void length_section(App *app, const UiScroll *sc, int *y)
     heading(app, sc, y, "Length in minutes");
     int tapped = chip_flow(app, sc, y, chips, BREATHE_LENGTH_COUNT, app->metrics.unit);
     if (tapped >= 0)
-        app_save_int(app, "breathe.length", breathe_lengths[tapped]);
+        app_save_int(app, KEY_BREATHE_LENGTH, breathe_lengths[tapped]);
 }
 
 static void sound_section(App *app, const UiScroll *sc, int *y)
@@ -363,7 +363,7 @@ static void sound_section(App *app, const UiScroll *sc, int *y)
     heading(app, sc, y, "Sound");
     int tapped = chip_grid(app, sc, y, chips, n);
     if (tapped >= 0)
-        app_save_setting(app, "breathe.sound", ids[tapped]);
+        app_save(app, KEY_BREATHE_SOUND, ids[tapped]);
     if (b->file_failed[0] && strncmp(b->sound, "file:", 5) == 0 &&
         strcmp(b->sound + 5, b->file_failed) == 0) {
         const Metrics *m = &app->metrics;
@@ -400,7 +400,7 @@ static void volume_section(App *app, const UiScroll *sc, int *y)
                        b->volume < 100);
     if (step) {
         int volume = b->volume + step * 10;
-        app_save_int(app, "breathe.volume", volume < 0 ? 0 : volume > 100 ? 100 : volume);
+        app_save_int(app, KEY_BREATHE_VOLUME, volume < 0 ? 0 : volume > 100 ? 100 : volume);
     }
     UiScroll part = *sc;
     if (beside) {
@@ -411,7 +411,7 @@ static void volume_section(App *app, const UiScroll *sc, int *y)
     }
     int tapped = chip_grid(app, &part, y, cues, 2);
     if (tapped >= 0)
-        app_save_int(app, "breathe.cues", tapped == 0);
+        app_save_int(app, KEY_BREATHE_CUES, tapped == 0);
 }
 
 void screen_breathe(App *app)

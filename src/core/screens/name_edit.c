@@ -12,16 +12,15 @@ void name_edit_done(App *app)
     /* Trim spaces at both ends; an empty name keeps the old one. */
     size_t len = keyboard_trimmed(&app->keyboard, name, sizeof name);
     if (len > 0 && app->editing_signal_label) {
-        char key[64];
-        snprintf(key, sizeof key, "signal.%s.label",
-                 signal_id_name((SignalId)app->settings_signal));
+        char key[SETTING_KEY_MAX];
+        setting_signal_key(key, sizeof key, (SignalId)app->settings_signal, SIGNAL_FIELD_LABEL);
         app_save_setting(app, key, name);
     } else if (len > 0) {
-        const char *key = app->editing_partner == 0 ? "partners.first" : "partners.second";
+        SettingKey key = app->editing_partner == 0 ? KEY_PARTNER_FIRST : KEY_PARTNER_SECOND;
         if (app_screen_below(app) == SCREEN_WELCOME)
             utf8_copy(app->names[app->editing_partner], sizeof app->names[0], name);
         else
-            app_save_setting(app, key, name);
+            app_save(app, key, name);
     }
     app->editing_signal_label = 0;
     app_pop(app);

@@ -132,22 +132,22 @@ void screen_settings(App *app)
     int night_sel = app->config.night == NIGHT_AUTO ? 0 : app->config.night == NIGHT_ON ? 1 : 2;
     int tapped = widget_choice_row(APP_KIT(app), c, night_labels, night_texts, 3, night_sel);
     if (tapped >= 0)
-        app_save_setting(app, "display.night", night_values[tapped]);
+        app_save(app, KEY_DISPLAY_NIGHT, night_values[tapped]);
 
     c = widget_settings_row(APP_KIT(app), sc->view, &y, "Brightness");
     int brightness = app->config.brightness;
     if (widget_stepper(APP_KIT(app), c, "Brightness", &brightness, 10, 100, 10))
-        app_save_int(app, "display.brightness", brightness);
+        app_save_int(app, KEY_DISPLAY_BRIGHTNESS, brightness);
 
     c = widget_settings_row(APP_KIT(app), sc->view, &y, "Volume");
     int volume = app->config.volume;
     if (widget_stepper(APP_KIT(app), c, "Volume", &volume, 0, 100, 10))
-        app_save_int(app, "sound.volume", volume);
+        app_save_int(app, KEY_SOUND_VOLUME, volume);
 
     c = widget_settings_row(APP_KIT(app), sc->view, &y, "Signal board");
     tapped = widget_choice_row(APP_KIT(app), c, board_labels, board_texts, 2, app->facing ? 1 : 0);
     if (tapped >= 0)
-        app_save_setting(app, "signals.layout", tapped ? "facing" : "auto");
+        app_save(app, KEY_SIGNALS_LAYOUT, tapped ? "facing" : "auto");
 
     c = widget_settings_row(APP_KIT(app), sc->view, &y, "Signals");
     UiStyle st = app_style_button(app);
@@ -158,7 +158,7 @@ void screen_settings(App *app)
     tapped = widget_choice_row(APP_KIT(app), c, rot_labels, rot_texts, 4,
                                app->config.rotation / 90);
     if (tapped >= 0)
-        app_save_setting(app, "display.rotation", rot_values[tapped]);
+        app_save(app, KEY_DISPLAY_ROTATION, rot_values[tapped]);
 
     y = settings_journal_rows(app, sc->view, y);
 

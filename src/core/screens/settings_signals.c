@@ -9,8 +9,8 @@
 static void cycle_color(App *app, SignalDef *def)
 {
     uint32_t next = signal_set_next_color(def->color);
-    char key[64], value[16];
-    snprintf(key, sizeof key, "signal.%s.color", signal_id_name(def->id));
+    char key[SETTING_KEY_MAX], value[16];
+    setting_signal_key(key, sizeof key, def->id, SIGNAL_FIELD_COLOR);
     snprintf(value, sizeof value, "%06x", next);
     app_save_setting(app, key, value);
 }
@@ -18,8 +18,8 @@ static void cycle_color(App *app, SignalDef *def)
 static void cycle_sound(App *app, SignalDef *def)
 {
     int next = ((int)def->sound - SOUND_GOOD + 1) % SIGNAL_COUNT;
-    char key[64];
-    snprintf(key, sizeof key, "signal.%s.sound", signal_id_name(def->id));
+    char key[SETTING_KEY_MAX];
+    setting_signal_key(key, sizeof key, def->id, SIGNAL_FIELD_SOUND);
     app_save_setting(app, key, signal_id_name((SignalId)next));
     app_queue_sound(app, def->sound, 1.0f);
 }
@@ -34,7 +34,7 @@ static void move_signal(App *app, int at, int by)
     app->signal_order[to] = tmp;
     char value[64];
     signal_set_format_order(app->signal_order, value, sizeof value);
-    app_save_setting(app, "signals.order", value);
+    app_save(app, KEY_SIGNALS_ORDER, value);
 }
 
 void screen_settings_signals(App *app)
@@ -116,8 +116,8 @@ void screen_settings_signals(App *app)
                       UI_SMALL_TEXT | (fixed          ? UI_DISABLED
                                        : def->visible ? UI_SELECTED
                                                       : 0))) {
-            char key[64];
-            snprintf(key, sizeof key, "signal.%s.visible", signal_id_name(def->id));
+            char key[SETTING_KEY_MAX];
+            setting_signal_key(key, sizeof key, def->id, SIGNAL_FIELD_VISIBLE);
             app_save_setting(app, key, def->visible ? "0" : "1");
         }
     }

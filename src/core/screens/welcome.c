@@ -57,17 +57,16 @@ void screen_welcome(App *app)
                   &quiet, 0)) {
         for (int p = 0; p < 2; p++)
             if (!app->names[p][0])
-                app_save_setting(app, p == 0 ? "partners.first" : "partners.second",
-                                 p == 0 ? "Partner 1" : "Partner 2");
+                app_save(app, p == 0 ? KEY_PARTNER_FIRST : KEY_PARTNER_SECOND,
+                         p == 0 ? "Partner 1" : "Partner 2");
         app_home(app);
     }
     UiStyle go = app_style_primary(app);
     if (ui_button(ui, "Continue", NULL, rect_make(area.x + w + m->gap, bottom, w, row_h),
                   SHAPE_CHECK, &go, 0)) {
         for (int p = 0; p < 2; p++)
-            app_save_setting(app, p == 0 ? "partners.first" : "partners.second",
-                             app->names[p][0] ? app->names[p]
-                                              : (p == 0 ? "Partner 1" : "Partner 2"));
+            app_save(app, p == 0 ? KEY_PARTNER_FIRST : KEY_PARTNER_SECOND,
+                     app->names[p][0] ? app->names[p] : (p == 0 ? "Partner 1" : "Partner 2"));
         app_home(app);
     }
 }
