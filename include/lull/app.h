@@ -167,7 +167,7 @@ typedef struct App {
     AppTime time;
     int64_t screen_since_mono; /* when the current screen was entered */
 
-    char names[2][CONFIG_NAME_MAX];
+    char names[PARTNER_PEOPLE][CONFIG_NAME_MAX]; /* by partner_index */
     char version[32];
     char data_path[1024];
     char sound_note[APP_NOTE_MAX];  /* "Sound is off: ..." */
@@ -179,15 +179,15 @@ typedef struct App {
     int signal_order[SIGNAL_COUNT];
     int64_t wash_until_mono; /* the big feedback of the latest signal */
     SignalId wash_signal;
-    int wash_partner;
+    Partner wash_partner;
     int64_t resume_wash_until; /* the short "Resuming" wash */
     int facing;                /* signals board: half turned for the other side */
     int64_t stopped_session;   /* the session Stop just ended, for "Add to journal" */
-    int stopped_by;
+    Partner stopped_by;
 
     /* welcome / name editing */
     Keyboard keyboard;
-    int editing_partner; /* 0 or 1 */
+    Partner editing_partner;
     int welcome_step;
 
     /* settings */

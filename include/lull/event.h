@@ -18,6 +18,27 @@ typedef enum {
     PARTNER_BOTH = 3,
 } Partner;
 
+/* The two people, each with a name, a colour and a "ready" of their own. */
+enum { PARTNER_PEOPLE = 2 };
+
+/* A person's place in those per-person arrays: 0 for the first, 1 for the second. */
+static inline int partner_index(Partner p)
+{
+    return (int)p - (int)PARTNER_FIRST;
+}
+
+/* The person at a place of those arrays. */
+static inline Partner partner_at(int index)
+{
+    return (Partner)((int)PARTNER_FIRST + index);
+}
+
+/* Whether p is one of the two (not nobody, not both). */
+static inline int partner_is_person(Partner p)
+{
+    return p == PARTNER_FIRST || p == PARTNER_SECOND;
+}
+
 enum {
     EVENT_NAME_MAX = 32,
     EVENT_PARTNER_MAX = 64,
@@ -32,7 +53,7 @@ typedef struct {
     EventKind kind;
     int64_t time_ms;                      /* Unix time, ms, UTC */
     int32_t utc_offset_s;                 /* local offset at that moment, for ISO 8601 output */
-    int partner;                          /* a Partner */
+    int partner;                          /* a Partner, as the store keeps it */
     char partner_name[EVENT_PARTNER_MAX]; /* the name shown then; "both" or "" */
     char name[EVENT_NAME_MAX];            /* stable id: "pause", "calm_5_5", "entry" */
     char label[EVENT_LABEL_MAX];          /* what the screen showed */

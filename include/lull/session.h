@@ -35,14 +35,14 @@ typedef enum {
 
 typedef struct {
     SessionState state;
-    int64_t id;           /* the store's session id, 0 when none */
-    int64_t last_ms;      /* wall time of the latest event */
-    int paused_by;        /* 0: the persistent Pause, 1 or 2: a partner */
-    int64_t paused_at_ms; /* wall time */
-    int ready[2];
+    int64_t id;                /* the store's session id, 0 when none */
+    int64_t last_ms;           /* wall time of the latest event */
+    Partner paused_by;         /* PARTNER_NONE: the persistent Pause */
+    int64_t paused_at_ms;      /* wall time */
+    int ready[PARTNER_PEOPLE]; /* by partner_index */
     /* the latest signal, for the status line and the big feedback */
     SignalId last_signal;
-    int last_partner;
+    Partner last_partner;
     int64_t last_signal_ms; /* wall */
     int64_t last_signal_mono;
     Debounce debounce; /* per partner and signal */
@@ -55,12 +55,12 @@ void session_init(Session *s);
 /* The session idles out after idle_ms without events (wall time). */
 int session_expired(const Session *s, int64_t wall_ms, int64_t idle_ms);
 
-/* partner: 1 or 2 (0 only for pause from the persistent control).
+/* partner: one of the two (PARTNER_NONE only for the persistent Pause).
  * mono_ms debounces repeated taps; wall_ms is what is logged. */
-SessionResult session_signal(Session *s, int partner, SignalId id, int64_t mono_ms,
+SessionResult session_signal(Session *s, Partner partner, SignalId id, int64_t mono_ms,
                              int64_t wall_ms);
 /* Toggles a partner's ready while paused: SESSION_READY, SESSION_NOT_READY or SESSION_RESUME. */
-SessionResult session_ready(Session *s, int partner, int64_t wall_ms);
+SessionResult session_ready(Session *s, Partner partner, int64_t wall_ms);
 void session_stop(Session *s, int64_t wall_ms);
 
 /* Rebuilds the state from a session's logged events, oldest first. */

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "lull/event.h"
 #include "lull/session.h"
 
 typedef enum {
@@ -48,6 +49,8 @@ enum { SETTING_KEY_MAX = 64 };
 const char *setting_key(SettingKey key);
 /* "signal.pain.label" into out (at least SETTING_KEY_MAX bytes). */
 void setting_signal_key(char *out, size_t size, SignalId id, SignalField field);
+/* partners.first or partners.second: a person's name. */
+SettingKey setting_partner_key(Partner p);
 /* "breathe.custom.2": a custom breathing pattern's slot. */
 void setting_custom_key(char *out, size_t size, int slot);
 /* Reads a signal key back: 0 and its id and field, or -1 when key is not one. */

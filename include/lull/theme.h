@@ -8,7 +8,7 @@
 
 typedef struct {
     Color bg, surface, surface_hi, text, text_dim, accent, frame, danger_free_warn;
-    Color partner[2];
+    Color partner[2]; /* each person's colour, by partner_index */
 } Theme;
 
 typedef struct {

@@ -43,13 +43,22 @@ typedef struct {
     int64_t written;
 } Seeder;
 
-static const char *partner_name(const Seeder *s, int partner)
+/* Either partner, at random. */
+static Partner one_of_them(Rng *r)
 {
-    return partner == 1 ? s->o->first : partner == 2 ? s->o->second : partner == 3 ? "both" : "";
+    return (Partner)rng_int(r, PARTNER_FIRST, PARTNER_SECOND);
 }
 
-static StoreStatus log_signal(Seeder *s, int64_t t, int64_t session, int partner, const char *name,
-                              const char *label)
+static const char *partner_name(const Seeder *s, Partner partner)
+{
+    return partner == PARTNER_FIRST    ? s->o->first
+           : partner == PARTNER_SECOND ? s->o->second
+           : partner == PARTNER_BOTH   ? "both"
+                                       : "";
+}
+
+static StoreStatus log_signal(Seeder *s, int64_t t, int64_t session, Partner partner,
+                              const char *name, const char *label)
 {
     LogEvent ev;
     event_init(&ev, EVENT_SIGNAL);
@@ -87,25 +96,27 @@ static StoreStatus seed_session(Seeder *s, int64_t start, int64_t *session, int6
             pick -= signal_mix[k].weight;
             k++;
         }
-        st = log_signal(s, t, *session, rng_int(r, 1, 2), signal_mix[k].name, signal_mix[k].label);
+        st = log_signal(s, t, *session, one_of_them(r), signal_mix[k].name, signal_mix[k].label);
         t += (int64_t)rng_int(r, 1, 6) * MINUTE_MS + rng_int(r, 0, 59) * 1000;
         if (st == STORE_OK && pauses_left > 0 && rng_chance(r, 40)) {
-            int who = rng_int(r, 1, 2);
+            Partner who = one_of_them(r);
             pauses_left--;
             st = log_signal(s, t, *session, who, "pause", "Pause");
             t += (int64_t)rng_int(r, 1, 4) * MINUTE_MS;
             if (st == STORE_OK)
-                st = log_signal(s, t, *session, 3 - who, "ready", "I'm ready");
+                st = log_signal(s, t, *session,
+                                who == PARTNER_FIRST ? PARTNER_SECOND : PARTNER_FIRST, "ready",
+                                "I'm ready");
             t += rng_int(r, 10, 50) * 1000;
             if (st == STORE_OK)
                 st = log_signal(s, t, *session, who, "ready", "I'm ready");
             if (st == STORE_OK)
-                st = log_signal(s, t, *session, 3, "resume", "Resuming");
+                st = log_signal(s, t, *session, PARTNER_BOTH, "resume", "Resuming");
             t += rng_int(r, 20, 90) * 1000;
         }
     }
     if (st == STORE_OK)
-        st = log_signal(s, t, *session, rng_int(r, 1, 2), "stop", "Stop for today");
+        st = log_signal(s, t, *session, one_of_them(r), "stop", "Stop for today");
     if (st == STORE_OK)
         st = store_session_end(s->store, *session, t);
     *end = t;
@@ -156,7 +167,7 @@ static StoreStatus seed_entry(Seeder *s, const JournalWords *w, int64_t t, int64
     ev.time_ms = t;
     ev.utc_offset_s = s->o->utc_offset_s;
     int who = rng_int(r, 0, 9);
-    ev.partner = who < 3 ? 1 : who < 6 ? 2 : 3;
+    ev.partner = who < 3 ? PARTNER_FIRST : who < 6 ? PARTNER_SECOND : PARTNER_BOTH;
     snprintf(ev.partner_name, sizeof ev.partner_name, "%s", partner_name(s, ev.partner));
     snprintf(ev.name, sizeof ev.name, "entry");
     snprintf(ev.label, sizeof ev.label, "Journal entry");
@@ -197,7 +208,7 @@ static StoreStatus seed_breathing(Seeder *s, int64_t t)
     event_init(&ev, EVENT_BREATHING);
     ev.time_ms = t;
     ev.utc_offset_s = s->o->utc_offset_s;
-    ev.partner = 3;
+    ev.partner = PARTNER_BOTH;
     snprintf(ev.partner_name, sizeof ev.partner_name, "both");
     int p = rng_int(r, 0, (int)(sizeof patterns / sizeof patterns[0]) - 1);
     snprintf(ev.name, sizeof ev.name, "%s", patterns[p].id);

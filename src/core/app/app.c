@@ -80,12 +80,13 @@ int app_log(App *app, LogEvent *ev)
     return durable_log(app, ev);
 }
 
-const char *app_partner_name(const App *app, int partner)
+const char *app_partner_name(const App *app, Partner partner)
 {
-    if (partner == 1 || partner == 2)
-        return app->names[partner - 1][0] ? app->names[partner - 1]
-                                          : (partner == 1 ? "Partner 1" : "Partner 2");
-    if (partner == 3)
+    if (partner_is_person(partner)) {
+        const char *name = app->names[partner_index(partner)];
+        return name[0] ? name : partner == PARTNER_FIRST ? "Partner 1" : "Partner 2";
+    }
+    if (partner == PARTNER_BOTH)
         return "both";
     return "";
 }

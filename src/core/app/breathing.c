@@ -68,8 +68,8 @@ void breathe_recover(App *app)
     event_init(&ev, EVENT_BREATHING);
     ev.time_ms = numbers[0];
     ev.utc_offset_s = (int32_t)numbers[1];
-    ev.partner = 3;
-    snprintf(ev.partner_name, sizeof ev.partner_name, "%s", app_partner_name(app, 3));
+    ev.partner = PARTNER_BOTH;
+    snprintf(ev.partner_name, sizeof ev.partner_name, "%s", app_partner_name(app, PARTNER_BOTH));
     snprintf(ev.name, sizeof ev.name, "%s", id);
     char label[EVENT_LABEL_MAX - 16];
     utf8_copy(label, sizeof label, p + 1);
@@ -145,8 +145,8 @@ static void finish(App *app, int early)
     event_init(&ev, EVENT_BREATHING);
     ev.time_ms = b->started_wall_ms;
     ev.utc_offset_s = b->started_offset_s;
-    ev.partner = 3;
-    snprintf(ev.partner_name, sizeof ev.partner_name, "%s", app_partner_name(app, 3));
+    ev.partner = PARTNER_BOTH;
+    snprintf(ev.partner_name, sizeof ev.partner_name, "%s", app_partner_name(app, PARTNER_BOTH));
     snprintf(ev.name, sizeof ev.name, "%s", b->run_id);
     utf8_copy(ev.label, sizeof ev.label, b->run_label);
     ev.session = app->session.state != SESSION_NONE ? app->session.id : 0;

@@ -62,7 +62,7 @@ void journal_new_entry(App *app, int64_t session)
     JournalState *js = &app->journal;
     journal_load(app);
     event_init(&js->draft, EVENT_ENTRY);
-    js->draft.partner = 3;
+    js->draft.partner = PARTNER_BOTH;
     memset(&js->draft_session, 0, sizeof js->draft_session);
     const JournalHost *h = &app->host.journal;
     JournalItem it;

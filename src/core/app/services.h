@@ -16,7 +16,7 @@ CivilTime app_local_time(const App *app);
 /* Logs an event durably; on failure sets the storage note and returns non-zero. */
 int app_log(App *app, LogEvent *ev);
 /* A partner's name as shown (PARTNER_BOTH: "both"; PARTNER_NONE: ""). */
-const char *app_partner_name(const App *app, int partner);
+const char *app_partner_name(const App *app, Partner partner);
 /* Home, leaving whatever runs (a breathing session ends first). */
 void app_leave_to_home(App *app);
 /* Night by the clock or by hand: the theme for now. */
@@ -72,11 +72,11 @@ int app_store_setting(App *app, SettingKey key, const char *value);
 
 /* signals.c */
 /* Pause from anywhere: PARTNER_NONE is the persistent Pause. */
-void app_pause(App *app, int partner);
+void app_pause(App *app, Partner partner);
 /* Records a signal: session bookkeeping, durable log, sound, feedback. */
-void app_signal(App *app, int partner, SignalId id);
+void app_signal(App *app, Partner partner, SignalId id);
 /* A partner's "I'm ready" (or, a second time, not ready) while paused. */
-void app_ready(App *app, int partner);
+void app_ready(App *app, Partner partner);
 /* Ends a signal session that has been idle for the configured time. */
 void app_check_session_idle(App *app);
 /* A signal's colour as shown now: dimmed at night and by the app's brightness. */

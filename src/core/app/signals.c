@@ -10,7 +10,7 @@
 
 enum { WASH_MS = 2000, RESUME_WASH_MS = 1200 };
 
-static void fill_event(App *app, LogEvent *ev, int partner, const char *name, const char *label)
+static void fill_event(App *app, LogEvent *ev, Partner partner, const char *name, const char *label)
 {
     event_init(ev, EVENT_SIGNAL);
     ev->time_ms = app->time.wall_ms;
@@ -33,7 +33,7 @@ static void ensure_session(App *app)
     app->session.id = id;
 }
 
-static void log_simple(App *app, int partner, const char *name, const char *label)
+static void log_simple(App *app, Partner partner, const char *name, const char *label)
 {
     LogEvent ev;
     fill_event(app, &ev, partner, name, label);
@@ -53,7 +53,7 @@ Color app_signal_color(const App *app, SignalId id)
     return color_scale(app->signals[id].color, k);
 }
 
-void app_pause(App *app, int partner)
+void app_pause(App *app, Partner partner)
 {
     int was_none = app->session.state == SESSION_NONE;
     SessionResult r = session_signal(&app->session, partner, SIGNAL_PAUSE, app->time.mono_ms,
@@ -74,7 +74,7 @@ void app_pause(App *app, int partner)
     }
 }
 
-void app_signal(App *app, int partner, SignalId id)
+void app_signal(App *app, Partner partner, SignalId id)
 {
     if (id == SIGNAL_PAUSE) {
         app_pause(app, partner);
@@ -115,7 +115,7 @@ void app_signal(App *app, int partner, SignalId id)
     app->wash_until_mono = app->time.mono_ms + WASH_MS;
 }
 
-void app_ready(App *app, int partner)
+void app_ready(App *app, Partner partner)
 {
     SessionResult r = session_ready(&app->session, partner, app->time.wall_ms);
     if (r == SESSION_IGNORED)

@@ -33,7 +33,7 @@ int session_expired(const Session *s, int64_t wall_ms, int64_t idle_ms)
     return s->state == SESSION_ACTIVE && wall_ms - s->last_ms >= idle_ms;
 }
 
-static void enter_pause(Session *s, int partner, int64_t wall_ms)
+static void enter_pause(Session *s, Partner partner, int64_t wall_ms)
 {
     s->state = SESSION_PAUSED;
     s->paused_by = partner;
@@ -41,12 +41,13 @@ static void enter_pause(Session *s, int partner, int64_t wall_ms)
     s->ready[0] = s->ready[1] = 0;
 }
 
-SessionResult session_signal(Session *s, int partner, SignalId id, int64_t mono_ms, int64_t wall_ms)
+SessionResult session_signal(Session *s, Partner partner, SignalId id, int64_t mono_ms,
+                             int64_t wall_ms)
 {
     /* Pause is never swallowed as a repeat: a Pause while paused changes
      * nothing anyway, and one just after a quick resume must pause again. */
-    if (partner >= 1 && partner <= 2 && id != SIGNAL_PAUSE) {
-        uint32_t key = (uint32_t)((partner - 1) * SIGNAL_COUNT + (int)id + 1);
+    if (partner_is_person(partner) && id != SIGNAL_PAUSE) {
+        uint32_t key = (uint32_t)(partner_index(partner) * SIGNAL_COUNT + (int)id + 1);
         if (debounce_repeat(&s->debounce, key, mono_ms))
             return SESSION_IGNORED;
     }
@@ -76,11 +77,11 @@ SessionResult session_signal(Session *s, int partner, SignalId id, int64_t mono_
     return SESSION_SIGNAL;
 }
 
-SessionResult session_ready(Session *s, int partner, int64_t wall_ms)
+SessionResult session_ready(Session *s, Partner partner, int64_t wall_ms)
 {
-    if (s->state != SESSION_PAUSED || partner < 1 || partner > 2)
+    if (s->state != SESSION_PAUSED || !partner_is_person(partner))
         return SESSION_IGNORED;
-    int *ready = &s->ready[partner - 1];
+    int *ready = &s->ready[partner_index(partner)];
     s->last_ms = wall_ms;
     if (*ready) {
         *ready = 0;
@@ -90,7 +91,7 @@ SessionResult session_ready(Session *s, int partner, int64_t wall_ms)
     if (s->ready[0] && s->ready[1]) {
         s->state = SESSION_ACTIVE;
         s->ready[0] = s->ready[1] = 0;
-        s->paused_by = 0;
+        s->paused_by = PARTNER_NONE;
         return SESSION_RESUME;
     }
     return SESSION_READY;
@@ -100,7 +101,7 @@ void session_stop(Session *s, int64_t wall_ms)
 {
     s->state = SESSION_NONE;
     s->ready[0] = s->ready[1] = 0;
-    s->paused_by = 0;
+    s->paused_by = PARTNER_NONE;
     s->last_ms = wall_ms;
     s->id = 0;
 }
@@ -109,22 +110,22 @@ void session_replay(Session *s, const LogEvent *ev)
 {
     if (ev->kind != EVENT_SIGNAL)
         return;
-    int partner = ev->partner == 1 || ev->partner == 2 ? ev->partner : 0;
+    Partner partner = partner_is_person(ev->partner) ? ev->partner : PARTNER_NONE;
     s->id = ev->session;
     s->last_ms = ev->time_ms;
     if (strcmp(ev->name, "pause") == 0) {
         if (s->state != SESSION_PAUSED)
             enter_pause(s, partner, ev->time_ms);
     } else if (strcmp(ev->name, "ready") == 0) {
-        if (partner)
-            s->ready[partner - 1] = 1;
+        if (partner_is_person(partner))
+            s->ready[partner_index(partner)] = 1;
     } else if (strcmp(ev->name, "not_ready") == 0) {
-        if (partner)
-            s->ready[partner - 1] = 0;
+        if (partner_is_person(partner))
+            s->ready[partner_index(partner)] = 0;
     } else if (strcmp(ev->name, "resume") == 0) {
         s->state = SESSION_ACTIVE;
         s->ready[0] = s->ready[1] = 0;
-        s->paused_by = 0;
+        s->paused_by = PARTNER_NONE;
     } else if (strcmp(ev->name, "stop") == 0) {
         session_stop(s, ev->time_ms);
     } else {

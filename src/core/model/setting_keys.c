@@ -48,6 +48,11 @@ void setting_signal_key(char *out, size_t size, SignalId id, SignalField field)
              field >= 0 && field < SIGNAL_FIELD_COUNT ? field_names[field] : "");
 }
 
+SettingKey setting_partner_key(Partner p)
+{
+    return p == PARTNER_SECOND ? KEY_PARTNER_SECOND : KEY_PARTNER_FIRST;
+}
+
 void setting_custom_key(char *out, size_t size, int slot)
 {
     snprintf(out, size, "breathe.custom.%d", slot);

@@ -22,12 +22,12 @@ static int visible_signals(const App *app, SignalId out[SIGNAL_COUNT])
     return n;
 }
 
-static void board_half(App *app, int partner, Rect half)
+static void board_half(App *app, Partner partner, Rect half)
 {
     Ui *ui = &app->ui;
     const Metrics *m = &app->metrics;
     const Theme *t = &app->theme;
-    Color pc = t->partner[partner - 1];
+    Color pc = t->partner[partner_index(partner)];
     ui_rect(ui, half, color_mix(t->bg, pc, 0.12f), m->radius * 2);
     ui_frame(ui, half, color_alpha(pc, 150), m->radius * 2, 2);
 
@@ -139,9 +139,9 @@ void screen_signals(App *app)
                     rect_make(home.x + home.w + m->gap, mid.y, mid.w - home.w - m->gap, strip),
                     m->text_small, m->text_min, t->text_dim, ALIGN_CENTER);
         ui_turn_begin(ui, top);
-        board_half(app, 1, top);
+        board_half(app, PARTNER_FIRST, top);
         ui_turn_end(ui);
-        board_half(app, 2, bottom);
+        board_half(app, PARTNER_SECOND, bottom);
     } else {
         Rect area = app_header(app, NULL);
         /* The board has each partner's own Pause, so the bar's right side is free. */
@@ -150,8 +150,8 @@ void screen_signals(App *app)
         ui_text_box(ui, status, line, m->text_small, m->text_min, t->text_dim, ALIGN_CENTER);
         Rect a, b;
         layout_split(area, m->portrait, m->gap, &a, &b);
-        board_half(app, 1, a);
-        board_half(app, 2, b);
+        board_half(app, PARTNER_FIRST, a);
+        board_half(app, PARTNER_SECOND, b);
     }
 
     if (app->wash_until_mono > app->time.mono_ms) {

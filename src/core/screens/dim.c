@@ -28,6 +28,6 @@ void screen_dim(App *app)
     st.frame = color_scale(app->theme.frame, 0.5f);
     if (ui_button(ui, "Pause", NULL, app_pause_rect(app), SHAPE_BARS, &st, UI_FIRE_ON_PRESS)) {
         app_pop(app);
-        app_pause(app, 0);
+        app_pause(app, PARTNER_NONE);
     }
 }

@@ -94,12 +94,12 @@ static int who_section(App *app, Rect r, int draw)
     int h = heading(app, "Who is writing", r, draw);
     char labels[3][UI_LABEL_MAX];
     WidgetChip b[3];
-    static const int partners[3] = {1, 2, 3};
+    static const Partner partners[3] = {PARTNER_FIRST, PARTNER_SECOND, PARTNER_BOTH};
     for (int i = 0; i < 3; i++) {
         snprintf(labels[i], sizeof labels[i], "Who / %s", timeline_who_words(app, partners[i]));
         b[i].label = labels[i];
         b[i].text = timeline_who_words(app, partners[i]);
-        b[i].selected = js->draft.partner == partners[i];
+        b[i].selected = js->draft.partner == (int)partners[i];
         b[i].disabled = 0;
     }
     UiStyle st = app_style_button(app);

@@ -16,11 +16,10 @@ void name_edit_done(App *app)
         setting_signal_key(key, sizeof key, (SignalId)app->settings_signal, SIGNAL_FIELD_LABEL);
         app_save_setting(app, key, name);
     } else if (len > 0) {
-        SettingKey key = app->editing_partner == 0 ? KEY_PARTNER_FIRST : KEY_PARTNER_SECOND;
         if (app_screen_below(app) == SCREEN_WELCOME)
-            utf8_copy(app->names[app->editing_partner], sizeof app->names[0], name);
+            utf8_copy(app->names[partner_index(app->editing_partner)], sizeof app->names[0], name);
         else
-            app_save(app, key, name);
+            app_save(app, setting_partner_key(app->editing_partner), name);
     }
     app->editing_signal_label = 0;
     app_pop(app);
@@ -35,7 +34,7 @@ void screen_name_edit(App *app)
     if (app->editing_signal_label)
         snprintf(title, sizeof title, "Rename a signal");
     else
-        snprintf(title, sizeof title, "Partner %d's name", app->editing_partner + 1);
+        snprintf(title, sizeof title, "Partner %d's name", partner_index(app->editing_partner) + 1);
     Rect area = app_header(app, title);
     int kb_h = keyboard_height(m, area.w);
     Rect kb = rect_make(area.x, area.y + area.h - kb_h, area.w, kb_h);
@@ -49,7 +48,9 @@ void screen_name_edit(App *app)
                     rect_make(area.x, hint_y, area.w, kb.y - hint_y - m->gap), m->text_small,
                     m->text_min, t->text_dim, ALIGN_CENTER);
     ui_rect(ui, field, t->surface, m->radius);
-    ui_frame(ui, field, app->editing_signal_label ? t->accent : t->partner[app->editing_partner],
+    ui_frame(ui, field,
+             app->editing_signal_label ? t->accent
+                                       : t->partner[partner_index(app->editing_partner)],
              m->radius, 2);
     char shown[KEYBOARD_BYTES + 8];
     snprintf(shown, sizeof shown, "%s|", app->keyboard.text);

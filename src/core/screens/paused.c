@@ -20,16 +20,16 @@ static void ago_text(const App *app, int64_t since_ms, char *out, size_t size)
         snprintf(out, size, "%d h %d min ago", (int)(s / 3600), (int)(s % 3600 / 60));
 }
 
-static void ready_button(App *app, int partner, Rect r)
+static void ready_button(App *app, Partner partner, Rect r)
 {
     const Theme *t = &app->theme;
     char label[UI_LABEL_MAX], text[96];
-    int ready = app->session.ready[partner - 1];
+    int ready = app->session.ready[partner_index(partner)];
     snprintf(label, sizeof label, "%s / I'm ready", app_partner_name(app, partner));
     snprintf(text, sizeof text, ready ? "%s is ready" : "%s: I'm ready",
              app_partner_name(app, partner));
     UiStyle st = app_style_button(app);
-    Color pc = t->partner[partner - 1];
+    Color pc = t->partner[partner_index(partner)];
     st.bg = ready ? color_mix(t->surface, pc, 0.55f) : color_mix(t->surface, pc, 0.18f);
     st.accent = ready ? t->text : pc;
     st.frame = color_alpha(pc, 170);
@@ -47,7 +47,7 @@ void screen_paused(App *app)
 
     char who[160], ago[48];
     ago_text(app, app->session.paused_at_ms, ago, sizeof ago);
-    if (app->session.paused_by)
+    if (app->session.paused_by != PARTNER_NONE)
         snprintf(who, sizeof who, "%s paused · %s", app_partner_name(app, app->session.paused_by),
                  ago);
     else
@@ -88,12 +88,12 @@ void screen_paused(App *app)
     if (app->facing) {
         Rect a = rect_make(readies.x, readies.y, w, readies.h);
         ui_turn_begin(ui, a);
-        ready_button(app, 1, a);
+        ready_button(app, PARTNER_FIRST, a);
         ui_turn_end(ui);
     } else {
-        ready_button(app, 1, rect_make(readies.x, readies.y, w, readies.h));
+        ready_button(app, PARTNER_FIRST, rect_make(readies.x, readies.y, w, readies.h));
     }
-    ready_button(app, 2, rect_make(readies.x + w + m->gap, readies.y, w, readies.h));
+    ready_button(app, PARTNER_SECOND, rect_make(readies.x + w + m->gap, readies.y, w, readies.h));
 
     Rect breathe = m->portrait ? rect_make(actions.x, actions.y, actions.w, row)
                                : rect_make(actions.x, actions.y, w, row);

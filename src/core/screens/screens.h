@@ -43,7 +43,7 @@ void timeline_session_figures(const JournalItem *it, char *out, size_t size);
 void timeline_session_words(const JournalItem *it, char *out, size_t size);
 void timeline_breathing_words(const JournalItem *it, char *out, size_t size);
 void timeline_ratings_words(const LogEvent *ev, char *out, size_t size);
-const char *timeline_who_words(const App *app, int partner);
+const char *timeline_who_words(const App *app, Partner partner);
 
 /* timeline_items.c: items laid out and drawn. */
 /* The height of a line of text at px. */

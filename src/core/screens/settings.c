@@ -113,17 +113,17 @@ void screen_settings(App *app)
 
     ui_scroll_begin(ui, sc);
     int y = sc->view.y - 0;
-    for (int p = 0; p < 2; p++) {
+    for (int i = 0; i < PARTNER_PEOPLE; i++) {
         char label[32], edit[48];
-        snprintf(label, sizeof label, "Partner %d", p + 1);
-        snprintf(edit, sizeof edit, "Partner %d name", p + 1);
+        snprintf(label, sizeof label, "Partner %d", i + 1);
+        snprintf(edit, sizeof edit, "Partner %d name", i + 1);
         Rect c = widget_settings_row(APP_KIT(app), sc->view, &y, label);
         UiStyle st = app_style_button(app);
-        st.accent = t->partner[p];
-        if (ui_button(ui, edit, app_partner_name(app, p + 1), c, SHAPE_HEART, &st, 0)) {
-            app->editing_partner = p;
+        st.accent = t->partner[i];
+        if (ui_button(ui, edit, app_partner_name(app, partner_at(i)), c, SHAPE_HEART, &st, 0)) {
+            app->editing_partner = partner_at(i);
             app->editing_signal_label = 0;
-            keyboard_init(&app->keyboard, app->names[p], 24);
+            keyboard_init(&app->keyboard, app->names[i], 24);
             app_push(app, SCREEN_NAME_EDIT);
         }
     }

@@ -41,9 +41,9 @@ static void minutes_words(int64_t ms, char *out, size_t size)
         snprintf(out, size, "%d h %02d min", (int)(min / 60), (int)(min % 60));
 }
 
-const char *timeline_who_words(const App *app, int partner)
+const char *timeline_who_words(const App *app, Partner partner)
 {
-    if (partner == 3)
+    if (partner == PARTNER_BOTH)
         return "Together";
     return app_partner_name(app, partner);
 }
