@@ -26,8 +26,6 @@
 
 enum { MAX_SAMPLES = 20000, TAP_HOLD_MS = 60 };
 
-/* ---- numbers ---- */
-
 static int64_t now_ns(void)
 {
     struct timespec ts;
@@ -69,8 +67,6 @@ static void figure_spread(const char *name, double *v, int n)
     snprintf(key, sizeof key, "%s_p99", name);
     figure(key, quantile(v, n, 0.99));
 }
-
-/* ---- the real program, from outside ---- */
 
 typedef struct {
     double cpu_s;             /* user + system */
@@ -233,8 +229,6 @@ static int cmd_cpu(char **argv)
     figure(key, rss);
     return 0;
 }
-
-/* ---- the real loop, from inside ---- */
 
 static int open_kiosk(Kiosk *k, CliOptions *opts, const char *size, const char *config,
                       const char *db, int fake)
@@ -711,8 +705,6 @@ static int cmd_verify(char **argv)
            frames, differ);
     return differ == 0 ? 0 : 1;
 }
-
-/* ---- the store ---- */
 
 static int cmd_store(char **argv)
 {

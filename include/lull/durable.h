@@ -70,7 +70,7 @@ typedef struct {
     LogEvent entry; /* as it was when refused */
 } Durable;
 
-/* ---- for the platform ---- */
+/* For the platform: */
 
 /* The journal could not be opened (problem, a StoreStatus), or was opened
  * read-only (problem 0, read_only 1). reset, when given, can start a new
@@ -84,8 +84,8 @@ int app_flush_writes(App *app);
 int app_writes_waiting(const App *app);
 int app_writes_dropped(const App *app);
 
-/* ---- for the core's screens (all return 0 or the StoreStatus that refused
- * the write; a refused write is kept and retried) ---- */
+/* For the core's screens (all return 0 or the StoreStatus that refused
+ * the write; a refused write is kept and retried): */
 
 int durable_log(App *app, LogEvent *ev);
 /* *id is the stored id, or a stand-in replaced when the session lands. */

@@ -97,7 +97,7 @@ StoreStatus store_export(Store *store, ExportFormat format, FILE *out, int64_t e
 int export_csv_field(const char *in, char *out, size_t size);
 int export_json_string(const char *in, char *out, size_t size);
 
-/* --- the journal (journal_store.c, seed.c, pin.c) --- */
+/* The journal (journal_store.c, seed.c, pin.c): */
 
 /* Up to max timeline items after from (NULL: from the newest), newest first;
  * newer 1: the max items just before from instead, still newest first. Pages

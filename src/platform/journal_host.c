@@ -101,8 +101,6 @@ static int pin_verify(void *ctx, const char *pin)
     return match ? 0 : 1;
 }
 
-/* ---- export ---- */
-
 static int is_dir(const char *path, struct stat *st)
 {
     return stat(path, st) == 0 && S_ISDIR(st->st_mode);

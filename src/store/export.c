@@ -163,8 +163,6 @@ int export_json_string(const char *in, char *out, size_t size)
     return escape_into(json_string, in, out, size);
 }
 
-/* --- rows ----------------------------------------------------------------- */
-
 static const char csv_header[] = "time,kind,partner,name,label,session,planned_s,actual_s,pauses,"
                                  "closeness,comfort,pain,tiredness,tried,helped,next,note\r\n";
 

@@ -233,8 +233,6 @@ static void make_script(Script *s, Model m, Events *e, int run, int steps)
     say(s, "quit");
 }
 
-/* ---- the database ---- */
-
 static sqlite3 *open_db(const char *path)
 {
     sqlite3 *db = NULL;

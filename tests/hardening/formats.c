@@ -43,8 +43,6 @@ int utf8_valid(const char *text, size_t len)
     return 1;
 }
 
-/* ---- JSON ---- */
-
 typedef struct {
     const char *p, *end;
     JsonStringFn fn;
@@ -357,8 +355,6 @@ int json_check(const char *text, size_t len, JsonStringFn fn, void *ctx, char *e
         return json_fail(&j, "text after the value");
     return 0;
 }
-
-/* ---- CSV ---- */
 
 int csv_read(const char *text, size_t len, CsvFieldFn fn, void *ctx, char *err, size_t err_size)
 {

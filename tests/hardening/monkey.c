@@ -70,8 +70,6 @@ static void fail(const char *fmt, ...)
     exit(1);
 }
 
-/* ---- the host: the real one, with a switch that refuses writes ---- */
-
 static void apply(Model *model, const LogEvent *ev);
 
 static int m_log(void *ctx, LogEvent *ev)
@@ -216,8 +214,6 @@ static int m_reset(void *ctx, char *aside, size_t size)
     return 0;
 }
 
-/* ---- checks ---- */
-
 typedef struct {
     int rows;
     int fields;
@@ -345,8 +341,6 @@ static void check_frame(const App *app)
         }
     }
 }
-
-/* ---- inputs ---- */
 
 static void update(App *app, AppTime *now, const AppInput *in, int64_t ms)
 {

@@ -83,8 +83,6 @@ static void report(const File *f, int line, const char *what, const char *detail
     findings++;
 }
 
-/* ---- reading ---- */
-
 static void push(File *f, int kind, const char *text, size_t len, int line)
 {
     if (f->count == f->cap) {
@@ -273,8 +271,6 @@ static int read_file(File *f, const char *path)
     free(src);
     return 0;
 }
-
-/* ---- looking ---- */
 
 static int is(const Token *t, const char *text)
 {

@@ -224,8 +224,6 @@ static const LogEvent *last_breathing(const FakeStore *s)
     return NULL;
 }
 
-/* ---- tests ---- */
-
 static void picker_offers_every_choice_and_remembers(void **state)
 {
     (void)state;

@@ -441,8 +441,6 @@ static void assert_screen(World *w, ScreenId s)
         fail_msg("on %s, expected %s", screen_name(app_screen(&w->app)), screen_name(s));
 }
 
-/* ---- entries ---- */
-
 static void stop_a_session(World *w)
 {
     tap(w, "Signals");
@@ -664,8 +662,6 @@ static void physical_keyboard_in_the_note(void **state)
     free(w);
 }
 
-/* ---- the timeline ---- */
-
 static void ten_thousand(Fake *f)
 {
     f->generated = 10000;
@@ -750,8 +746,6 @@ static void drag_then_glide(void **state)
     input(w, APP_INPUT_RELEASE, x, y);
     free(w);
 }
-
-/* ---- the PIN ---- */
 
 static void with_pin(Fake *f)
 {
@@ -901,8 +895,6 @@ static void setting_a_pin(void **state)
     free(w);
 }
 
-/* ---- words ---- */
-
 static void words_round_trip(void **state)
 {
     (void)state;
@@ -986,8 +978,6 @@ static void renaming_a_word_keeps_its_id(void **state)
     free(w);
 }
 
-/* ---- insights ---- */
-
 static void with_insights(Fake *f)
 {
     Insights *in = &f->insights;
@@ -1055,8 +1045,6 @@ static void mean_rounding(void **state)
     insights_period(1, NOW, -6 * 3600, &from, &to); /* 15:00 local */
     assert_int_equal(to, 1767657600000 + 6 * 3600000);
 }
-
-/* ---- layout with data, at every size and rotation ---- */
 
 static int problems;
 

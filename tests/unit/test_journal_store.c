@@ -121,8 +121,6 @@ static int64_t entry(Store *s, int64_t t, int closeness, int comfort, int pain, 
     return ev.id;
 }
 
-/* ---- the timeline ---- */
-
 static int walk(Store *s, int page, int newer, const JournalKey *from, JournalKey *keys, int max)
 {
     JournalItem *items = calloc((size_t)page, sizeof *items);
@@ -318,8 +316,6 @@ static void test_timeline_page_cost_is_flat(void **state)
     }
 }
 
-/* ---- insights, against figures worked out by hand ---- */
-
 static void test_insights_arithmetic(void **state)
 {
     Store *s = open_store(*state);
@@ -411,8 +407,6 @@ static void test_insights_arithmetic(void **state)
     store_close(s);
 }
 
-/* ---- the PIN ---- */
-
 static void test_pin_hash_and_verify(void **state)
 {
     Store *s = open_store(*state);
@@ -456,8 +450,6 @@ static void test_pin_hash_and_verify(void **state)
     assert_int_equal(match, 0);
     store_close(s);
 }
-
-/* ---- seed-demo ---- */
 
 static char *export_text(Store *s)
 {

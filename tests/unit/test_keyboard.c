@@ -77,8 +77,6 @@ static void invalid_utf8_is_refused(void **state)
     assert_string_equal(out, "ab♥");
 }
 
-/* ---- the keys, through the UI ---- */
-
 typedef struct {
     Ui ui;
     DrawList draw;

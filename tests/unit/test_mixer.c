@@ -35,8 +35,6 @@ enum { EARCON_COUNT = sizeof earcons / sizeof earcons[0] };
 static const AmbientId beds[] = {AMBIENT_OCEAN, AMBIENT_RAIN, AMBIENT_BROWN, AMBIENT_DRONE};
 enum { BED_COUNT = sizeof beds / sizeof beds[0] };
 
-/* --- measuring ------------------------------------------------------------------ */
-
 static int16_t *render(Mixer *mixer, int frames)
 {
     int16_t *out = calloc((size_t)frames * 2u, sizeof *out);
@@ -237,8 +235,6 @@ static Heard hear(SoundId sound, float gain)
     return heard;
 }
 
-/* --- one-shot sounds --------------------------------------------------------------- */
-
 static void test_sound_lengths(void **state)
 {
     (void)state;
@@ -388,8 +384,6 @@ static void test_gong_is_inharmonic_and_rings(void **state)
     assert_true(db(fourth) > -50.0);   /* … and still rings four seconds in */
     free(gong.left);
 }
-
-/* --- beds ----------------------------------------------------------------------------- */
 
 static void test_beds_level_dc_width_and_never_repeat(void **state)
 {
@@ -634,8 +628,6 @@ static void test_file_switch_keeps_old_frames_until_faded(void **state)
     free(first);
     free(second);
 }
-
-/* --- the whole mix ------------------------------------------------------------------ */
 
 static void test_volume_zero_is_silence(void **state)
 {

@@ -161,8 +161,6 @@ static LogEvent make_signal(int64_t time_ms, int partner, const char *partner_na
     return ev;
 }
 
-/* --- opening, migrations, permissions ------------------------------------ */
-
 static void test_creates_folders_and_migrates(void **state)
 {
     Paths *p = *state;
@@ -338,8 +336,6 @@ static void test_in_memory(void **state)
     assert_int_equal(store_schema_version(store), STORE_SCHEMA_VERSION);
     store_close(store);
 }
-
-/* --- events --------------------------------------------------------------- */
 
 static void test_log_survives_reopen(void **state)
 {
@@ -556,8 +552,6 @@ static void test_delete_and_undelete(void **state)
     store_close(store);
 }
 
-/* --- sessions and settings ------------------------------------------------ */
-
 static void test_sessions(void **state)
 {
     Paths *p = *state;
@@ -635,8 +629,6 @@ static void test_settings(void **state)
     store_close(store);
 }
 
-/* --- escaping ------------------------------------------------------------- */
-
 static void check_csv(const char *in, const char *expected)
 {
     char out[128];
@@ -703,8 +695,6 @@ static void test_json_string(void **state)
     assert_int_equal(export_json_string("a", small, sizeof small), 3);
     assert_string_equal(small, "\"a\"");
 }
-
-/* --- export --------------------------------------------------------------- */
 
 static char *export_text(Store *store, ExportFormat format, int64_t at_ms, int32_t offset_s)
 {

@@ -26,8 +26,6 @@ const BreatheBed breathe_beds[BREATHE_BED_COUNT] = {
 
 const char *const breathe_phase_names[4] = {"In", "Hold in", "Out", "Hold out"};
 
-/* ---- choices ---- */
-
 void breathe_init(BreatheState *b)
 {
     memset(b, 0, sizeof *b);

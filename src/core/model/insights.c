@@ -2,7 +2,7 @@
 /* The insights arithmetic and its words: the period, the means, each chip's
  * figures and the weekly series. The screen and `lull insights` both use these,
  * so they always agree. */
-#include "lull/journal.h"
+#include "lull/insights.h"
 
 #include <math.h>
 #include <stdio.h>

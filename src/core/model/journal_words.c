@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The chip vocabularies: DESIGN.md's words, how a list is kept as a setting,
  * and the ';'-joined chip ids an entry stores. Pure C11. */
-#include "lull/journal.h"
+#include "lull/journal_words.h"
 #include "lull/utf8.h"
 
 #include <stdio.h>
@@ -226,8 +226,6 @@ int words_add(JournalWords *words, WordsList list, const char *label)
     utf8_copy(w->label, sizeof w->label, clean);
     return at;
 }
-
-/* ---- chips in an entry ---- */
 
 int chips_has(const char *joined, const char *id)
 {

@@ -45,8 +45,6 @@ static const char *const ambient_names[AMBIENT_COUNT] = {
     "silence", "ocean", "rain", "brown", "drone", "file",
 };
 
-/* --- small helpers ---------------------------------------------------------- */
-
 static float clamp01(float value)
 {
     if (!(value > 0.0f)) /* also catches NaN */
@@ -123,8 +121,6 @@ static float wander_next(MixerWander *wander, uint32_t *state, uint32_t min_fram
     float shape = 0.5f - 0.5f * cosf(MIXER_PI * x);
     return wander->from + (wander->to - wander->from) * shape;
 }
-
-/* --- ambient generators ------------------------------------------------------ */
 
 static void ocean_frame(MixerAmbient *bed, float out[2])
 {
@@ -321,8 +317,6 @@ static void bed_frame(MixerAmbient *bed, float out[2])
     bed->t++;
 }
 
-/* --- bed slots and fades ------------------------------------------------------ */
-
 static void bed_start(Mixer *mixer, MixerAmbient *bed, AmbientId id)
 {
     memset(bed, 0, sizeof *bed);
@@ -396,8 +390,6 @@ static void crossfade_to(Mixer *mixer, AmbientId id, float gain, int fade_ms)
     bed_start(mixer, &mixer->ambient, id);
     bed_fade_to(&mixer->ambient, gain, fade_ms, 1);
 }
-
-/* --- public ------------------------------------------------------------------- */
 
 void mixer_init(Mixer *mixer)
 {

@@ -71,8 +71,6 @@ int pacer_pattern_from_id(const char *id)
     return -1;
 }
 
-/* ---- breaths ---- */
-
 /* Slowing: the rate glides linearly (in breaths a minute) from 11 to the end
  * rate over the ramp; each breath keeps the rate it began at. */
 static double slowing_rate(const PacerPattern *p, int64_t at_ms)
@@ -154,8 +152,6 @@ static int64_t end_after(const PacerPattern *p, int64_t length_ms)
     Breath b = breath_at(p, length_ms);
     return b.start == length_ms ? length_ms : b.start + b.total;
 }
-
-/* ---- time ---- */
 
 void pacer_start(Pacer *pacer, const PacerPattern *pattern, int64_t now_ms, int64_t length_ms)
 {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The PIN's rules: what a PIN is, and the growing waits after wrong attempts.
  * Hashing is the store's (Argon2id). */
-#include "lull/journal.h"
+#include "lull/pin.h"
 
 #include <string.h>
 

@@ -1,9 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The timeline's order: newest first by (time, kind, id), so paging by key
  * never skips or repeats an item that shares a millisecond with another. */
-#include "lull/journal.h"
-
-/* ---- the timeline's order ---- */
+#include "lull/timeline.h"
 
 JournalKey journal_item_key(const JournalItem *item)
 {

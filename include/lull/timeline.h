@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The timeline's items and their order: signal sessions, breathing sessions and
+ * entries, newest first, paged by key. Plain data shared by the core and the store. */
+#ifndef LULL_TIMELINE_H
+#define LULL_TIMELINE_H
+
+#include <stdint.h>
+
+#include "lull/event.h"
+
+/* Sorted newest first by (time, kind, id): a session before a breathing
+ * session before an entry when they share a millisecond. */
+typedef enum { JOURNAL_ITEM_SESSION, JOURNAL_ITEM_BREATHING, JOURNAL_ITEM_ENTRY } JournalItemKind;
+
+/* A position in the timeline, for paging by key (never by offset). */
+typedef struct {
+    int64_t time_ms;
+    int kind; /* JournalItemKind */
+    int64_t id;
+} JournalKey;
+
+typedef struct {
+    JournalItemKind kind;
+    int64_t id;      /* the session's id (sessions), else the event's */
+    int64_t time_ms; /* when it started (sessions) or was written */
+    int32_t utc_offset_s;
+    int64_t end_ms; /* sessions: when it ended, or its last event */
+    int signals;    /* sessions: signals sent, not counting pause/ready/resume/stop */
+    int pauses;     /* sessions: pauses */
+    LogEvent ev;    /* breathing sessions and entries: the logged event */
+} JournalItem;
+
+JournalKey journal_item_key(const JournalItem *item);
+/* -1, 0, 1 in timeline order (-1: a comes first, i.e. is newer). */
+int journal_key_compare(const JournalKey *a, const JournalKey *b);
+
+#endif
