@@ -137,8 +137,8 @@ int ui_measure(const Ui *ui, const char *text, int size_px);
 /* Text that must fit r: one line at the largest size from size_px down to
  * min_px, else wrapped onto lines that fit r's height, centred vertically. */
 void ui_text_box(Ui *ui, const char *text, Rect r, int size_px, int min_px, Color c, Align align);
-/* Text wrapped at spaces to r's width, lines 1.35 × size apart, starting at r's
- * top; returns the height used. With draw 0 it only measures. */
+/* Text wrapped as ui_wrap_lines wraps it, lines 1.35 × size apart, starting at
+ * r's top; returns the height used. With draw 0 it only measures. */
 int ui_text_wrap(Ui *ui, const char *text, Rect r, int size_px, Color c, Align align, int draw);
 
 /* Lines of text that fit width at px: broken at spaces, and inside a word
@@ -149,6 +149,9 @@ typedef struct {
 } UiLine;
 enum { UI_WRAP_BYTES = 4096 }; /* the longest text measured as one line */
 int ui_wrap_lines(Ui *ui, const char *text, int width, int px, UiLine *lines, int max);
+/* The same for text being edited: a word keeps its line only with the space
+ * after it, so a cursor typed after that space is still seen. */
+int ui_wrap_editing(Ui *ui, const char *text, int width, int px, UiLine *lines, int max);
 /* Turn everything declared until ui_turn_end 180° about frame (the facing layout). */
 void ui_turn_begin(Ui *ui, Rect frame);
 void ui_turn_end(Ui *ui);

@@ -203,6 +203,53 @@ static void text_wrap_keeps_lines_within_width(void **state)
         assert_true(fake_measure(NULL, draw_text(&f->draw, &f->draw.cmds[i]), 20) <= 150);
 }
 
+static void line_text(const char *text, UiLine l, char *out)
+{
+    memcpy(out, text + l.start, (size_t)l.len);
+    out[l.len] = '\0';
+}
+
+/* One wrapping rule: what ui_text_wrap draws is what ui_wrap_lines returns, a
+ * word too long for a line is cut between characters, and text being edited
+ * keeps a word on its line only with the space after it. */
+static void one_wrapping_rule(void **state)
+{
+    Fixture *f = *state;
+    const char *text = "a wordthatisfartoolongforoneline here, \u00e9t\u00e9\nnext line";
+    UiLine lines[16];
+    int n = ui_wrap_lines(&f->ui, text, 150, 20, lines, 16);
+    ui_begin(&f->ui, &f->draw, NULL, f->now, color_rgb(0));
+    int h = ui_text_wrap(&f->ui, text, rect_make(0, 0, 150, 1000), 20, color_rgb(0), ALIGN_LEFT, 1);
+    ui_end(&f->ui);
+    assert_int_equal(f->draw.count, n);
+    assert_int_equal(h, n * 27);
+    char line[128];
+    for (int i = 0; i < n; i++) {
+        line_text(text, lines[i], line);
+        assert_string_equal(draw_text(&f->draw, &f->draw.cmds[i]), line);
+        assert_true(fake_measure(NULL, line, 20) <= 150);
+    }
+    line_text(text, lines[0], line);
+    assert_string_equal(line, "a");
+    line_text(text, lines[1], line);
+    assert_string_equal(line, "wordthatisfar"); /* 13 characters: 143 px */
+    line_text(text, lines[n - 1], line);
+    assert_string_equal(line, "next line");
+
+    /* 13 characters fit (143 px), 14 do not: the space after the word decides. */
+    const char *typed = "ab cdefghijkl m";
+    n = ui_wrap_lines(&f->ui, typed, 150, 20, lines, 16);
+    assert_int_equal(n, 2);
+    line_text(typed, lines[0], line);
+    assert_string_equal(line, "ab cdefghijkl");
+    n = ui_wrap_editing(&f->ui, typed, 150, 20, lines, 16);
+    assert_int_equal(n, 2);
+    line_text(typed, lines[0], line);
+    assert_string_equal(line, "ab");
+    line_text(typed, lines[1], line);
+    assert_string_equal(line, "cdefghijkl m");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -216,6 +263,7 @@ int main(void)
         cmocka_unit_test_setup(turned_half_mirrors_rects, setup),
         cmocka_unit_test_setup(drag_scrolls_and_cancels_the_press, setup),
         cmocka_unit_test_setup(text_wrap_keeps_lines_within_width, setup),
+        cmocka_unit_test_setup(one_wrapping_rule, setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

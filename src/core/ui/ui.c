@@ -443,99 +443,93 @@ int ui_find(const Ui *ui, const char *label, const UiTarget **out)
     return matches;
 }
 
-int ui_wrap_lines(Ui *ui, const char *text, int width, int px, UiLine *lines, int max)
+/* One line of text from pos that fits width at px: as many whole words as fit
+ * (a word alone on its line even when too wide, then cut between characters).
+ * Sets *line and returns where the next line starts: past the spaces after a
+ * break, or past the '\n' that ended the line. The one wrapping rule of Lull. */
+static size_t wrap_line(Ui *ui, const char *text, size_t pos, int width, int px, int editing,
+                        UiLine *line)
+{
+    const char *p = text + pos;
+    char probe[UI_WRAP_BYTES];
+    size_t best = 0, i = 0;
+    for (;;) {
+        while (p[i] && p[i] != ' ' && p[i] != '\n')
+            i++;
+        if (i >= sizeof probe)
+            break;
+        /* Being edited, a word fits only with the space after it, so the
+         * cursor after that space still shows on the line. */
+        size_t with_space = editing && p[i] == ' ' && i + 1 < sizeof probe ? i + 1 : i;
+        memcpy(probe, p, with_space);
+        probe[with_space] = '\0';
+        if (ui_measure(ui, probe, px) > width)
+            break; /* with best 0, the first word alone is too wide: cut below */
+        best = i;
+        if (!p[i] || p[i] == '\n')
+            break;
+        i++;
+    }
+    if (best == 0) {
+        /* One word wider than the line (a long path): break it where it fits. */
+        size_t word = i < sizeof probe ? i : sizeof probe - 1;
+        size_t cut = 0;
+        best = word;
+        for (size_t k = 1; k <= word; k++) {
+            if (k < word && ((unsigned char)p[k] & 0xC0) == 0x80)
+                continue; /* never inside a UTF-8 character */
+            memcpy(probe, p, k);
+            probe[k] = '\0';
+            if (ui_measure(ui, probe, px) > width)
+                break;
+            cut = k;
+        }
+        if (cut > 0)
+            best = cut;
+    }
+    line->start = (int)pos;
+    line->len = (int)best;
+    size_t next = pos + best;
+    while (text[next] == ' ')
+        next++;
+    if (text[next] == '\n')
+        next++;
+    return next;
+}
+
+static int wrap_lines(Ui *ui, const char *text, int width, int px, int editing, UiLine *lines,
+                      int max)
 {
     int n = 0;
-    size_t pos = 0;
-    char probe[UI_WRAP_BYTES];
-    while (text[pos] && n < max) {
-        size_t start = pos, end = pos, space = 0;
-        int has_space = 0;
-        /* Greedy, a character at a time: the last space that fits ends the
-         * line; a word longer than the line is cut between characters. */
-        while (text[end] && text[end] != '\n') {
-            int b = utf8_char_bytes(text + end);
-            size_t next = end + (size_t)(b > 0 ? b : 1);
-            size_t len = next - start;
-            if (len >= sizeof probe)
-                break;
-            memcpy(probe, text + start, len);
-            probe[len] = '\0';
-            if (end > start && ui_measure(ui, probe, px) > width)
-                break;
-            if (text[end] == ' ') {
-                space = end;
-                has_space = 1;
-            }
-            end = next;
-        }
-        size_t stop = end;
-        if (text[end] && text[end] != '\n' && has_space && space > start)
-            stop = space; /* the line ends at the last space that fit */
-        lines[n].start = (int)start;
-        lines[n].len = (int)(stop - start);
-        n++;
-        pos = stop;
-        if (text[pos] == '\n')
-            pos++;
-        else
-            while (text[pos] == ' ')
-                pos++;
-    }
+    for (size_t pos = 0; text[pos] && n < max; n++)
+        pos = wrap_line(ui, text, pos, width, px, editing, &lines[n]);
     return n;
+}
+
+int ui_wrap_lines(Ui *ui, const char *text, int width, int px, UiLine *lines, int max)
+{
+    return wrap_lines(ui, text, width, px, 0, lines, max);
+}
+
+int ui_wrap_editing(Ui *ui, const char *text, int width, int px, UiLine *lines, int max)
+{
+    return wrap_lines(ui, text, width, px, 1, lines, max);
 }
 
 int ui_text_wrap(Ui *ui, const char *text, Rect r, int size_px, Color c, Align align, int draw)
 {
     int line_h = size_px * 27 / 20;
     int y = r.y;
-    char line[512];
-    const char *p = text;
-    while (*p) {
-        /* Take words while they fit; a single long word gets a line of its own. */
-        size_t best = 0;
-        size_t i = 0;
-        for (;;) {
-            while (p[i] && p[i] != ' ' && p[i] != '\n')
-                i++;
-            if (i >= sizeof line)
-                break;
-            memcpy(line, p, i);
-            line[i] = '\0';
-            if (best && ui_measure(ui, line, size_px) > r.w)
-                break;
-            best = i;
-            if (!p[i] || p[i] == '\n')
-                break;
-            i++;
+    char shown[UI_WRAP_BYTES];
+    for (size_t pos = 0; text[pos];) {
+        UiLine line;
+        pos = wrap_line(ui, text, pos, r.w, size_px, 0, &line);
+        if (draw) {
+            memcpy(shown, text + line.start, (size_t)line.len);
+            shown[line.len] = '\0';
+            ui_text(ui, shown, rect_make(r.x, y, r.w, line_h), size_px, c, align);
         }
-        if (best == 0) {
-            /* One word wider than the line (a long path): break it where it fits. */
-            size_t word = i < sizeof line ? i : sizeof line - 1;
-            best = word;
-            size_t cut = 0;
-            for (size_t k = 1; k <= word; k++) {
-                if (k < word && ((unsigned char)p[k] & 0xC0) == 0x80)
-                    continue; /* never inside a UTF-8 character */
-                memcpy(line, p, k);
-                line[k] = '\0';
-                if (ui_measure(ui, line, size_px) > r.w)
-                    break;
-                cut = k;
-            }
-            if (cut > 0)
-                best = cut;
-        }
-        memcpy(line, p, best);
-        line[best] = '\0';
-        if (draw)
-            ui_text(ui, line, rect_make(r.x, y, r.w, line_h), size_px, c, align);
         y += line_h;
-        p += best;
-        while (*p == ' ')
-            p++;
-        if (*p == '\n')
-            p++;
     }
     return y - r.y;
 }
@@ -543,8 +537,6 @@ int ui_text_wrap(Ui *ui, const char *text, Rect r, int size_px, Color c, Align a
 /* The widest line ui_text_wrap would make of text at size within width. */
 static int wrapped_fits(Ui *ui, const char *text, int width, int size, int max_h)
 {
-    DrawList *saved = ui->draw;
-    (void)saved;
     int h = ui_text_wrap(ui, text, rect_make(0, 0, width, 1 << 20), size, color_rgb(0), ALIGN_LEFT,
                          0);
     if (h > max_h)

@@ -331,7 +331,7 @@ int widget_editor(const Kit *k, Rect area, Keyboard *kb)
         px = m->text_small;
     /* The end of a long note, where the typing is. */
     UiLine lines[KEYBOARD_BYTES];
-    int n = ui_wrap_lines(ui, shown, text_r.w, px, lines, KEYBOARD_BYTES);
+    int n = ui_wrap_editing(ui, shown, text_r.w, px, lines, KEYBOARD_BYTES);
     int lh = px * 27 / 20;
     int fit = text_r.h / lh > 0 ? text_r.h / lh : 1;
     int first = n > fit ? n - fit : 0;
