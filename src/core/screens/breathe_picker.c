@@ -78,83 +78,34 @@ typedef struct {
     int disabled;
 } Chip;
 
-static int chip_width(App *app, const Chip *chip, int text_px)
+/* The picker's chips in the kit's flow: a unit tall, with room of twice the
+ * text size, a lighter selection. Returns the index tapped or -1; *y moves
+ * past them. */
+static WidgetFlow picker_flow(App *app, WidgetFlowKind kind, int min_w)
 {
-    return ui_measure(&app->ui, chip->text, text_px) + text_px * 2;
+    WidgetFlow f = {kind, app->metrics.unit, min_w, 8, 0.3f};
+    return f;
 }
 
-/* Chips in rows of equal width, as many to a row as the widest allows. Returns
- * the index tapped or -1; *y moves past them. */
-static int chip_grid(App *app, const UiScroll *sc, int *y, const Chip *chips, int count)
+static int picker_chips(App *app, const UiScroll *sc, int *y, const Chip *c, int count,
+                        WidgetFlowKind kind, int min_w)
 {
-    const Metrics *m = &app->metrics;
-    int gap = m->gap / 2;
-    int widest = m->unit * 2;
-    for (int i = 0; i < count; i++) {
-        int w = chip_width(app, &chips[i], m->text);
-        widest = w > widest ? w : widest;
-    }
-    int cols = (sc->view.w + gap) / (widest + gap);
-    if (cols < 1)
-        cols = 1;
-    if (cols > count)
-        cols = count;
-    int w = (sc->view.w - (cols - 1) * gap) / cols;
+    WidgetChip w[MAX_CHIPS];
+    for (int i = 0; i < count && i < MAX_CHIPS; i++)
+        w[i] = (WidgetChip){c[i].label, c[i].text, c[i].selected, c[i].disabled};
+    WidgetFlow f = picker_flow(app, kind, min_w);
     UiStyle st = app_style_button(app);
     int tapped = -1;
-    for (int i = 0; i < count; i++) {
-        Rect r = rect_make(sc->view.x + (i % cols) * (w + gap), *y + (i / cols) * (m->unit + gap),
-                           w, m->unit);
-        UiStyle s = st;
-        if (chips[i].selected)
-            s.bg = color_mix(app->theme.surface, app->theme.accent, 0.3f);
-        int flags = chips[i].selected ? UI_SELECTED : 0;
-        if (chips[i].disabled)
-            flags |= UI_DISABLED;
-        if (ui_button(&app->ui, chips[i].label, chips[i].text, r, SHAPE_NONE, &s, flags))
-            tapped = i;
-    }
-    *y += ((count + cols - 1) / cols) * (m->unit + gap) - gap + m->gap;
+    *y += widget_chips(APP_KIT(app), rect_make(sc->view.x, *y, sc->view.w, 0), w,
+                       count < MAX_CHIPS ? count : MAX_CHIPS, &tapped, &st, &f, 1) +
+          app->metrics.gap;
     return tapped;
 }
 
-/* Chips at their own widths (at least min_w), as many to a row as fit, each row
- * stretched to the full width. Returns the index tapped or -1; *y moves past them. */
-static int chip_flow(App *app, const UiScroll *sc, int *y, const Chip *chips, int count, int min_w)
+/* Chips in rows of equal width, as many to a row as the widest allows. */
+static int chip_grid(App *app, const UiScroll *sc, int *y, const Chip *c, int count)
 {
-    const Metrics *m = &app->metrics;
-    int gap = m->gap / 2;
-    int widths[MAX_CHIPS];
-    for (int i = 0; i < count; i++) {
-        int w = chip_width(app, &chips[i], m->text);
-        w = w > min_w ? w : min_w;
-        widths[i] = w < sc->view.w ? w : sc->view.w;
-    }
-    UiStyle st = app_style_button(app);
-    int tapped = -1;
-    int row_y = *y;
-    for (int first = 0; first < count;) {
-        int used = widths[first], last = first + 1;
-        while (last < count && used + gap + widths[last] <= sc->view.w)
-            used += gap + widths[last++];
-        int n = last - first;
-        int extra = (sc->view.w - used) / n;
-        int x = sc->view.x;
-        for (int i = first; i < last; i++) {
-            int w = i == last - 1 ? sc->view.x + sc->view.w - x : widths[i] + extra;
-            UiStyle s = st;
-            if (chips[i].selected)
-                s.bg = color_mix(app->theme.surface, app->theme.accent, 0.3f);
-            if (ui_button(&app->ui, chips[i].label, chips[i].text, rect_make(x, row_y, w, m->unit),
-                          SHAPE_NONE, &s, chips[i].selected ? UI_SELECTED : 0))
-                tapped = i;
-            x += w + gap;
-        }
-        row_y += m->unit + gap;
-        first = last;
-    }
-    *y = row_y - gap + m->gap;
-    return tapped;
+    return picker_chips(app, sc, y, c, count, WIDGET_FLOW_GRID, app->metrics.unit * 2);
 }
 
 static void heading(App *app, const UiScroll *sc, int *y, const char *text)
@@ -164,32 +115,6 @@ static void heading(App *app, const UiScroll *sc, int *y, const char *text)
     ui_text_fit(&app->ui, text, rect_make(sc->view.x, *y, sc->view.w, h), m->text_small,
                 m->text_min, app->theme.text_dim, ALIGN_LEFT);
     *y += h + m->gap / 4;
-}
-
-/* A caption cap_w wide (0: none), then [−] value [+] with the value value_w wide.
- * Returns -1, 0 or +1. */
-static int stepper(App *app, Rect r, const char *caption, int cap_w, const char *value, int value_w,
-                   const char *less, const char *more, int can_less, int can_more)
-{
-    const Metrics *m = &app->metrics;
-    UiStyle st = app_style_button(app);
-    int bw = m->unit;
-    int x = r.x;
-    if (caption && cap_w > 0) {
-        ui_text_box(&app->ui, caption, rect_make(x, r.y, cap_w, r.h), m->text, m->text_small,
-                    app->theme.text_dim, ALIGN_LEFT);
-        x += cap_w + m->gap / 2;
-    }
-    int step = 0;
-    if (ui_button(&app->ui, less, "−", rect_make(x, r.y, bw, r.h), SHAPE_NONE, &st,
-                  can_less ? 0 : UI_DISABLED))
-        step = -1;
-    ui_text_fit(&app->ui, value, rect_make(x + bw, r.y, value_w, r.h), m->text, m->text_min,
-                app->theme.text, ALIGN_CENTER);
-    if (ui_button(&app->ui, more, "+", rect_make(x + bw + value_w, r.y, bw, r.h), SHAPE_NONE, &st,
-                  can_more ? 0 : UI_DISABLED))
-        step = 1;
-    return step;
 }
 
 /* The width a value needs beside its stepper's buttons. */
@@ -259,9 +184,16 @@ static void pattern_section(App *app, const UiScroll *sc, int *y)
         snprintf(value, sizeof value, "%d a minute", end);
         heading(app, sc, y, "Slowing from 11 a minute to");
         Rect r = rect_make(sc->view.x, *y, sc->view.w, app->metrics.unit);
-        int step = stepper(app, r, NULL, 0, value, value_width(app, "10 a minute"), "End rate down",
-                           "End rate up", end * 10 > PACER_SLOWING_END_MIN_X10,
-                           end * 10 < PACER_SLOWING_END_MAX_X10);
+        WidgetStep rate = {NULL,
+                           0,
+                           value,
+                           value_width(app, "10 a minute"),
+                           "End rate down",
+                           "End rate up",
+                           end * 10 > PACER_SLOWING_END_MIN_X10,
+                           end * 10 < PACER_SLOWING_END_MAX_X10,
+                           app->metrics.unit};
+        int step = widget_step(APP_KIT(app), r, &rate);
         if (step)
             app_save_int(app, KEY_BREATHE_SLOWING_END, end + step);
         *y += app->metrics.unit + app->metrics.gap;
@@ -283,8 +215,10 @@ static void pattern_section(App *app, const UiScroll *sc, int *y)
             snprintf(less, sizeof less, "%s shorter", breathe_phase_names[i]);
             snprintf(more, sizeof more, "%s longer", breathe_phase_names[i]);
             Rect r = stepper_cell(app, sc, *y, i, 4, cell_w, &h);
-            int step = stepper(app, r, breathe_phase_names[i], cap_w, value, value_w, less, more,
-                               s > lo, s < 12);
+            WidgetStep phase = {
+                breathe_phase_names[i], cap_w, value, value_w, less, more, s > lo, s < 12,
+                app->metrics.unit};
+            int step = widget_step(APP_KIT(app), r, &phase);
             if (step) {
                 int32_t ms[4];
                 memcpy(ms, c->pattern.phase_ms, sizeof ms);
@@ -314,20 +248,21 @@ static void pattern_section(App *app, const UiScroll *sc, int *y)
 static void length_section(App *app, const UiScroll *sc, int *y)
 {
     BreatheState *b = &app->breathe;
-    Chip chips[BREATHE_LENGTH_COUNT];
-    memset(chips, 0, sizeof chips);
+    Chip lengths[BREATHE_LENGTH_COUNT];
+    memset(lengths, 0, sizeof lengths);
     for (int i = 0; i < BREATHE_LENGTH_COUNT; i++) {
         if (breathe_lengths[i]) {
-            snprintf(chips[i].label, sizeof chips[i].label, "%d min", breathe_lengths[i]);
-            snprintf(chips[i].text, sizeof chips[i].text, "%d", breathe_lengths[i]);
+            snprintf(lengths[i].label, sizeof lengths[i].label, "%d min", breathe_lengths[i]);
+            snprintf(lengths[i].text, sizeof lengths[i].text, "%d", breathe_lengths[i]);
         } else {
-            snprintf(chips[i].label, sizeof chips[i].label, "Open-ended");
-            snprintf(chips[i].text, sizeof chips[i].text, "Open-ended");
+            snprintf(lengths[i].label, sizeof lengths[i].label, "Open-ended");
+            snprintf(lengths[i].text, sizeof lengths[i].text, "Open-ended");
         }
-        chips[i].selected = b->length_min == breathe_lengths[i];
+        lengths[i].selected = b->length_min == breathe_lengths[i];
     }
     heading(app, sc, y, "Length in minutes");
-    int tapped = chip_flow(app, sc, y, chips, BREATHE_LENGTH_COUNT, app->metrics.unit);
+    int tapped = picker_chips(app, sc, y, lengths, BREATHE_LENGTH_COUNT, WIDGET_FLOW_STRETCH,
+                              app->metrics.unit);
     if (tapped >= 0)
         app_save_int(app, KEY_BREATHE_LENGTH, breathe_lengths[tapped]);
 }
@@ -392,12 +327,16 @@ static void volume_section(App *app, const UiScroll *sc, int *y)
     snprintf(cues[1].text, sizeof cues[1].text, "Cues off");
     cues[0].selected = b->cues;
     cues[1].selected = !b->cues;
-    int cue_w = chip_width(app, &cues[1], m->text);
-    cue_w = cue_w > m->unit * 2 ? cue_w : m->unit * 2;
+    WidgetChip widest = {cues[1].label, cues[1].text, 0, 0};
+    UiStyle st = app_style_button(app);
+    WidgetFlow grid = picker_flow(app, WIDGET_FLOW_GRID, m->unit * 2);
+    int cue_w = widget_chip_width(APP_KIT(app), &widest, &st, &grid, sc->view.w);
     int beside = stepper_w + m->gap + 2 * cue_w + m->gap / 2 <= sc->view.w;
     Rect r = rect_make(sc->view.x, *y, beside ? stepper_w : sc->view.w, m->unit);
-    int step = stepper(app, r, NULL, 0, value, value_w, "Volume down", "Volume up", b->volume > 0,
-                       b->volume < 100);
+    WidgetStep level = {NULL,          0,           value,         value_w,
+                        "Volume down", "Volume up", b->volume > 0, b->volume < 100,
+                        m->unit};
+    int step = widget_step(APP_KIT(app), r, &level);
     if (step) {
         int volume = b->volume + step * 10;
         app_save_int(app, KEY_BREATHE_VOLUME, volume < 0 ? 0 : volume > 100 ? 100 : volume);

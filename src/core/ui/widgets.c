@@ -82,29 +82,48 @@ int widget_choice_row(const Kit *k, Rect r, const char *const *labels, const cha
     return tapped;
 }
 
-int widget_stepper(const Kit *k, Rect r, const char *name, int *value, int lo, int hi, int step)
+int widget_step(const Kit *k, Rect r, const WidgetStep *step)
 {
     const Metrics *m = k->m;
+    UiStyle st = widget_style_button(k);
+    int bw = step->button_w > 0 ? step->button_w : m->unit * 3 / 2;
+    int x = r.x;
+    if (step->caption && step->caption_w > 0) {
+        ui_text_box(k->ui, step->caption, rect_make(x, r.y, step->caption_w, r.h), m->text,
+                    m->text_small, k->t->text_dim, ALIGN_LEFT);
+        x += step->caption_w + m->gap / 2;
+    }
+    int value_w = step->value_w > 0 ? step->value_w : r.x + r.w - x - 2 * bw;
+    int taken = 0;
+    if (ui_button(k->ui, step->less, "−", rect_make(x, r.y, bw, r.h), SHAPE_NONE, &st,
+                  step->can_less ? 0 : UI_DISABLED))
+        taken = -1;
+    if (step->value)
+        ui_text_fit(k->ui, step->value, rect_make(x + bw, r.y, value_w, r.h), m->text, m->text_min,
+                    k->t->text, ALIGN_CENTER);
+    if (ui_button(k->ui, step->more, "+", rect_make(x + bw + value_w, r.y, bw, r.h), SHAPE_NONE,
+                  &st, step->can_more ? 0 : UI_DISABLED))
+        taken = 1;
+    return taken;
+}
+
+int widget_stepper(const Kit *k, Rect r, const char *name, int *value, int lo, int hi, int step)
+{
     char down[48], up[48], text[32];
     snprintf(down, sizeof down, "%s down", name);
     snprintf(up, sizeof up, "%s up", name);
-    UiStyle st = widget_style_button(k);
-    int bw = m->unit * 3 / 2;
-    int changed = 0;
-    if (ui_button(k->ui, down, "−", rect_make(r.x, r.y, bw, r.h), SHAPE_NONE, &st,
-                  *value <= lo ? UI_DISABLED : 0)) {
+    WidgetStep s = {NULL, 0, NULL, 0, down, up, *value > lo, *value < hi, 0};
+    int taken = widget_step(k, r, &s);
+    if (taken < 0)
         *value = *value - step < lo ? lo : *value - step;
-        changed = 1;
-    }
-    if (ui_button(k->ui, up, "+", rect_make(r.x + r.w - bw, r.y, bw, r.h), SHAPE_NONE, &st,
-                  *value >= hi ? UI_DISABLED : 0)) {
+    else if (taken > 0)
         *value = *value + step > hi ? hi : *value + step;
-        changed = 1;
-    }
+    /* The value as it is now, in the same frame as the tap that changed it. */
+    int bw = k->m->unit * 3 / 2;
     snprintf(text, sizeof text, "%d%%", *value);
-    ui_text_fit(k->ui, text, rect_make(r.x + bw, r.y, r.w - 2 * bw, r.h), m->text, m->text_min,
-                k->t->text, ALIGN_CENTER);
-    return changed;
+    ui_text_fit(k->ui, text, rect_make(r.x + bw, r.y, r.w - 2 * bw, r.h), k->m->text,
+                k->m->text_min, k->t->text, ALIGN_CENTER);
+    return taken != 0;
 }
 
 void widget_fit_line(Ui *ui, const char *text, int width, int size_px, char *out, size_t size)
@@ -208,86 +227,146 @@ void widget_scroll_arrows(const Kit *k, UiScroll *sc, Rect column, int can_up, i
         sc->offset += sc->view.h * 2 / 3;
 }
 
-static int flow_row_h(const Kit *k)
+static WidgetFlow flow_or_default(const Kit *k, const WidgetFlow *given)
 {
-    const Metrics *m = k->m;
-    int h = m->unit * 4 / 5;
-    return h > m->target ? h : m->target;
+    WidgetFlow f = given ? *given : (WidgetFlow){WIDGET_FLOW_WRAP, 0, 0, 0, 0.0f};
+    if (f.row_h <= 0) {
+        f.row_h = k->m->unit * 4 / 5;
+        f.row_h = f.row_h > k->m->target ? f.row_h : k->m->target;
+    }
+    f.min_w = f.min_w > k->m->target ? f.min_w : k->m->target;
+    f.pad_quarters = f.pad_quarters > 0 ? f.pad_quarters : 6;
+    f.lift = f.lift > 0.0f ? f.lift : 0.4f;
+    return f;
 }
 
-static int natural_width(const Kit *k, const WidgetChip *b, const UiStyle *st, int max_w)
+static int chip_width(const Kit *k, const WidgetChip *b, const UiStyle *st, const WidgetFlow *f,
+                      int max_w)
 {
-    int w = ui_measure(k->ui, b->text ? b->text : b->label, st->text_px) + st->text_px * 3 / 2;
-    if (w < k->m->target)
-        w = k->m->target;
+    int w = ui_measure(k->ui, b->text ? b->text : b->label, st->text_px) +
+            st->text_px * f->pad_quarters / 4;
+    if (w < f->min_w)
+        w = f->min_w;
     return w < max_w ? w : max_w;
 }
 
-/* Places the buttons; with draw 0 only measures. */
-static int flow(const Kit *k, Rect area, WidgetChip *b, int count, int *tapped, const UiStyle *st,
-                int equal, int draw)
+int widget_chip_width(const Kit *k, const WidgetChip *chip, const UiStyle *style,
+                      const WidgetFlow *flow, int max_w)
 {
-    const Metrics *m = k->m;
-    int gap = m->gap / 2;
-    int row_h = flow_row_h(k);
-    if (count <= 0)
-        return 0;
-    if (equal) {
-        int min_w = m->target;
-        for (int i = 0; i < count; i++) {
-            int w = natural_width(k, &b[i], st, area.w);
-            min_w = w > min_w ? w : min_w;
-        }
-        int per_row = (area.w + gap) / (min_w + gap);
-        per_row = per_row < 1 ? 1 : per_row > count ? count : per_row;
-        int rows = (count + per_row - 1) / per_row;
-        per_row = (count + rows - 1) / rows; /* balanced rows: 6 and 5, not 10 and 1 */
-        int w = (area.w - (per_row - 1) * gap) / per_row;
-        for (int i = 0; draw && i < count; i++) {
-            Rect r = rect_make(area.x + (i % per_row) * (w + gap),
-                               area.y + (i / per_row) * (row_h + gap), w, row_h);
-            UiStyle s = *st;
-            if (b[i].selected)
-                s.bg = color_mix(k->t->surface, k->t->accent, 0.4f);
-            int flags = (b[i].selected ? UI_SELECTED : 0) | (b[i].disabled ? UI_DISABLED : 0);
-            if (ui_button(k->ui, b[i].label, b[i].text, r, SHAPE_NONE, &s, flags) && tapped)
-                *tapped = i;
-        }
-        return rows * row_h + (rows - 1) * gap;
+    WidgetFlow f = flow_or_default(k, flow);
+    return chip_width(k, chip, style, &f, max_w);
+}
+
+static void chip(const Kit *k, const WidgetChip *b, int i, Rect r, const UiStyle *st,
+                 const WidgetFlow *f, int *tapped)
+{
+    UiStyle s = *st;
+    if (b->selected)
+        s.bg = color_mix(k->t->surface, k->t->accent, f->lift);
+    int flags = (b->selected ? UI_SELECTED : 0) | (b->disabled ? UI_DISABLED : 0);
+    if (ui_button(k->ui, b->label, b->text, r, SHAPE_NONE, &s, flags) && tapped)
+        *tapped = i;
+}
+
+/* All as wide as the widest, in rows of equal columns (balanced or filled). */
+static int flow_columns(const Kit *k, Rect area, WidgetChip *b, int count, int *tapped,
+                        const UiStyle *st, const WidgetFlow *f, int draw)
+{
+    int gap = k->m->gap / 2;
+    int widest = f->min_w;
+    for (int i = 0; i < count; i++) {
+        int w = chip_width(k, &b[i], st, f, area.w);
+        widest = w > widest ? w : widest;
     }
+    int per_row = (area.w + gap) / (widest + gap);
+    per_row = per_row < 1 ? 1 : per_row > count ? count : per_row;
+    int rows = (count + per_row - 1) / per_row;
+    if (f->kind == WIDGET_FLOW_EQUAL)
+        per_row = (count + rows - 1) / rows;
+    int w = (area.w - (per_row - 1) * gap) / per_row;
+    for (int i = 0; draw && i < count; i++)
+        chip(k, &b[i], i,
+             rect_make(area.x + (i % per_row) * (w + gap),
+                       area.y + (i / per_row) * (f->row_h + gap), w, f->row_h),
+             st, f, tapped);
+    return rows * f->row_h + (rows - 1) * gap;
+}
+
+/* Each at its own width, as many to a row as fit, the row stretched to the edge. */
+static int flow_stretched(const Kit *k, Rect area, WidgetChip *b, int count, int *tapped,
+                          const UiStyle *st, const WidgetFlow *f, int draw)
+{
+    int gap = k->m->gap / 2;
+    int y = area.y;
+    for (int first = 0; first < count;) {
+        int used = chip_width(k, &b[first], st, f, area.w), last = first + 1;
+        while (last < count && used + gap + chip_width(k, &b[last], st, f, area.w) <= area.w)
+            used += gap + chip_width(k, &b[last++], st, f, area.w);
+        int extra = (area.w - used) / (last - first);
+        int x = area.x;
+        for (int i = first; i < last; i++) {
+            int w = i == last - 1 ? area.x + area.w - x
+                                  : chip_width(k, &b[i], st, f, area.w) + extra;
+            if (draw)
+                chip(k, &b[i], i, rect_make(x, y, w, f->row_h), st, f, tapped);
+            x += w + gap;
+        }
+        y += f->row_h + gap;
+        first = last;
+    }
+    return y - gap - area.y;
+}
+
+/* Each at its own width, wrapping to the next row. */
+static int flow_wrapped(const Kit *k, Rect area, WidgetChip *b, int count, int *tapped,
+                        const UiStyle *st, const WidgetFlow *f, int draw)
+{
+    int gap = k->m->gap / 2;
     int x = area.x, y = area.y;
     for (int i = 0; i < count; i++) {
-        int w = natural_width(k, &b[i], st, area.w);
+        int w = chip_width(k, &b[i], st, f, area.w);
         if (x > area.x && x + w > area.x + area.w) {
             x = area.x;
-            y += row_h + gap;
+            y += f->row_h + gap;
         }
-        if (draw) {
-            UiStyle s = *st;
-            if (b[i].selected)
-                s.bg = color_mix(k->t->surface, k->t->accent, 0.4f);
-            int flags = (b[i].selected ? UI_SELECTED : 0) | (b[i].disabled ? UI_DISABLED : 0);
-            if (ui_button(k->ui, b[i].label, b[i].text, rect_make(x, y, w, row_h), SHAPE_NONE, &s,
-                          flags) &&
-                tapped)
-                *tapped = i;
-        }
+        if (draw)
+            chip(k, &b[i], i, rect_make(x, y, w, f->row_h), st, f, tapped);
         x += w + gap;
     }
-    return y + row_h - area.y;
+    return y + f->row_h - area.y;
 }
 
-int widget_flow(const Kit *k, Rect area, WidgetChip *buttons, int count, int *tapped,
+int widget_chips(const Kit *k, Rect area, WidgetChip *chips, int count, int *tapped,
+                 const UiStyle *style, const WidgetFlow *flow, int draw)
+{
+    if (count <= 0)
+        return 0;
+    WidgetFlow f = flow_or_default(k, flow);
+    switch (f.kind) {
+    case WIDGET_FLOW_EQUAL:
+    case WIDGET_FLOW_GRID:
+        return flow_columns(k, area, chips, count, tapped, style, &f, draw);
+    case WIDGET_FLOW_STRETCH:
+        return flow_stretched(k, area, chips, count, tapped, style, &f, draw);
+    case WIDGET_FLOW_WRAP:
+        break;
+    }
+    return flow_wrapped(k, area, chips, count, tapped, style, &f, draw);
+}
+
+int widget_flow(const Kit *k, Rect area, WidgetChip *chips, int count, int *tapped,
                 const UiStyle *style, int equal_width)
 {
-    return flow(k, area, buttons, count, tapped, style, equal_width, 1);
+    WidgetFlow f = {equal_width ? WIDGET_FLOW_EQUAL : WIDGET_FLOW_WRAP, 0, 0, 0, 0.0f};
+    return widget_chips(k, area, chips, count, tapped, style, &f, 1);
 }
 
-int widget_flow_height(const Kit *k, int width, const WidgetChip *buttons, int count,
+int widget_flow_height(const Kit *k, int width, const WidgetChip *chips, int count,
                        const UiStyle *style, int equal_width)
 {
-    return flow(k, rect_make(0, 0, width, 0), (WidgetChip *)buttons, count, NULL, style,
-                equal_width, 0);
+    WidgetFlow f = {equal_width ? WIDGET_FLOW_EQUAL : WIDGET_FLOW_WRAP, 0, 0, 0, 0.0f};
+    return widget_chips(k, rect_make(0, 0, width, 0), (WidgetChip *)chips, count, NULL, style, &f,
+                        0);
 }
 
 void widget_draw_line(Ui *ui, const char *text, UiLine line, Rect r, int px, Color c)
