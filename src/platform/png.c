@@ -49,44 +49,6 @@ int png_write_rgba(const char *path, const uint8_t *rgba, int w, int h, int stri
     return 0;
 }
 
-int png_read_rgba(const char *path, uint8_t **rgba, int *w, int *h, char *err, size_t err_size)
-{
-    *rgba = NULL;
-    *w = *h = 0;
-    png_image image;
-    memset(&image, 0, sizeof image);
-    image.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_file(&image, path)) {
-        snprintf(err, err_size, "%s: %s", path, image.message);
-        png_image_free(&image);
-        return -1;
-    }
-    if (image.width == 0 || image.height == 0 || image.width > 32768 || image.height > 32768) {
-        snprintf(err, err_size, "%s: unreasonable size %ux%u", path, (unsigned)image.width,
-                 (unsigned)image.height);
-        png_image_free(&image);
-        return -1;
-    }
-    image.format = PNG_FORMAT_RGBA;
-    uint8_t *pixels = malloc(PNG_IMAGE_SIZE(image));
-    if (!pixels) {
-        snprintf(err, err_size, "%s: out of memory", path);
-        png_image_free(&image);
-        return -1;
-    }
-    if (!png_image_finish_read(&image, NULL, pixels, 0, NULL)) {
-        snprintf(err, err_size, "%s: %s", path, image.message);
-        free(pixels);
-        png_image_free(&image);
-        return -1;
-    }
-    *rgba = pixels;
-    *w = (int)image.width;
-    *h = (int)image.height;
-    png_image_free(&image);
-    return 0;
-}
-
 int screenshot_save(SDL_Renderer *sdl, const char *path, char *err, size_t err_size)
 {
     int w = 0, h = 0;

@@ -14,9 +14,6 @@
  * Returns 0, or -1 with a message in err. */
 int png_write_rgba(const char *path, const uint8_t *rgba, int w, int h, int stride, char *err,
                    size_t err_size);
-/* Reads any PNG as 8-bit RGBA rows of 4·w bytes into *rgba, which the caller
- * frees with free(). Returns 0, or -1 with a message in err (*rgba is then NULL). */
-int png_read_rgba(const char *path, uint8_t **rgba, int *w, int *h, char *err, size_t err_size);
 /* Saves the current render target (the window, or the target texture when one
  * is set) as an opaque RGBA PNG. Call after drawing and before presenting.
  * Returns 0, or -1 with a message in err. */

@@ -154,19 +154,6 @@ static void draw_commands(Renderer *re, const DrawList *list, const Rect *dirty,
     SDL_RenderSetClipRect(re->sdl, NULL);
 }
 
-void render_list(Renderer *re, const DrawList *list)
-{
-    if (!re || !list)
-        return;
-    int w = 0, h = 0;
-    SDL_Texture *target = SDL_GetRenderTarget(re->sdl);
-    if (target)
-        SDL_QueryTexture(target, NULL, NULL, &w, &h);
-    else
-        SDL_GetRendererOutputSize(re->sdl, &w, &h);
-    draw_commands(re, list, NULL, damage_first_visible(list, w, h), list->count);
-}
-
 void render_invalidate(Renderer *re)
 {
     if (re)

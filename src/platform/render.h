@@ -17,10 +17,6 @@ typedef struct Renderer Renderer;
 Renderer *render_create(SDL_Renderer *sdl, TextCache *text);
 /* NULL is fine. */
 void render_destroy(Renderer *renderer);
-/* Draws every command in order onto the current render target; the caller
- * clears (with list->clear) before and presents after. Leaves the clip rect
- * unset and the draw blend mode at SDL_BLENDMODE_BLEND. */
-void render_list(Renderer *renderer, const DrawList *list);
 /* A whole frame of the w × h target: cleared with list->clear, then drawn. On
  * SDL's software renderer, whose target keeps its pixels, only the box around
  * what differs from the frame drawn last is cleared and drawn again, with the

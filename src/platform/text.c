@@ -76,7 +76,6 @@ struct TextCache {
     TextTable textures;
     TextTable measures;
     uint64_t tick;
-    TextStats stats;
     int warned; /* a failure has been logged once */
     int ttf_ready;
 };
@@ -240,7 +239,6 @@ static TTF_Font *font_get(TextCache *cache, TextFace face, int size)
     f->face = face;
     f->size = size;
     f->used = ++cache->tick;
-    cache->stats.fonts_opened++;
     return font;
 }
 
@@ -360,7 +358,6 @@ int text_measure_face(TextCache *cache, TextFace face, const char *utf8, int siz
         text_warn(cache, "TTF_SizeUTF8", TTF_GetError());
         return 0;
     }
-    cache->stats.measure_misses++;
     slot = table_insert(&cache->measures, hash, face, size, utf8);
     if (slot >= 0) {
         TextEntry *e = &cache->measures.entry[slot];
@@ -439,7 +436,6 @@ static TextEntry *text_texture(TextCache *cache, TextFace face, const char *utf8
     e->w = w;
     e->h = h;
     e->used = ++cache->tick;
-    cache->stats.textures_created++;
     return e;
 }
 
@@ -502,20 +498,4 @@ void text_frame(TextCache *cache)
 {
     if (cache)
         cache->tick++;
-}
-
-void text_stats(const TextCache *cache, TextStats *out)
-{
-    memset(out, 0, sizeof *out);
-    if (!cache)
-        return;
-    *out = cache->stats;
-    out->textures_cached = cache->textures.count;
-}
-
-const char *text_font_path(const TextCache *cache, TextFace face)
-{
-    if (!cache || face < 0 || face >= TEXT_FACE_COUNT)
-        return NULL;
-    return cache->path[face];
 }

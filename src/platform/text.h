@@ -15,13 +15,6 @@ typedef struct TextCache TextCache;
 
 typedef enum { TEXT_REGULAR, TEXT_BOLD, TEXT_FACE_COUNT } TextFace;
 
-typedef struct {
-    long textures_created; /* since text_open */
-    long fonts_opened;     /* TTF_OpenFont calls, one per face and size */
-    long measure_misses;   /* widths computed by SDL_ttf rather than found */
-    int textures_cached;   /* textures held now */
-} TextStats;
-
 /* Opens the text system for this renderer (calls TTF_Init itself; text_close
  * calls TTF_Quit). font_path NULL: DejaVu Sans, else Noto Sans, Liberation Sans,
  * FreeSans; the bold face is found beside it or synthesised. Returns NULL with
@@ -50,11 +43,8 @@ void text_draw_face(TextCache *cache, TextFace face, const char *utf8, Rect r, i
 Rect text_bounds(TextCache *cache, TextFace face, const char *utf8, Rect r, int size_px,
                  Align align, int turned);
 
-/* Marks the start of a frame (render_list calls it): strings used in this frame
+/* Marks the start of a frame (the renderer calls it): strings used in this frame
  * are evicted only after every older one. */
 void text_frame(TextCache *cache);
-void text_stats(const TextCache *cache, TextStats *out);
-/* The file behind a face, for the log and "about". */
-const char *text_font_path(const TextCache *cache, TextFace face);
 
 #endif

@@ -166,12 +166,11 @@ static void finish(App *app, int early)
     int paused = app_stack_find(app, SCREEN_PAUSED);
     if (paused >= 0 && paused < run) {
         /* Breathing together from the paused board: back to it. */
-        app->depth = paused + 1;
+        app_unwind_to(app, SCREEN_PAUSED);
     } else {
-        app->stack[run] = SCREEN_BREATHE_DONE;
-        app->depth = run + 1;
+        app_unwind_to(app, SCREEN_BREATHE_RUN);
+        app_replace_top(app, SCREEN_BREATHE_DONE);
     }
-    app->screen_since_mono = app->time.mono_ms;
     app->ui.fired = 1; /* the screen changed under this pass: frame_update builds again */
 }
 
@@ -203,11 +202,8 @@ void breathe_pause(App *app)
 
 void breathe_together(App *app)
 {
-    int run = app_stack_find(app, SCREEN_BREATHE_RUN);
-    if (app->breathe.running && run >= 0) {
+    if (app->breathe.running && app_unwind_to(app, SCREEN_BREATHE_RUN)) {
         /* Back to the session under the board; it stays paused until tapped. */
-        app->depth = run + 1;
-        app->screen_since_mono = app->time.mono_ms;
         return;
     }
     app_push(app, SCREEN_BREATHE);

@@ -134,8 +134,7 @@ void journal_save_entry(App *app)
     if (app_screen_below(app) == SCREEN_JOURNAL) {
         app_pop(app);
     } else {
-        app->stack[app->depth - 1] = SCREEN_JOURNAL;
-        app->screen_since_mono = app->time.mono_ms;
+        app_replace_top(app, SCREEN_JOURNAL);
     }
     if (is_new)
         js->keep_place = 0;

@@ -204,8 +204,3 @@ void lock_submit(App *app)
     }
     }
 }
-
-void lock_clear_digits(App *app)
-{
-    clear_digits(&app->journal);
-}

@@ -144,8 +144,6 @@ void lock_submit(App *app);
 void lock_leave(App *app);
 /* ms still to wait after wrong attempts before another, 0: none. */
 int64_t lock_wait_left(const App *app);
-/* The digits typed so far are forgotten. */
-void lock_clear_digits(App *app);
 
 /* idle.c */
 enum { IDLE_HOLD_TO_LEAVE_MS = 3000 };

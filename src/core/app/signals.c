@@ -126,7 +126,7 @@ void app_ready(App *app, Partner partner)
     }
     log_simple(app, partner, "ready", "I'm ready");
     if (r == SESSION_RESUME) {
-        log_simple(app, 3, "resume", "Resuming");
+        log_simple(app, PARTNER_BOTH, "resume", "Resuming");
         app_queue_sound(app, SOUND_RESUME, 1.0f);
         app->resume_wash_until = app->time.mono_ms + RESUME_WASH_MS;
         if (app_screen_below(app) == SCREEN_ENTRY) {

@@ -201,8 +201,7 @@ void screen_breathe_done(App *app)
         if (app_screen_below(app) == SCREEN_BREATHE) {
             app_pop(app);
         } else {
-            app->stack[app->depth - 1] = SCREEN_BREATHE;
-            app->screen_since_mono = app->time.mono_ms;
+            app_replace_top(app, SCREEN_BREATHE);
         }
     }
 }
