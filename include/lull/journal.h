@@ -38,8 +38,8 @@ typedef struct {
     int (*pin_state)(void *ctx);
     /* Stores the PIN's Argon2id hash ("" removes the PIN). */
     int (*pin_set)(void *ctx, const char *pin);
-    /* 0: it matches; 1: it does not; else a StoreStatus. */
-    int (*pin_verify)(void *ctx, const char *pin);
+    /* Sets *match to 1 when pin is the one set, else 0. */
+    int (*pin_verify)(void *ctx, const char *pin, int *match);
 } JournalHost;
 
 enum {

@@ -90,15 +90,12 @@ static int pin_set(void *ctx, const char *pin)
     return logged(ctx, store_pin_set(ctx, pin), "setting the PIN");
 }
 
-static int pin_verify(void *ctx, const char *pin)
+static int pin_verify(void *ctx, const char *pin, int *match)
 {
-    int match = 0;
+    *match = 0;
     if (!ctx)
         return (int)STORE_ERROR;
-    int status = logged(ctx, store_pin_verify(ctx, pin, &match), "checking the PIN");
-    if (status != 0)
-        return status;
-    return match ? 0 : 1;
+    return logged(ctx, store_pin_verify(ctx, pin, match), "checking the PIN");
 }
 
 static int is_dir(const char *path, struct stat *st)

@@ -199,10 +199,11 @@ static int m_pin_set(void *ctx, const char *pin)
     return 0;
 }
 
-static int m_pin_verify(void *ctx, const char *pin)
+static int m_pin_verify(void *ctx, const char *pin, int *match)
 {
     Monkey *m = ctx;
-    return m->pin_set && strcmp(pin, m->pin) == 0 ? 0 : 1;
+    *match = m->pin_set && strcmp(pin, m->pin) == 0;
+    return 0;
 }
 
 /* "Keep it aside and start a new journal": the store is fine again. */

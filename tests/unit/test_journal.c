@@ -36,6 +36,7 @@ typedef struct {
     char pin[8];
     char pin_set_to[8];
     int pin_checks;
+    int pin_fails_with; /* a StoreStatus for pin_verify, 0: it answers */
     char keys[32][64], values[32][2048];
     int settings;
     Insights insights;
@@ -213,11 +214,12 @@ static int fake_pin_set(void *ctx, const char *pin)
     return 0;
 }
 
-static int fake_pin_verify(void *ctx, const char *pin)
+static int fake_pin_verify(void *ctx, const char *pin, int *match)
 {
     Fake *f = ctx;
     f->pin_checks++;
-    return strcmp(pin, f->pin) == 0 ? 0 : 1;
+    *match = strcmp(pin, f->pin) == 0;
+    return f->pin_fails_with;
 }
 
 static int fake_set(void *ctx, const char *key, const char *value)
@@ -828,6 +830,30 @@ static void pin_guards_journal_and_settings(void **state)
     free(w);
 }
 
+/* A PIN the store cannot check is not a wrong PIN: no failure is counted, no
+ * wait begins, and the words say what happened. */
+static void a_pin_that_cannot_be_checked_is_not_wrong(void **state)
+{
+    (void)state;
+    World *w = world(with_pin);
+    tap(w, "Journal");
+    assert_screen(w, SCREEN_LOCKED);
+    w->fake.pin_fails_with = STORE_ERROR;
+    type_keys(w, "2468");
+    tap(w, "Unlock");
+    assert_screen(w, SCREEN_LOCKED);
+    assert_int_equal(w->app.journal.pin_failures, 0);
+    assert_string_equal(w->app.journal.pin_message,
+                        "The PIN could not be checked: the journal could not be reached.");
+    assert_true(shows(&w->app, "The PIN could not be checked"));
+    assert_false(shows(&w->app, "That PIN does not match."));
+    w->fake.pin_fails_with = STORE_OK;
+    type_keys(w, "2468");
+    tap(w, "Unlock");
+    assert_screen(w, SCREEN_JOURNAL);
+    free(w);
+}
+
 static void pin_survives_a_restart_of_the_count(void **state)
 {
     (void)state;
@@ -1237,6 +1263,7 @@ int main(void)
         cmocka_unit_test(drag_then_glide),
         cmocka_unit_test(pin_rules),
         cmocka_unit_test(pin_guards_journal_and_settings),
+        cmocka_unit_test(a_pin_that_cannot_be_checked_is_not_wrong),
         cmocka_unit_test(pin_survives_a_restart_of_the_count),
         cmocka_unit_test(setting_a_pin),
         cmocka_unit_test(leaving_asks_for_the_pin),

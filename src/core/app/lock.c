@@ -148,15 +148,16 @@ void lock_submit(App *app)
     case PIN_MODE_UNLOCK: {
         if (lock_wait_left(app) > 0)
             return;
-        int r = h->pin_verify ? h->pin_verify(app->host.ctx, js->pin_digits) : 2;
-        if (r == 0) {
+        int match = 0;
+        int r = h->pin_verify ? h->pin_verify(app->host.ctx, js->pin_digits, &match) : STORE_ERROR;
+        if (r == STORE_OK && match) {
             if (js->pin_failures) {
                 js->pin_failures = 0;
                 save_failures(app);
             }
             js->pin_failed_mono = 0;
             pin_unlocked_to(app);
-        } else if (r == 1) {
+        } else if (r == STORE_OK) {
             js->pin_failures++;
             js->pin_failed_mono = app->time.mono_ms;
             save_failures(app);
@@ -184,7 +185,7 @@ void lock_submit(App *app)
                      "The two did not match. Choose a PIN again.");
             break;
         }
-        int r = h->pin_set ? h->pin_set(app->host.ctx, js->pin_digits) : 2;
+        int r = h->pin_set ? h->pin_set(app->host.ctx, js->pin_digits) : STORE_ERROR;
         clear_digits(js);
         memset(js->pin_first, 0, sizeof js->pin_first);
         if (r != 0) {

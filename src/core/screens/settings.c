@@ -45,7 +45,7 @@ static void pin_row(App *app, Rect r)
     if (ui_button(&app->ui, "Remove PIN", NULL, rect_make(r.x + w + gap, r.y, r.w - w - gap, r.h),
                   SHAPE_NONE, &st, 0)) {
         const JournalHost *h = &app->host.journal;
-        int status = h->pin_set ? h->pin_set(app->host.ctx, "") : 2;
+        int status = h->pin_set ? h->pin_set(app->host.ctx, "") : STORE_ERROR;
         if (status == 0) {
             js->pin_set = 0;
             js->pin_failures = 0;
