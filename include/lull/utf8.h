@@ -17,5 +17,10 @@ int utf8_length(const char *s);
 void utf8_copy(char *dst, size_t size, const char *src);
 /* The bytes of text's first chars characters (an invalid byte counts as one). */
 size_t utf8_prefix_bytes(const char *text, int chars);
+/* text as a message may repeat it: at most max bytes, cut at a character
+ * boundary with "..." after, each control byte shown as '?' (so a stray binary
+ * argument cannot garble a terminal). out needs max + 4 bytes; a smaller out
+ * gets "". Returns the length written. */
+size_t utf8_shown(const char *text, size_t max, char *out, size_t size);
 
 #endif

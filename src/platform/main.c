@@ -13,26 +13,11 @@
 #include "kiosk.h"
 #include "lull/cli.h"
 #include "lull/store.h"
-#include "paths.h"
 #include "tools.h"
-
-static Store *open_store_for_tool(const CliOptions *opts)
-{
-    char path[1024], err[512];
-    StoreStatus status;
-    if (opts->db_path)
-        snprintf(path, sizeof path, "%s", opts->db_path);
-    else
-        paths_default_db(path, sizeof path);
-    Store *store = store_open(path, &status, err, sizeof err);
-    if (!store)
-        fprintf(stderr, "lull: cannot open %s: %s\n", path, err);
-    return store;
-}
 
 static int run_export(const CliOptions *opts)
 {
-    Store *store = open_store_for_tool(opts);
+    Store *store = tools_open_store(opts);
     if (!store)
         return 2;
     FILE *out = stdout;

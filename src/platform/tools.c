@@ -13,7 +13,7 @@
 #include "lull/store.h"
 #include "paths.h"
 
-static Store *open_store(const CliOptions *opts)
+Store *tools_open_store(const CliOptions *opts)
 {
     char path[1024], err[512];
     StoreStatus status;
@@ -190,7 +190,7 @@ static void print_text(const Insights *in, const JournalWords *words)
 
 int tools_insights(const CliOptions *opts)
 {
-    Store *store = open_store(opts);
+    Store *store = tools_open_store(opts);
     if (!store)
         return 2;
     int64_t now_ms;
@@ -222,7 +222,7 @@ int tools_insights(const CliOptions *opts)
 
 int tools_seed_demo(const CliOptions *opts)
 {
-    Store *store = open_store(opts);
+    Store *store = tools_open_store(opts);
     if (!store)
         return 2;
     SeedOptions o;

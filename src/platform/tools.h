@@ -1,10 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The journal's command-line tools: `lull insights` and `lull seed-demo`. */
+/* The journal's command-line tools: `lull insights` and `lull seed-demo`, and
+ * opening the journal for them and for `lull export`. */
 #ifndef LULL_PLATFORM_TOOLS_H
 #define LULL_PLATFORM_TOOLS_H
 
 #include "lull/cli.h"
+#include "lull/store.h"
 
+/* Opens the journal of --db (else the default one) for a tool, saying on
+ * stderr why not; NULL then. */
+Store *tools_open_store(const CliOptions *opts);
 /* Prints the Insights screen's figures (text or JSON); returns the exit status. */
 int tools_insights(const CliOptions *opts);
 /* Writes a reproducible demo history into an empty journal; returns the exit status. */

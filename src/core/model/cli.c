@@ -2,6 +2,7 @@
 #include "lull/cli.h"
 
 #include "lull/calendar.h"
+#include "lull/utf8.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -137,34 +138,6 @@ const char *cli_usage(void)
     return usage;
 }
 
-/* An argument as an error may show it: cut at a character boundary, controls
- * replaced, so a stray binary argument cannot garble the terminal. out holds at
- * least SHOWN_MAX + 4 bytes. */
-static void shown(const char *arg, char *out, size_t out_size)
-{
-    size_t len = 0;
-    if (out_size < SHOWN_MAX + 4) {
-        if (out_size)
-            out[0] = '\0';
-        return;
-    }
-    while (arg[len] && len < SHOWN_MAX)
-        len++;
-    int cut = arg[len] != '\0';
-    /* arg[len] is the first byte left out; never leave half a character. */
-    while (cut && len > 0 && ((unsigned char)arg[len] & 0xC0) == 0x80)
-        len--;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)arg[i];
-        out[i] = (char)(c < 0x20 || c == 0x7F ? '?' : c);
-    }
-    if (cut) {
-        memcpy(out + len, "...", 3);
-        len += 3;
-    }
-    out[len] = '\0';
-}
-
 /* Copies message into err, cut if need be at a UTF-8 character boundary. */
 static void fail(char *err, size_t err_size, const char *message)
 {
@@ -282,7 +255,7 @@ static int apply_value(CliOptions *opts, OptionId id, const char *name, const ch
     char arg[SHOWN_MAX + 8];
     char message[256];
     unsigned long long n;
-    shown(value, arg, sizeof arg);
+    utf8_shown(value, SHOWN_MAX, arg, sizeof arg);
 
     switch (id) {
     case OPT_SIZE: {
@@ -441,7 +414,7 @@ int cli_parse(int argc, char **argv, CliOptions *opts, char *err, size_t err_siz
             if (strcmp(argv[1], commands[c].name) == 0)
                 break;
         if (c == sizeof commands / sizeof commands[0]) {
-            shown(argv[1], arg, sizeof arg);
+            utf8_shown(argv[1], SHOWN_MAX, arg, sizeof arg);
             snprintf(message, sizeof message,
                      "unknown command \"%s\" (commands: export, insights, seed-demo)", arg);
             fail(err, err_size, message);
@@ -458,7 +431,7 @@ int cli_parse(int argc, char **argv, CliOptions *opts, char *err, size_t err_siz
 
     for (; i < argc; i++) {
         const char *current = argv[i];
-        shown(current, arg, sizeof arg);
+        utf8_shown(current, SHOWN_MAX, arg, sizeof arg);
         if (strcmp(current, "-h") == 0) {
             opts->command = CLI_HELP;
             return 0;
@@ -489,10 +462,10 @@ int cli_parse(int argc, char **argv, CliOptions *opts, char *err, size_t err_siz
             char option[SHOWN_MAX + 8];
             char name_only[SHOWN_MAX + 8];
             size_t keep = name_len < SHOWN_MAX + 1 ? name_len : SHOWN_MAX + 1;
-            /* One byte more than is shown, so shown() knows to add "...". */
+            /* One byte more than is shown, so utf8_shown knows to add "...". */
             memcpy(name_only, name, keep);
             name_only[keep] = '\0';
-            shown(name_only, option, sizeof option);
+            utf8_shown(name_only, SHOWN_MAX, option, sizeof option);
             snprintf(message, sizeof message, "unknown option --%s", option);
             fail(err, err_size, message);
             return -1;
@@ -538,7 +511,7 @@ int cli_parse(int argc, char **argv, CliOptions *opts, char *err, size_t err_siz
             value = argv[++i];
         } else if (i + 1 < argc) {
             char next[SHOWN_MAX + 8];
-            shown(argv[i + 1], next, sizeof next);
+            utf8_shown(argv[i + 1], SHOWN_MAX, next, sizeof next);
             snprintf(message, sizeof message, "--%s needs %s before the next option %s", spec->name,
                      spec->value, next);
             fail(err, err_size, message);

@@ -67,31 +67,16 @@ static int check_text(const char *text, const char **why)
     return 0;
 }
 
-/* A token as a message may show it: quoted, cut after SHOWN_MAX bytes at a
- * character boundary, control bytes replaced. */
+/* A token as a message may show it: quoted, as utf8_shown shows it. */
 static void shown(const char *text, char *out, size_t out_size)
 {
-    size_t len = 0;
-    size_t used = 0;
     if (out_size < SHOWN_MAX + 8) {
         if (out_size)
             out[0] = '\0';
         return;
     }
-    while (text[len] && len < SHOWN_MAX)
-        len++;
-    int cut = text[len] != '\0';
-    while (cut && len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
-        len--;
-    out[used++] = '"';
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        out[used++] = (char)(c < 0x20 || c == 0x7F ? '?' : c);
-    }
-    if (cut) {
-        memcpy(out + used, "...", 3);
-        used += 3;
-    }
+    out[0] = '"';
+    size_t used = 1 + utf8_shown(text, SHOWN_MAX, out + 1, out_size - 2);
     out[used++] = '"';
     out[used] = '\0';
 }

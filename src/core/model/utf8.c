@@ -85,3 +85,29 @@ size_t utf8_prefix_bytes(const char *text, int chars)
     }
     return at;
 }
+
+size_t utf8_shown(const char *text, size_t max, char *out, size_t size)
+{
+    if (size < max + 4) {
+        if (size)
+            out[0] = '\0';
+        return 0;
+    }
+    size_t len = 0;
+    while (text[len] && len < max)
+        len++;
+    int cut = text[len] != '\0';
+    /* text[len] is the first byte left out; never leave half a character. */
+    while (cut && len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+        len--;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        out[i] = (char)(c < 0x20 || c == 0x7F ? '?' : c);
+    }
+    if (cut) {
+        memcpy(out + len, "...", 3);
+        len += 3;
+    }
+    out[len] = '\0';
+    return len;
+}

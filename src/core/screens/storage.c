@@ -7,19 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The same, as the end of a sentence. */
+/* Why the damaged file could not be moved aside, as the end of a sentence. */
 static const char *reason(int status)
 {
-    switch (status) {
-    case STORE_FULL:
-        return "the storage is full";
-    case STORE_IO:
-        return "the storage is failing";
-    case STORE_READONLY:
-        return "the storage is read-only";
-    default:
-        return "it could not be moved";
-    }
+    if (status == STORE_FULL || status == STORE_IO || status == STORE_READONLY)
+        return status_words(status);
+    return "it could not be moved";
 }
 
 static int can_start_new(const Durable *d)
