@@ -51,23 +51,8 @@ static void start_naming(App *app, int slot)
 
 static void screen_naming(App *app)
 {
-    Ui *ui = &app->ui;
-    const Metrics *m = &app->metrics;
-    const Theme *t = &app->theme;
     Rect area = app_header(app, "Name your pattern");
-    int kb_h = keyboard_height(m, area.w);
-    Rect kb = rect_make(area.x, area.y + area.h - kb_h, area.w, kb_h);
-    int field_h = kb.y - m->gap / 2 - area.y;
-    if (field_h > m->unit * 3 / 2)
-        field_h = m->unit * 3 / 2;
-    Rect field = rect_make(area.x, area.y, area.w, field_h);
-    ui_rect(ui, field, t->surface, m->radius);
-    ui_frame(ui, field, t->accent, m->radius, 2);
-    char shown[KEYBOARD_BYTES + 8];
-    snprintf(shown, sizeof shown, "%s|", app->keyboard.text);
-    ui_text_fit(ui, shown, rect_inset(field, m->gap / 2), m->text_large, m->text_small, t->text,
-                ALIGN_LEFT);
-    if (keyboard_ui(&app->keyboard, ui, kb, t, m) == KEYBOARD_DONE)
+    if (widget_name_field(APP_KIT(app), area, &app->keyboard, app->theme.accent) == KEYBOARD_DONE)
         naming_done(app);
 }
 

@@ -27,8 +27,6 @@ void name_edit_done(App *app)
 
 void screen_name_edit(App *app)
 {
-    Ui *ui = &app->ui;
-    const Metrics *m = &app->metrics;
     const Theme *t = &app->theme;
     char title[64];
     if (app->editing_signal_label)
@@ -36,35 +34,9 @@ void screen_name_edit(App *app)
     else
         snprintf(title, sizeof title, "Partner %d's name", partner_index(app->editing_partner) + 1);
     Rect area = app_header(app, title);
-    int kb_h = keyboard_height(m, area.w);
-    Rect kb = rect_make(area.x, area.y + area.h - kb_h, area.w, kb_h);
-    int field_h = kb.y - m->gap / 2 - area.y;
-    if (field_h > m->unit * 3 / 2)
-        field_h = m->unit * 3 / 2;
-    Rect field = rect_make(area.x, area.y, area.w, field_h);
-    int hint_y = field.y + field.h + m->gap;
-    if (kb.y - hint_y >= m->text_small * 2)
-        ui_text_box(ui, "Type, then Done",
-                    rect_make(area.x, hint_y, area.w, kb.y - hint_y - m->gap), m->text_small,
-                    m->text_min, t->text_dim, ALIGN_CENTER);
-    ui_rect(ui, field, t->surface, m->radius);
-    ui_frame(ui, field,
-             app->editing_signal_label ? t->accent
-                                       : t->partner[partner_index(app->editing_partner)],
-             m->radius, 2);
-    char shown[KEYBOARD_BYTES + 8];
-    snprintf(shown, sizeof shown, "%s|", app->keyboard.text);
-    Rect text_r = rect_inset(field, m->gap / 2);
-    text_r.w -= m->unit * 3 / 2;
-    ui_text_fit(ui, shown, text_r, m->text_large, m->text_small, t->text, ALIGN_LEFT);
-    char count[32];
-    snprintf(count, sizeof count, "%d/%d", utf8_length(app->keyboard.text),
-             app->keyboard.max_chars);
-    ui_text(ui, count,
-            rect_make(field.x + field.w - m->unit * 3 / 2 - m->gap / 2, field.y, m->unit * 3 / 2,
-                      field.h),
-            m->text_small, t->text_dim, ALIGN_RIGHT);
-    if (keyboard_ui(&app->keyboard, ui, kb, t, m) == KEYBOARD_DONE)
+    Color accent = app->editing_signal_label ? t->accent
+                                             : t->partner[partner_index(app->editing_partner)];
+    if (widget_name_field(APP_KIT(app), area, &app->keyboard, accent) == KEYBOARD_DONE)
         name_edit_done(app);
 }
 

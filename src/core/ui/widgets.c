@@ -420,3 +420,35 @@ int widget_editor(const Kit *k, Rect area, Keyboard *kb)
                          t->text);
     return keyboard_ui(kb, ui, keys, t, m) == KEYBOARD_DONE;
 }
+
+KeyboardResult widget_name_field(const Kit *k, Rect area, Keyboard *kb, Color accent)
+{
+    Ui *ui = k->ui;
+    const Metrics *m = k->m;
+    const Theme *t = k->t;
+    int kb_h = keyboard_height(m, area.w);
+    Rect keys = rect_make(area.x, area.y + area.h - kb_h, area.w, kb_h);
+    int field_h = keys.y - m->gap / 2 - area.y;
+    if (field_h > m->unit * 3 / 2)
+        field_h = m->unit * 3 / 2;
+    Rect field = rect_make(area.x, area.y, area.w, field_h);
+    int hint_y = field.y + field.h + m->gap;
+    if (keys.y - hint_y >= m->text_small * 2)
+        ui_text_box(ui, "Type, then Done",
+                    rect_make(area.x, hint_y, area.w, keys.y - hint_y - m->gap), m->text_small,
+                    m->text_min, t->text_dim, ALIGN_CENTER);
+    ui_rect(ui, field, t->surface, m->radius);
+    ui_frame(ui, field, accent, m->radius, 2);
+    char shown[KEYBOARD_BYTES + 8];
+    snprintf(shown, sizeof shown, "%s|", kb->text);
+    Rect text_r = rect_inset(field, m->gap / 2);
+    text_r.w -= m->unit * 3 / 2;
+    ui_text_fit(ui, shown, text_r, m->text_large, m->text_small, t->text, ALIGN_LEFT);
+    char count[32];
+    snprintf(count, sizeof count, "%d/%d", utf8_length(kb->text), kb->max_chars);
+    ui_text(ui, count,
+            rect_make(field.x + field.w - m->unit * 3 / 2 - m->gap / 2, field.y, m->unit * 3 / 2,
+                      field.h),
+            m->text_small, t->text_dim, ALIGN_RIGHT);
+    return keyboard_ui(kb, ui, keys, t, m);
+}
