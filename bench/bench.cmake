@@ -8,7 +8,7 @@ target_link_libraries(lull_bench PRIVATE lull_platform)
 
 # Not a measure but a check, cheap enough for every run: drawing only what
 # changed gives the picture that drawing everything gives.
-add_test(NAME render.partial_redraw_matches_whole
+add_test(NAME e2e.partial_redraw_matches_whole
          COMMAND lull_bench verify ${CMAKE_SOURCE_DIR}/tests/e2e/couple.conf
                  ${CMAKE_BINARY_DIR}/render-verify/lull.db)
-set_tests_properties(render.partial_redraw_matches_whole PROPERTIES ENVIRONMENT SDL_AUDIODRIVER=none)
+set_tests_properties(e2e.partial_redraw_matches_whole PROPERTIES ENVIRONMENT SDL_AUDIODRIVER=none)

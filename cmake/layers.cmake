@@ -13,6 +13,36 @@ set(LULL_HEADERS_SCREENS screens/screens.h)
 set(LULL_HEADERS_FRAME lull/frame.h)
 set(LULL_HEADERS_STORE lull/store.h)
 
+# The core must never see SDL: every header SDL2, SDL2_ttf and SDL2_mixer
+# install here gets a poisoned copy, as <NAME.h> and as <SDL2/NAME.h>, found
+# before the real ones on every core layer's compile line (build.core_rejects_sdl
+# proves it, header by header).
+set(LULL_POISON ${CMAKE_BINARY_DIR}/poison)
+set(LULL_SDL_HEADERS "")
+foreach(dir ${SDL2_INCLUDE_DIRS})
+  file(GLOB found ${dir}/SDL2/*.h)
+  if(dir MATCHES "/SDL2/?$")
+    file(GLOB here ${dir}/*.h)
+    list(APPEND found ${here})
+  endif()
+  foreach(header ${found})
+    get_filename_component(name ${header} NAME)
+    list(APPEND LULL_SDL_HEADERS ${name})
+  endforeach()
+endforeach()
+list(REMOVE_DUPLICATES LULL_SDL_HEADERS)
+list(SORT LULL_SDL_HEADERS)
+if(NOT "SDL.h" IN_LIST LULL_SDL_HEADERS OR NOT "SDL_ttf.h" IN_LIST LULL_SDL_HEADERS
+   OR NOT "SDL_mixer.h" IN_LIST LULL_SDL_HEADERS)
+  message(FATAL_ERROR "SDL2's headers were not found in ${SDL2_INCLUDE_DIRS}")
+endif()
+set(LULL_POISON_MESSAGE "the core is pure C11: it must not include SDL (STYLE.md)")
+foreach(name ${LULL_SDL_HEADERS})
+  foreach(path ${LULL_POISON}/${name} ${LULL_POISON}/SDL2/${name})
+    file(WRITE ${path} "#error \"${name}: ${LULL_POISON_MESSAGE}\"\n")
+  endforeach()
+endforeach()
+
 # Headers target may not include, as #error stand-ins found before the real ones.
 function(lull_forbid_headers target)
   set(dir ${CMAKE_BINARY_DIR}/forbidden/${target})
@@ -28,9 +58,7 @@ function(lull_core_layer target folder)
   add_library(${target} STATIC ${sources})
   target_include_directories(${target} PUBLIC ${CMAKE_SOURCE_DIR}/include ${CMAKE_SOURCE_DIR}/src/core)
   target_compile_options(${target} PRIVATE ${LULL_WARNINGS} -Wconversion)
-  # The core must never see SDL: a poisoned include directory makes any
-  # `#include <SDL.h>` fail to compile.
-  target_include_directories(${target} BEFORE PRIVATE ${CMAKE_SOURCE_DIR}/src/core/poison)
+  target_include_directories(${target} BEFORE PRIVATE ${LULL_POISON})
 endfunction()
 
 lull_core_layer(lull_model src/core/model)
@@ -54,7 +82,7 @@ lull_forbid_headers(lull_screens ${LULL_HEADERS_FRAME} ${LULL_HEADERS_STORE})
 add_library(lull_core STATIC ${CMAKE_SOURCE_DIR}/src/core/frame.c)
 target_include_directories(lull_core PUBLIC ${CMAKE_SOURCE_DIR}/include ${CMAKE_SOURCE_DIR}/src/core)
 target_compile_options(lull_core PRIVATE ${LULL_WARNINGS} -Wconversion)
-target_include_directories(lull_core BEFORE PRIVATE ${CMAKE_SOURCE_DIR}/src/core/poison)
+target_include_directories(lull_core BEFORE PRIVATE ${LULL_POISON})
 target_link_libraries(lull_core PUBLIC lull_screens)
 lull_forbid_headers(lull_core ${LULL_HEADERS_STORE})
 

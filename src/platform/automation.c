@@ -11,6 +11,7 @@
 #include "lull/script.h"
 #include "paths.h"
 #include "png.h"
+#include "text.h"
 
 enum { TAP_MS = 80, FRAME_MS = 16, SCRIPT_MAX_BYTES = 1 << 22 };
 
@@ -201,6 +202,45 @@ static int visible_text_contains(const App *app, const char *needle)
     return 0;
 }
 
+static Rect intersect(Rect a, Rect b)
+{
+    int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
+    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
+    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
+    return rect_make(x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0);
+}
+
+/* Beside a screenshot, where its text landed (window pixels, one "x y w h" a
+ * line): the comparison holds text loosely (fonts differ between machines) and
+ * everything else strictly. */
+static int save_text_boxes(Runner *r, const char *png_path)
+{
+    char path[4096 + 8];
+    snprintf(path, sizeof path, "%s.text", png_path);
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    const DrawList *list = &r->k->app->draw;
+    Rect clip = {0, 0, 0, 0};
+    for (int i = 0; i < list->count; i++) {
+        const DrawCmd *c = &list->cmds[i];
+        if (c->kind == DRAW_CLIP) {
+            clip = c->rect;
+            continue;
+        }
+        if (c->kind != DRAW_TEXT)
+            continue;
+        Rect box = text_bounds(r->k->text, TEXT_REGULAR, draw_text(list, c), c->rect, c->size,
+                               c->align, c->turned);
+        if (clip.w > 0)
+            box = intersect(box, clip);
+        Rect w = kiosk_rect_to_window(r->k, box);
+        if (w.w > 0 && w.h > 0)
+            fprintf(f, "%d %d %d %d\n", w.x, w.y, w.w, w.h);
+    }
+    return fclose(f) == 0 ? 0 : -1;
+}
+
 static int do_screenshot(Runner *r, const char *name)
 {
     if (!r->shots)
@@ -212,6 +252,8 @@ static int do_screenshot(Runner *r, const char *name)
     kiosk_draw(r->k);
     if (screenshot_save(r->k->sdl, path, err, sizeof err) != 0)
         return fail(r, "screenshot: %s", err);
+    if (save_text_boxes(r, path) != 0)
+        return fail(r, "cannot write %s.text: %s", path, strerror(errno));
     if (!r->k->clock.fake)
         SDL_RenderPresent(r->k->sdl);
     return 0;

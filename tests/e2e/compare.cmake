@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Compares every screenshot in WORK/shots with tests/reference/NAME/, within
-# imgdiff's tolerance; with LULL_UPDATE_REFERENCES=1 rewrites the references.
+# imgdiff's tolerance: loose where the run drew text, strict everywhere else; with LULL_UPDATE_REFERENCES=1 rewrites the references.
 # Included by run.cmake and by the e2e scripts that run lull themselves.
 function(compare_screenshots)
   set(ref_dir "${SRC}/tests/reference/${NAME}")
@@ -23,7 +23,12 @@ function(compare_screenshots)
       if(NOT EXISTS "${ref_dir}/${shot}")
         message(FATAL_ERROR "no reference for ${shot}: run ./dev references and look at it")
       endif()
+      # Where lull drew text (shot.png.text) the comparison is loose, elsewhere strict.
+      if(NOT EXISTS "${WORK}/shots/${shot}.text")
+        message(FATAL_ERROR "the run wrote no ${shot}.text beside ${shot}")
+      endif()
       execute_process(COMMAND ${IMGDIFF} "${WORK}/shots/${shot}" "${ref_dir}/${shot}"
+                              "${WORK}/shots/${shot}.text"
                       RESULT_VARIABLE diff OUTPUT_VARIABLE diff_out)
       message("${shot}: ${diff_out}")
       if(NOT diff EQUAL 0)

@@ -51,13 +51,15 @@ lull_e2e(script_ambiguous ambiguous.lull EXIT 1 STDERR "script:3: \"/ Pause\" ma
 lull_e2e(script_dump dump.lull STDOUT "\"Pause\" [0-9]+ [0-9]+ [0-9]+ [0-9]+")
 
 # The command line.
-add_test(NAME cli.version COMMAND lull --version)
-set_tests_properties(cli.version PROPERTIES PASS_REGULAR_EXPRESSION "^lull ${PROJECT_VERSION}")
-add_test(NAME cli.help COMMAND lull --help)
-set_tests_properties(cli.help PROPERTIES PASS_REGULAR_EXPRESSION "--headless")
-add_test(NAME cli.bad_option COMMAND lull --no-such-option)
-set_tests_properties(cli.bad_option PROPERTIES WILL_FAIL TRUE)
-add_test(NAME cli.export_empty
+add_test(NAME e2e.cli_version COMMAND lull --version)
+set_tests_properties(e2e.cli_version PROPERTIES PASS_REGULAR_EXPRESSION "^lull ${PROJECT_VERSION}")
+add_test(NAME e2e.cli_help COMMAND lull --help)
+set_tests_properties(e2e.cli_help PROPERTIES PASS_REGULAR_EXPRESSION "--headless")
+add_test(NAME e2e.cli_bad_option
+         COMMAND ${CMAKE_COMMAND} -DLULL=${LULL_RUN} -DARGS=--no-such-option -DEXIT=2
+                 "-DSTDERR=^lull: unknown option --no-such-option\nTry 'lull --help'\.\n$"
+                 -P ${CMAKE_SOURCE_DIR}/tests/e2e/cli.cmake)
+add_test(NAME e2e.cli_export_empty
          COMMAND ${CMAKE_COMMAND} -DLULL=${LULL_RUN} -DWORK=${CMAKE_BINARY_DIR}/e2e/export_empty
                  -P ${CMAKE_SOURCE_DIR}/tests/e2e/export_empty.cmake)
 
@@ -130,5 +132,5 @@ if(CMOCKA_FOUND)
   target_compile_options(test_backlight PRIVATE ${LULL_WARNINGS})
   target_compile_definitions(test_backlight PRIVATE ${LULL_POSIX})
   target_link_libraries(test_backlight PRIVATE PkgConfig::CMOCKA)
-  add_test(NAME unit.test_backlight COMMAND test_backlight)
+  add_test(NAME hardening.backlight COMMAND test_backlight)
 endif()

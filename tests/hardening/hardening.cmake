@@ -63,7 +63,7 @@ endforeach()
 # The store's refusals and faults, and the app's waiting writes, as unit tests.
 if(CMOCKA_FOUND)
   foreach(name test_store_hardening test_durable)
-    add_executable(hard_${name} ${HARD}/${name}.c ${CMAKE_SOURCE_DIR}/tests/unit/fakes.c)
+    add_executable(hard_${name} ${HARD}/${name}.c ${CMAKE_SOURCE_DIR}/tests/support/fakes.c)
     target_compile_options(hard_${name} PRIVATE ${LULL_WARNINGS})
     target_compile_definitions(hard_${name} PRIVATE ${LULL_POSIX})
     target_link_libraries(hard_${name} PRIVATE lull_store lull_core PkgConfig::CMOCKA)
@@ -72,7 +72,7 @@ if(CMOCKA_FOUND)
 endif()
 
 # ---- 6. A monkey: 100,000 random inputs over every screen (ASan in build-asan). --
-add_executable(hard_monkey ${HARD}/monkey.c ${HARD}/formats.c ${CMAKE_SOURCE_DIR}/tests/unit/fakes.c
+add_executable(hard_monkey ${HARD}/monkey.c ${HARD}/formats.c ${CMAKE_SOURCE_DIR}/tests/support/fakes.c
                ${CMAKE_SOURCE_DIR}/src/platform/host.c ${CMAKE_SOURCE_DIR}/src/platform/journal_host.c
                ${CMAKE_SOURCE_DIR}/src/platform/paths.c)
 target_compile_options(hard_monkey PRIVATE ${LULL_WARNINGS})

@@ -6,8 +6,7 @@
 #   cmake -DSRC=... -DUNIT=lull-kiosk.service -P kiosk_unit.cmake
 set(path ${SRC}/packaging/${UNIT})
 if(NOT EXISTS ${path})
-  message("SKIP: ${UNIT} is not written yet")
-  return()
+  message(FATAL_ERROR "FAIL: ${path} is missing: the package installs it, so it must exist")
 endif()
 file(STRINGS ${path} lines)
 set(directives "")

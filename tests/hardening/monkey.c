@@ -22,7 +22,7 @@
 #include "lull/frame.h"
 #include "screens/screens.h"
 #include "../../src/platform/host.h"
-#include "../unit/fakes.h"
+#include "../support/fakes.h"
 #include "formats.h"
 #include "lull/store.h"
 

@@ -17,7 +17,7 @@
 
 #include "lull/frame.h"
 #include "screens/screens.h"
-#include "../unit/fakes.h"
+#include "../support/fakes.h"
 
 enum { FULL = 2, IO = 3, CORRUPT = 6, TOO_NEW = 7, MAX_LOG = 256 };
 

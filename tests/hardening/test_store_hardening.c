@@ -20,7 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../unit/fakes.h"
+#include "../support/fakes.h"
 #include "lull/store.h"
 
 typedef struct {

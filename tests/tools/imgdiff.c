@@ -2,8 +2,12 @@
 /* imgdiff: compares a screenshot with its reference the way a person would
  * notice a difference. Both images are averaged over 4x4 blocks, which hides
  * the sub-pixel changes between FreeType versions but keeps anything that moved,
- * changed colour or appeared. Exit 0 when alike, 1 when different, 2 on error.
- *   imgdiff ACTUAL.png REFERENCE.png [MAX_PERCENT]   (default 0.5% of blocks) */
+ * changed colour or appeared. Where the screenshot's text is (TEXT, the boxes
+ * lull wrote beside it, "x y w h" a line) it is loose: at most MAX_PERCENT of
+ * all blocks may differ. Everywhere else it is strict: at most a few blocks of
+ * anti-aliased edges may differ, so a missing icon, a moved button or a word
+ * that is gone fails. Exit 0 when alike, 1 when different, 2 on error.
+ *   imgdiff ACTUAL.png REFERENCE.png [TEXT [MAX_PERCENT]]   (default 0.5%) */
 #include <png.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,13 +35,54 @@ static unsigned char *load(const char *path, int *w, int *h)
     return buf;
 }
 
+enum {
+    BLOCK = 4,      /* pixels a side of the averaged blocks */
+    TOLERANCE = 20, /* a block differs when a channel's mean moves more than this */
+    LAYOUT_MAX = 6, /* differing blocks allowed outside the text */
+    TEXT_PAD = 2,   /* pixels around a text box that still count as text */
+    MAX_BOXES = 4096,
+};
+
+typedef struct {
+    int x0, y0, x1, y1;
+} Box;
+
+/* The text boxes, grown by TEXT_PAD; -1 when the file cannot be read. */
+static int load_boxes(const char *path, Box *boxes, int max)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "imgdiff: %s: cannot be read\n", path);
+        return -1;
+    }
+    int n = 0, x, y, w, h;
+    while (n < max && fscanf(f, "%d %d %d %d", &x, &y, &w, &h) == 4)
+        boxes[n++] = (Box){x - TEXT_PAD, y - TEXT_PAD, x + w + TEXT_PAD, y + h + TEXT_PAD};
+    fclose(f);
+    return n;
+}
+
+static int in_text(const Box *boxes, int n, int bx, int by)
+{
+    for (int i = 0; i < n; i++)
+        if (bx < boxes[i].x1 && bx + BLOCK > boxes[i].x0 && by < boxes[i].y1 &&
+            by + BLOCK > boxes[i].y0)
+            return 1;
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: imgdiff ACTUAL.png REFERENCE.png [MAX_PERCENT]\n");
+        fprintf(stderr, "usage: imgdiff ACTUAL.png REFERENCE.png [TEXT [MAX_PERCENT]]\n");
         return 2;
     }
-    double max_percent = argc > 3 ? atof(argv[3]) : 0.5;
+    static Box boxes[MAX_BOXES];
+    int box_count = 0;
+    if (argc > 3 && argv[3][0] && (box_count = load_boxes(argv[3], boxes, MAX_BOXES)) < 0)
+        return 2;
+    int strict = argc > 3 && argv[3][0];
+    double max_percent = argc > 4 ? atof(argv[4]) : 0.5;
     int aw, ah, bw, bh;
     unsigned char *a = load(argv[1], &aw, &ah);
     unsigned char *b = load(argv[2], &bw, &bh);
@@ -52,9 +97,8 @@ int main(int argc, char **argv)
         free(b);
         return 1;
     }
-    enum { BLOCK = 4, TOLERANCE = 20 };
-    long blocks = 0, differ = 0;
-    int worst = 0, worst_x = 0, worst_y = 0;
+    long blocks = 0, differ = 0, layout = 0;
+    int worst = 0, worst_x = 0, worst_y = 0, layout_x = -1, layout_y = -1;
     for (int by = 0; by + BLOCK <= ah; by += BLOCK) {
         for (int bx = 0; bx + BLOCK <= aw; bx += BLOCK) {
             int diff = 0;
@@ -70,8 +114,13 @@ int main(int argc, char **argv)
                     diff = d;
             }
             blocks++;
-            if (diff > TOLERANCE)
+            if (diff > TOLERANCE) {
                 differ++;
+                if (strict && !in_text(boxes, box_count, bx, by) && layout++ == 0) {
+                    layout_x = bx;
+                    layout_y = by;
+                }
+            }
             if (diff > worst) {
                 worst = diff;
                 worst_x = bx;
@@ -80,9 +129,15 @@ int main(int argc, char **argv)
         }
     }
     double percent = blocks ? 100.0 * (double)differ / (double)blocks : 0.0;
-    printf("imgdiff: %.3f%% of blocks differ (limit %.3f%%), largest difference %d at %d,%d\n",
+    printf("imgdiff: %.3f%% of blocks differ (limit %.3f%%), largest difference %d at %d,%d",
            percent, max_percent, worst, worst_x, worst_y);
+    if (strict)
+        printf("; %ld outside the text (limit %d)%s", layout, LAYOUT_MAX,
+               layout ? ", first at" : "");
+    if (strict && layout)
+        printf(" %d,%d", layout_x, layout_y);
+    printf("\n");
     free(a);
     free(b);
-    return percent <= max_percent ? 0 : 1;
+    return percent <= max_percent && layout <= LAYOUT_MAX ? 0 : 1;
 }
