@@ -6,8 +6,7 @@
 #   cmake -DLULL=... -DSRC=... -DWORK=... -P valgrind.cmake
 find_program(VALGRIND valgrind)
 if(NOT VALGRIND)
-  message("SKIP: valgrind is not installed (./dev test installs it)")
-  return()
+  message(FATAL_ERROR "FAIL: valgrind is not installed (./dev test installs it)")
 endif()
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})

@@ -110,7 +110,7 @@ void session_replay(Session *s, const LogEvent *ev)
 {
     if (ev->kind != EVENT_SIGNAL)
         return;
-    Partner partner = partner_is_person(ev->partner) ? ev->partner : PARTNER_NONE;
+    Partner partner = partner_is_person((Partner)ev->partner) ? (Partner)ev->partner : PARTNER_NONE;
     s->id = ev->session;
     s->last_ms = ev->time_ms;
     if (strcmp(ev->name, "pause") == 0) {
