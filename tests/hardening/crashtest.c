@@ -69,6 +69,8 @@ static void pause_us(unsigned us)
     nanosleep(&ts, NULL);
 }
 
+static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+
 static void die(const char *fmt, ...)
 {
     va_list ap;
@@ -79,6 +81,8 @@ static void die(const char *fmt, ...)
     va_end(ap);
     exit(1);
 }
+
+static void say(Script *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static void say(Script *s, const char *fmt, ...)
 {

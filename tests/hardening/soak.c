@@ -30,6 +30,8 @@
 
 enum { QUARTER_MS = 15 * 60 * 1000, MAX_SAMPLES = 4096, CACHES_KB = 8 * 1024 };
 
+static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+
 static void die(const char *fmt, ...)
 {
     va_list ap;

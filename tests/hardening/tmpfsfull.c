@@ -23,6 +23,8 @@
 
 enum { OUT_MAX = 1 << 20 };
 
+static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+
 static void die(const char *fmt, ...)
 {
     va_list ap;

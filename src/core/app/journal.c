@@ -111,7 +111,8 @@ void journal_save_entry(App *app)
     }
     snprintf(ev.name, sizeof ev.name, "entry");
     snprintf(ev.label, sizeof ev.label, "Journal entry");
-    snprintf(ev.partner_name, sizeof ev.partner_name, "%s", app_partner_name(app, ev.partner));
+    snprintf(ev.partner_name, sizeof ev.partner_name, "%s",
+             app_partner_name(app, (Partner)ev.partner));
     int status = h->entry_save ? h->entry_save(app->host.ctx, &ev) : 1;
     if (status != 0) {
         /* Everything stays on screen, and is tried again about once a second

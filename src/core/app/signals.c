@@ -15,7 +15,7 @@ static void fill_event(App *app, LogEvent *ev, Partner partner, const char *name
     event_init(ev, EVENT_SIGNAL);
     ev->time_ms = app->time.wall_ms;
     ev->utc_offset_s = app->time.utc_offset_s;
-    ev->partner = partner;
+    ev->partner = (int)partner;
     snprintf(ev->partner_name, sizeof ev->partner_name, "%s", app_partner_name(app, partner));
     snprintf(ev->name, sizeof ev->name, "%s", name);
     snprintf(ev->label, sizeof ev->label, "%s", label);

@@ -109,7 +109,7 @@ static int who_section(App *app, Rect r, int draw)
     int used = draw ? widget_flow(APP_KIT(app), row, b, 3, &tapped, &st, 1)
                     : widget_flow_height(APP_KIT(app), r.w, b, 3, &st, 1);
     if (tapped >= 0)
-        js->draft.partner = partners[tapped];
+        js->draft.partner = (int)partners[tapped];
     return h + used + m->gap;
 }
 

@@ -13,7 +13,7 @@ static void entry_title(const App *app, const JournalItem *it, char *out, size_t
     char ratings[160];
     timeline_ratings_words(&it->ev, ratings, sizeof ratings);
     snprintf(out, size, "%02d:%02d · %s%s%s", c.hour, c.minute,
-             timeline_who_words(app, it->ev.partner), ratings[0] ? " · " : "", ratings);
+             timeline_who_words(app, (Partner)it->ev.partner), ratings[0] ? " · " : "", ratings);
 }
 
 /* The entry's chip lines: "Tried: Massage, Holding", "Helped: ...", "Next time: ...".
