@@ -10,6 +10,7 @@
 
 #include "lull/breathe.h"
 #include "lull/config.h"
+#include "lull/defaults.h"
 #include "lull/draw.h"
 #include "lull/durable.h"
 #include "lull/event.h"
@@ -173,8 +174,10 @@ typedef struct App {
     char sound_note[APP_NOTE_MAX];  /* "Sound is off: ..." */
     char store_note[APP_NOTE_MAX];  /* "Not saved — storage full" */
     char config_note[APP_NOTE_MAX]; /* the first config problem, shown in Settings */
+    char assets_note[APP_NOTE_MAX]; /* a data file of assets/ not read whole, too */
 
     Session session;
+    JournalWords words_start; /* the journal's words before the couple's own */
     SignalDef signals[SIGNAL_COUNT];
     int signal_order[SIGNAL_COUNT];
     int64_t wash_until_mono; /* the big feedback of the latest signal */
@@ -220,6 +223,9 @@ typedef struct App {
 /* Prepares the app; names from the config (or the welcome when none). */
 void app_init(App *app, const Config *config, const AppHost *host, UiMeasureFn measure,
               void *measure_ctx, const AppTime *now);
+/* Starts from these signals and journal words in place of Lull's own (before
+ * the couple's settings are applied). */
+void app_use_defaults(App *app, const Defaults *defaults);
 /* Sets the logical screen size and the DPI (<= 0: config or default). */
 void app_resize(App *app, int w, int h, double display_dpi);
 ScreenId app_screen(const App *app);

@@ -31,6 +31,13 @@ typedef struct {
 
 /* DESIGN.md's vocabularies. */
 void words_defaults(JournalWords *words);
+/* Reads a journal-words.ini (assets/) over words: sections [tried], [helped]
+ * and [next], each word "id = Label" in the order shown. A list named in the
+ * file is replaced by its words; one not named keeps what it had. A word that
+ * cannot be used is left out, with a "FILE:LINE: ..." line in messages
+ * (lull/ini_text.h). Returns the number of problems. */
+int words_read(JournalWords *words, const char *text, const char *filename, char *messages,
+               size_t messages_size);
 /* The setting that keeps a list: KEY_WORDS_TRIED, _HELPED or _NEXT. */
 SettingKey words_setting_key(WordsList list);
 /* A list as a setting: "id=Label" lines, a leading '-' for a hidden word. */

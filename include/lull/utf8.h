@@ -23,4 +23,7 @@ size_t utf8_prefix_bytes(const char *text, int chars);
  * gets "". Returns the length written. */
 size_t utf8_shown(const char *text, size_t max, char *out, size_t size);
 
+/* Control characters, and the invisible ones that reorder or break text. */
+int utf8_unwanted(unsigned long cp);
+
 #endif

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "audio.h"
+#include "defaults_files.h"
 #include "host.h"
 #include "lull/config.h"
 #include "lull/setting_keys.h"
@@ -327,6 +328,9 @@ int kiosk_open(Kiosk *k, const CliOptions *opts)
     app_init(k->app, &config, &placeholder, text_measure, k->text, &now);
     snprintf(k->app->version, sizeof k->app->version, "%s", LULL_VERSION);
     snprintf(k->app->config_note, sizeof k->app->config_note, "%s", config_note);
+    Defaults defaults;
+    defaults_files_load(&defaults, k->app->assets_note, sizeof k->app->assets_note);
+    app_use_defaults(k->app, &defaults);
 
     storage_open(k);
     k->app->host = host_for_store(k->store);

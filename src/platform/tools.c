@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "defaults_files.h"
 #include "lull/journal.h"
 #include "lull/setting_keys.h"
 #include "lull/store.h"
@@ -52,7 +53,9 @@ static void tools_now(const CliOptions *opts, Store *store, int64_t *now_ms, int
 static void load_words(Store *store, JournalWords *words)
 {
     char value[WORDS_SETTING_MAX];
-    words_defaults(words);
+    Defaults defaults;
+    defaults_files_load(&defaults, NULL, 0);
+    *words = defaults.words;
     for (int l = 0; l < WORDS_LIST_COUNT; l++)
         if (store_setting_get(store, setting_key(words_setting_key((WordsList)l)), value,
                               sizeof value) == STORE_OK)

@@ -549,6 +549,12 @@ static void test_comments_and_layout(void **state)
     assert_int_equal(p.config.night, NIGHT_OFF);
     assert_string_equal(p.config.partner_first, "Alex");
     assert_string_equal(p.config.partner_second, "Sam#2");
+
+    /* A '#' alone starts a comment; one that starts a word is the value. */
+    parse(&p, "[partners]\nfirst = # nobody yet\nsecond = #Sam\n");
+    assert_int_equal(p.problems, 1);
+    assert_string_equal(p.messages, "lull.conf:2: partners.first: no value; ignored\n");
+    assert_string_equal(p.config.partner_second, "#Sam");
 }
 
 static void test_line_numbers_with_cr_and_no_final_newline(void **state)

@@ -63,6 +63,20 @@ add_test(NAME e2e.cli_export_empty
          COMMAND ${CMAKE_COMMAND} -DLULL=${LULL_RUN} -DWORK=${CMAKE_BINARY_DIR}/e2e/export_empty
                  -P ${CMAKE_SOURCE_DIR}/tests/e2e/export_empty.cmake)
 
+# The replaceable data files of assets/: replaced, damaged and missing.
+# Cross-compiled (see CMakeLists.txt), the copy is the real program, run through qemu.
+set(LULL_REAL $<TARGET_FILE:lull>)
+set(LULL_EMULATOR_DEF "")
+if(CMAKE_CROSSCOMPILING AND CMAKE_CROSSCOMPILING_EMULATOR)
+  set(LULL_REAL $<TARGET_FILE:lull>.${CMAKE_SYSTEM_PROCESSOR})
+  list(JOIN CMAKE_CROSSCOMPILING_EMULATOR "|" emulator)
+  set(LULL_EMULATOR_DEF "-DEMULATOR=${emulator}")
+endif()
+add_test(NAME e2e.assets_replaced_and_damaged
+         COMMAND ${CMAKE_COMMAND} -DLULL=${LULL_RUN} -DREAL=${LULL_REAL}
+                 ${LULL_EMULATOR_DEF} -DSRC=${CMAKE_SOURCE_DIR}
+                 -DWORK=${CMAKE_BINARY_DIR}/e2e/assets -P ${CMAKE_SOURCE_DIR}/tests/e2e/assets.cmake)
+
 add_executable(wavcheck tests/tools/wavcheck.c)
 target_compile_options(wavcheck PRIVATE ${LULL_WARNINGS})
 target_link_libraries(wavcheck PRIVATE m)

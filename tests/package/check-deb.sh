@@ -49,16 +49,17 @@ contents)
   done
   [ -x "$root/usr/bin/lull" ] || fail "/usr/bin/lull is not executable"
   ok "every file is there"
-  # Replaceable assets go to /usr/share/lull, when there are any.
-  if [ -n "$(find "$src/assets" -type f ! -name .gitkeep 2>/dev/null | head -1)" ]; then
-    (cd "$src/assets" && find . -type f ! -name .gitkeep) | while read -r f; do
-      [ -f "$root/usr/share/lull/$f" ] || fail "asset $f is not in /usr/share/lull"
-    done
-    ok "assets in /usr/share/lull"
-  else
-    [ ! -e "$root/usr/share/lull" ] || fail "an empty /usr/share/lull"
-    ok "no assets yet, and no empty /usr/share/lull"
-  fi
+  # The data files a person may replace go to /usr/share/lull, each byte for
+  # byte; the icon's source goes to the icon theme (checked above) instead.
+  n=0
+  for f in $(cd "$src/assets" && find . -type f ! -path './icons/*' | sort); do
+    [ -f "$root/usr/share/lull/$f" ] || fail "asset $f is not in /usr/share/lull"
+    cmp -s "$src/assets/$f" "$root/usr/share/lull/$f" || fail "/usr/share/lull/$f differs from assets/$f"
+    n=$((n + 1))
+  done
+  [ "$n" -gt 0 ] || fail "no data files in assets/"
+  [ ! -e "$root/usr/share/lull/icons" ] || fail "the icons are in /usr/share/lull too"
+  ok "$n data files in /usr/share/lull"
   case $arch in
     amd64) machine=x86-64 ;;
     arm64) machine=aarch64 ;;
@@ -164,6 +165,18 @@ SCRIPT
   csv=$(cd "$tmp" && "$@" "$lull" export --db lull.db --format csv) || fail "lull export failed"
   echo "$csv" | grep -q ',pause,' || fail "the export has no pause: $csv"
   ok "a headless run (home, signals, pause, screenshot) and its export"
+  # Its data files, found beside it in /usr/share/lull, are read without a complaint.
+  err=$(cd "$tmp" && SDL_AUDIODRIVER=dummy "$@" "$lull" --headless --clock fake --db assets.db \
+        --config "$src/tests/e2e/couple.conf" --script - 2>&1 <<'SCRIPT'
+tap "Signals"
+expect text "Keep going"
+quit
+SCRIPT
+) || { echo "$err"; fail "the run with the packaged data files failed"; }
+  case $err in
+  *.ini*) echo "$err"; fail "the packaged data files are not read cleanly" ;;
+  esac
+  ok "the packaged data files read cleanly"
   # The packaged example configuration is read without a complaint.
   err=$(cd "$tmp" && SDL_AUDIODRIVER=dummy "$@" "$lull" --headless --clock fake --db conf.db \
         --config "$root/etc/lull/lull.conf" --script - 2>&1 <<'SCRIPT'

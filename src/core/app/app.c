@@ -50,10 +50,19 @@ void app_init(App *app, const Config *config, const AppHost *host, UiMeasureFn m
     session_init(&app->session);
     app->sound_volume_sent = -1;
     app->last_input_mono = now->mono_ms;
-    signal_set_defaults(app->signals, app->signal_order);
+    Defaults builtin;
+    defaults_builtin(&builtin);
+    app_use_defaults(app, &builtin);
     breathe_init(&app->breathe);
     app_update_theme(app);
     app_resize(app, 800, 480, 0.0);
+}
+
+void app_use_defaults(App *app, const Defaults *defaults)
+{
+    memcpy(app->signals, defaults->signals, sizeof app->signals);
+    memcpy(app->signal_order, defaults->order, sizeof app->signal_order);
+    app->words_start = defaults->words;
 }
 
 void app_resize(App *app, int w, int h, double display_dpi)

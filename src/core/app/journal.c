@@ -19,7 +19,7 @@ void journal_load(App *app)
     if (js->loaded)
         return;
     js->loaded = 1;
-    words_defaults(&js->words);
+    js->words = app->words_start;
     js->insights_weeks = 4;
     js->stale = 1;
     js->words_index = -1;

@@ -2,6 +2,7 @@
 /* The chip vocabularies: DESIGN.md's words, how a list is kept as a setting,
  * and the ';'-joined chip ids an entry stores. Pure C11. */
 #include "lull/journal_words.h"
+#include "lull/ini_text.h"
 #include "lull/utf8.h"
 
 #include <stdio.h>
@@ -320,4 +321,79 @@ void chips_labels(const JournalWords *words, WordsList list, const char *joined,
             break;
         p = end + 1;
     }
+}
+
+static const char *const list_sections[WORDS_LIST_COUNT] = {"tried", "helped", "next"};
+
+typedef struct {
+    JournalWords *words;
+    JournalWords before; /* a list the file empties entirely comes back from here */
+    int started[WORDS_LIST_COUNT];
+} WordsRead;
+
+static void on_word_key(IniRead *read, void *user, const char *section, const char *name,
+                        const char *value)
+{
+    WordsRead *wr = user;
+    char why[INI_MESSAGE_MAX];
+    int list = -1;
+    for (int l = 0; l < WORDS_LIST_COUNT; l++)
+        if (ini_equal_nocase(section, list_sections[l]))
+            list = l;
+    if (list < 0) {
+        char printable[80];
+        ini_printable(section[0] ? section : "(none)", printable, sizeof printable);
+        snprintf(why, sizeof why, "[%s] is not a list (tried, helped or next); ignored", printable);
+        ini_report(read, why);
+        return;
+    }
+    /* The first word of a list in the file replaces the whole list. */
+    if (!wr->started[list]) {
+        wr->started[list] = 1;
+        wr->words->count[list] = 0;
+    }
+    int *count = &wr->words->count[list];
+    if (!valid_id(name, strlen(name))) {
+        snprintf(why, sizeof why,
+                 "an id is 1 to %d lowercase letters, digits and _ (like mindful_touch); ignored",
+                 WORD_ID_MAX - 1);
+        ini_report_key(read, section, name, why);
+        return;
+    }
+    int chars = utf8_length(value);
+    if (chars < 1 || chars > WORD_LABEL_CHARS || strlen(value) >= WORD_LABEL_MAX) {
+        snprintf(why, sizeof why, "a word is 1 to %d characters; ignored", WORD_LABEL_CHARS);
+        ini_report_key(read, section, name, why);
+        return;
+    }
+    for (int i = 0; i < *count; i++)
+        if (strcmp(wr->words->words[list][i].id, name) == 0) {
+            ini_report_key(read, section, name, "is already in this list; ignored");
+            return;
+        }
+    if (*count >= WORDS_MAX) {
+        snprintf(why, sizeof why, "a list holds %d words; ignored", WORDS_MAX);
+        ini_report_key(read, section, name, why);
+        return;
+    }
+    JournalWord *w = &wr->words->words[list][(*count)++];
+    memset(w, 0, sizeof *w);
+    snprintf(w->id, sizeof w->id, "%s", name);
+    utf8_copy(w->label, sizeof w->label, value);
+}
+
+int words_read(JournalWords *words, const char *text, const char *filename, char *messages,
+               size_t messages_size)
+{
+    WordsRead wr;
+    memset(&wr, 0, sizeof wr);
+    wr.words = words;
+    wr.before = *words;
+    int problems = ini_read(text, filename, on_word_key, &wr, messages, messages_size);
+    for (int l = 0; l < WORDS_LIST_COUNT; l++)
+        if (wr.started[l] && words->count[l] == 0) {
+            memcpy(words->words[l], wr.before.words[l], sizeof words->words[l]);
+            words->count[l] = wr.before.count[l];
+        }
+    return problems;
 }

@@ -111,3 +111,9 @@ size_t utf8_shown(const char *text, size_t max, char *out, size_t size)
     out[len] = '\0';
     return len;
 }
+
+int utf8_unwanted(unsigned long cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}

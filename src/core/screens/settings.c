@@ -174,10 +174,11 @@ void screen_settings(App *app)
              app->data_path[0] ? app->data_path : "memory");
     y += ui_text_wrap(ui, about, rect_make(sc->view.x, y, sc->view.w, m->text_small * 4),
                       m->text_small, t->text_dim, ALIGN_LEFT, 1);
-    if (app->config_note[0])
-        y += ui_text_wrap(ui, app->config_note,
-                          rect_make(sc->view.x, y, sc->view.w, m->text_small * 3), m->text_small,
-                          t->danger_free_warn, ALIGN_LEFT, 1);
+    const char *notes[] = {app->config_note, app->assets_note};
+    for (int i = 0; i < 2; i++)
+        if (notes[i][0])
+            y += ui_text_wrap(ui, notes[i], rect_make(sc->view.x, y, sc->view.w, m->text_small * 3),
+                              m->text_small, t->danger_free_warn, ALIGN_LEFT, 1);
     /* The content's height is known only once it is laid out: kept for the next pass. */
     sc->content_h = y - sc->view.y + m->gap;
     ui_scroll_end(ui, sc);

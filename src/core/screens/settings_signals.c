@@ -72,7 +72,7 @@ void screen_settings_signals(App *app)
         if (ui_button(ui, label, def->label, rect_make(x, y, nw, row_h), def->shape, &st, 0)) {
             app->editing_signal_label = 1;
             app->settings_signal = (int)def->id;
-            keyboard_init(&app->keyboard, def->label, 24);
+            keyboard_init(&app->keyboard, def->label, SIGNAL_LABEL_CHARS);
             app_push(app, SCREEN_NAME_EDIT);
         }
         if (two_lines)

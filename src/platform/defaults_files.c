@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Reading the replaceable data files: the platform finds and reads them, the
+ * core's readers (signal_set_read, words_read) parse them. */
+#include "defaults_files.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assets.h"
+#include "paths.h"
+
+enum {
+    DATA_FILE_MAX_BYTES = 64 * 1024, /* far more than any set of signals or words */
+    MESSAGES_MAX = 4096,
+};
+
+typedef int (*ReadFn)(Defaults *d, const char *text, const char *path, char *messages, size_t size);
+
+static int read_signals(Defaults *d, const char *text, const char *path, char *messages,
+                        size_t size)
+{
+    return signal_set_read(d->signals, d->order, text, path, messages, size);
+}
+
+static int read_words(Defaults *d, const char *text, const char *path, char *messages, size_t size)
+{
+    return words_read(&d->words, text, path, messages, size);
+}
+
+static void print_messages(const char *messages)
+{
+    const char *p = messages;
+    while (*p) {
+        const char *end = strchr(p, '\n');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        fprintf(stderr, "lull: %.*s\n", (int)len, p);
+        p = end ? end + 1 : p + len;
+    }
+}
+
+int defaults_files_read(const char *dir, Defaults *d, char *note, size_t note_size)
+{
+    static const struct {
+        const char *name;
+        const char *what; /* for the sentence on screen */
+        ReadFn read;
+    } files[] = {
+        {"signals.ini", "signals", read_signals},
+        {"journal-words.ini", "journal words", read_words},
+    };
+    defaults_builtin(d);
+    if (note_size)
+        note[0] = '\0';
+    if (!dir)
+        return 0;
+    int problems = 0;
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[4096], err[512];
+        int n = snprintf(path, sizeof path, "%s/%s", dir, files[i].name);
+        if (n < 0 || (size_t)n >= sizeof path)
+            continue;
+        int found = 0, unread = 0;
+        char *text = paths_read_file(path, DATA_FILE_MAX_BYTES, err, sizeof err);
+        if (!text) {
+            fprintf(stderr, "lull: %s; Lull's own %s are used\n", err, files[i].what);
+            found = unread = 1;
+        } else {
+            char messages[MESSAGES_MAX];
+            found = files[i].read(d, text, path, messages, sizeof messages);
+            print_messages(messages);
+            free(text);
+        }
+        problems += found;
+        if (found && note_size && !note[0])
+            snprintf(note, note_size,
+                     unread ? "%s could not be read; Lull's own %s are used."
+                            : "Part of %s could not be used; Lull's own %s stand in for it.",
+                     files[i].name, files[i].what);
+    }
+    return problems;
+}
+
+int defaults_files_load(Defaults *d, char *note, size_t note_size)
+{
+    char dir[4096];
+    if (assets_locate(dir, sizeof dir) != 0)
+        return defaults_files_read(NULL, d, note, note_size);
+    return defaults_files_read(dir, d, note, note_size);
+}
