@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lull/check.h"
+
 enum { SAVED_NOTE_MS = 3000 };
 
 const char *durable_words(int status)
@@ -79,6 +81,7 @@ static int perform(App *app, DurableWrite *w)
 static int flush(App *app)
 {
     Durable *d = &app->durable;
+    LULL_ASSERT(d->count >= 0 && d->count <= DURABLE_QUEUE_MAX, "durable queue holds %d", d->count);
     int done = 0, status = 0;
     while (done < d->count && (status = perform(app, &d->queue[done])) == 0)
         done++;
@@ -101,6 +104,7 @@ static DurableWrite *enqueue(App *app, DurableKind kind)
         d->dropped++;
         return NULL;
     }
+    LULL_ASSERT(d->count >= 0, "durable queue holds %d", d->count);
     DurableWrite *w = &d->queue[d->count++];
     memset(w, 0, offsetof(DurableWrite, ev));
     w->kind = kind;
