@@ -169,7 +169,7 @@ SCRIPT
   err=$(cd "$tmp" && SDL_AUDIODRIVER=dummy "$@" "$lull" --headless --clock fake --db assets.db \
         --config "$src/tests/e2e/couple.conf" --script - 2>&1 <<'SCRIPT'
 tap "Signals"
-expect text "Keep going"
+expect text "Slower"
 quit
 SCRIPT
 ) || { echo "$err"; fail "the run with the packaged data files failed"; }
