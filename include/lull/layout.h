@@ -5,15 +5,24 @@
 
 #include "lull/draw.h"
 
-typedef struct {
-    int cols, rows, span;
-} Grid;
+enum { LAYOUT_BOARD_TILES = 8 };
 
-/* Columns for n cells in area so cells are as large as possible at a pleasant
- * aspect; the first cell spans what is left of its row. */
-Grid layout_grid(Rect area, int n, int gap);
-/* The rectangle of cell index (0: the first, spanning). */
-Rect layout_grid_cell(Rect area, Grid g, int gap, int index);
+/* A signal board's half: Pause in a place of its own (a row across the top, or
+ * a column at the side when the half is short and wide), the other tiles on a
+ * grid, and the one that ends the night (Stop) in the grid's last corner with
+ * far_gap to each neighbour. */
+typedef struct {
+    Rect pause;
+    Rect tiles[LAYOUT_BOARD_TILES]; /* in order, the far one (when there is one) last */
+    int count;
+    int cols, rows;
+    int pause_column; /* 1: Pause is a column at the left */
+} BoardCells;
+
+/* tiles counts the grid's tiles with the far one; far: the last is Stop.
+ * Pause is as large as a tile, or smaller (never under min_px) so tiles keep
+ * min_px. */
+void layout_board(Rect area, int tiles, int far, int gap, int far_gap, int min_px, BoardCells *out);
 /* area split in two with gap between: side by side (vertical 0) or stacked. */
 void layout_split(Rect area, int stacked, int gap, Rect *a, Rect *b);
 

@@ -15,10 +15,11 @@ typedef struct {
     int w, h; /* logical screen */
     int portrait;
     float px_per_mm;
-    int target; /* the minimum target size, px */
-    int unit;   /* the comfortable control height, >= target */
-    int gap;    /* between targets */
-    int margin; /* from the screen's edge */
+    int target;  /* the minimum target size, px */
+    int unit;    /* the comfortable control height, >= target */
+    int gap;     /* between targets, at least 3 mm */
+    int far_gap; /* 8 mm: around Stop for today, which ends the night on touch-down */
+    int margin;  /* from the screen's edge */
     int radius;
     int text_min;   /* min_text_mm in px: no text is smaller */
     int text;       /* body text, >= min_text_mm */

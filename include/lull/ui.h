@@ -85,6 +85,7 @@ typedef struct Ui {
     int last_target_count;
 
     int turned;        /* 1 while declaring a half that is turned 180° */
+    int inert;         /* controls declared now lie under something: seen, never touched */
     Rect turn_frame;   /* the rectangle the half turns about */
     int scroll_region; /* region index + 1 while inside ui_scroll_begin */
     int scroll_y;      /* offset applied while inside a scroll region */
@@ -134,9 +135,15 @@ void ui_text(Ui *ui, const char *text, Rect r, int size_px, Color c, Align align
 /* Text shrunk (down to min_px) until it fits r's width; returns the size used. */
 int ui_text_fit(Ui *ui, const char *text, Rect r, int size_px, int min_px, Color c, Align align);
 int ui_measure(const Ui *ui, const char *text, int size_px);
-/* Text that must fit r: one line at the largest size from size_px down to
- * min_px, else wrapped onto lines that fit r's height, centred vertically. */
+/* Text that must fit r, and never leaves it: one line at the largest size
+ * from size_px down to min_px, else wrapped onto lines that fit r's height,
+ * centred vertically, else the lines that fit with "…" where it goes on. */
 void ui_text_box(Ui *ui, const char *text, Rect r, int size_px, int min_px, Color c, Align align);
+/* Whether ui_text_box shows text whole (no "…") in w x h at min_px or more. */
+int ui_text_box_fits(Ui *ui, const char *text, int w, int h, int min_px);
+/* text cut (whole characters, with "…") to fit width at size_px, into out;
+ * one line only: a line break ends what is shown. */
+void ui_fit_line(Ui *ui, const char *text, int width, int size_px, char *out, size_t size);
 /* Text wrapped as ui_wrap_lines wraps it, lines 1.35 × size apart, starting at
  * r's top; returns the height used. With draw 0 it only measures. */
 int ui_text_wrap(Ui *ui, const char *text, Rect r, int size_px, Color c, Align align, int draw);
@@ -152,6 +159,10 @@ int ui_wrap_lines(Ui *ui, const char *text, int width, int px, UiLine *lines, in
 /* The same for text being edited: a word keeps its line only with the space
  * after it, so a cursor typed after that space is still seen. */
 int ui_wrap_editing(Ui *ui, const char *text, int width, int px, UiLine *lines, int max);
+/* Controls declared until ui_inert_end are drawn as they are but are no
+ * targets and never fire: they lie under something drawn later (a wash). */
+void ui_inert_begin(Ui *ui);
+void ui_inert_end(Ui *ui);
 /* Turn everything declared until ui_turn_end 180° about frame (the facing layout). */
 void ui_turn_begin(Ui *ui, Rect frame);
 void ui_turn_end(Ui *ui);

@@ -84,8 +84,6 @@ int widget_flow(const Kit *k, Rect area, WidgetChip *chips, int count, int *tapp
 int widget_flow_height(const Kit *k, int width, const WidgetChip *chips, int count,
                        const UiStyle *style, int equal_width);
 
-/* text cut (whole characters, with "…") to fit width at size_px, into out. */
-void widget_fit_line(Ui *ui, const char *text, int width, int size_px, char *out, size_t size);
 /* Text made of parts joined by sep (" · ", ", "): as many whole parts on a
  * line as fit r's width, each line one text, so a figure is never split.
  * Returns the height; with draw 0 only measures. */

@@ -139,6 +139,22 @@ static int full_screen(const App *app, Rect r)
     return r.x == 0 && r.y == 0 && r.w == app->metrics.w && r.h == app->metrics.h;
 }
 
+/* A key of the on-screen keyboard. */
+static int is_key(const char *label)
+{
+    return strncmp(label, "Key ", 4) == 0 || strncmp(label, "Keys ", 5) == 0 ||
+           strcmp(label, "Shift") == 0 || strcmp(label, "Space") == 0 ||
+           strcmp(label, "Backspace") == 0 || strcmp(label, "Done") == 0;
+}
+
+/* The gap between two rects that do not overlap: along x or y, the larger. */
+static int apart(Rect a, Rect b)
+{
+    int dx = b.x - (a.x + a.w) > a.x - (b.x + b.w) ? b.x - (a.x + a.w) : a.x - (b.x + b.w);
+    int dy = b.y - (a.y + a.h) > a.y - (b.y + b.h) ? b.y - (a.y + a.h) : a.y - (b.y + b.h);
+    return dx > dy ? dx : dy;
+}
+
 static void check(const App *app, const char *what)
 {
     const Metrics *m = &app->metrics;
@@ -162,8 +178,23 @@ static void check(const App *app, const char *what)
              * hit test; one declared after them would swallow them, and is reported. */
             if (full_screen(app, v))
                 continue;
-            if (u->visible.w && u->visible.h && rect_overlaps(v, u->visible))
+            if (!u->visible.w || !u->visible.h || full_screen(app, u->visible))
+                continue;
+            if (rect_overlaps(v, u->visible)) {
                 report("%s: \"%s\" overlaps \"%s\"", what, t->label, u->label);
+                continue;
+            }
+            /* 3 mm between any two targets; 8 mm around what ends the night. */
+            int d = apart(v, u->visible);
+            int far = strstr(t->label, "Stop for today") || strstr(u->label, "Stop for today");
+            /* A keyboard's keys keep the minimum size first: where ten across do
+             * not fit with 3 mm between, they close up to 1 mm (keyboard.c). */
+            int keys = is_key(t->label) && is_key(u->label);
+            int mm = far ? 8 : keys ? 1 : 3;
+            int need = (int)((float)mm * m->px_per_mm);
+            if (d < need)
+                report("%s: \"%s\" and \"%s\" are %d px apart, under %d mm (%d px)", what, t->label,
+                       u->label, d, mm, need);
         }
     }
     const DrawList *d = &app->draw;
@@ -239,6 +270,72 @@ static void pause_is_on_every_screen_but_paused(void **state)
     }
 }
 
+/* Under a signal's wash only the two Pauses (in their board places) and the
+ * tap that ends the wash are targets, at every size and in both layouts. */
+static void a_wash_leaves_only_pause(void **state)
+{
+    (void)state;
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        for (int facing = 0; facing <= 1; facing++) {
+            Case c = {"signals", SCREEN_SIGNALS, facing, 0};
+            App *app = make_app(sizes[s][0], sizes[s][1], &c);
+            const UiTarget *before = NULL;
+            assert_int_equal(ui_find(&app->ui, "Sam / Pause", &before), 1);
+            Rect place = before->rect;
+            AppTime now = app->time;
+            app_signal(app, PARTNER_SECOND, SIGNAL_PAIN);
+            now.mono_ms += 100;
+            frame_update(app, NULL, 0, &now);
+            const Ui *ui = &app->ui;
+            assert_int_equal(ui->last_target_count, 3);
+            const UiTarget *t = NULL;
+            assert_int_equal(ui_find(ui, "Dismiss", &t), 1);
+            assert_int_equal(ui_find(ui, "Alexandra / Pause", &t), 1);
+            assert_int_equal(ui_find(ui, "Sam / Pause", &t), 1);
+            assert_memory_equal(&t->rect, &place, sizeof place);
+            now.mono_ms += 2000;
+            frame_update(app, NULL, 0, &now);
+            assert_int_equal(ui_find(ui, "Dismiss", &t), 0);
+            assert_int_equal(ui_find(ui, "Sam / Stop for today", &t), 1);
+            free(app);
+        }
+    }
+}
+
+/* Pause is never an ordinary tile: whatever is hidden, it is at least as
+ * large as every tile in both directions and larger in one. */
+static void pause_keeps_its_place_whatever_is_hidden(void **state)
+{
+    (void)state;
+    static const SignalId hide[] = {SIGNAL_GOOD, SIGNAL_SLOWER, SIGNAL_CHECK_IN,
+                                    SIGNAL_PAIN, SIGNAL_TIRED,  SIGNAL_STOP};
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        for (int facing = 0; facing <= 1; facing++) {
+            for (size_t hidden = 0; hidden <= sizeof hide / sizeof hide[0]; hidden++) {
+                Case c = {"signals", SCREEN_SIGNALS, facing, 0};
+                App *app = make_app(sizes[s][0], sizes[s][1], &c);
+                for (size_t k = 0; k < hidden; k++)
+                    app->signals[hide[k]].visible = 0;
+                AppTime now = app->time;
+                now.mono_ms += 16;
+                frame_update(app, NULL, 0, &now);
+                const UiTarget *pause = NULL;
+                assert_int_equal(ui_find(&app->ui, "Sam / Pause", &pause), 1);
+                int bigger = 0;
+                for (int i = 0; i < app->ui.last_target_count; i++) {
+                    const UiTarget *t = &app->ui.last_targets[i];
+                    if (strncmp(t->label, "Sam / ", 6) != 0 || t == pause)
+                        continue;
+                    assert_true(pause->rect.w >= t->rect.w && pause->rect.h >= t->rect.h);
+                    bigger += pause->rect.w > t->rect.w || pause->rect.h > t->rect.h;
+                }
+                assert_int_equal(bigger, (int)(sizeof hide / sizeof hide[0] - hidden));
+                free(app);
+            }
+        }
+    }
+}
+
 static void metrics_follow_dpi(void **state)
 {
     (void)state;
@@ -261,6 +358,8 @@ int main(void)
         cmocka_unit_test(metrics_follow_dpi),
         cmocka_unit_test(every_screen_every_size_every_rotation),
         cmocka_unit_test(pause_is_on_every_screen_but_paused),
+        cmocka_unit_test(a_wash_leaves_only_pause),
+        cmocka_unit_test(pause_keeps_its_place_whatever_is_hidden),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -85,6 +85,10 @@ target_link_libraries(wavcheck PRIVATE m)
 lull_e2e(signals signals.lull EXPORT csv json)
 lull_e2e(signals_portrait signals_portrait.lull ARGS --size 720x1280)
 lull_e2e(signals_facing signals_facing.lull)
+# Under a signal's wash nothing hidden fires; Pause is on top of it.
+add_test(NAME e2e.wash_lets_nothing_through
+         COMMAND ${CMAKE_COMMAND} -DLULL=${LULL_RUN} -DSRC=${CMAKE_SOURCE_DIR}
+                 -DWORK=${CMAKE_BINARY_DIR}/e2e/wash -P ${CMAKE_SOURCE_DIR}/tests/e2e/wash.cmake)
 # Each earcon in the --audio-out WAV at the moment of its tap.
 add_test(NAME e2e.signals_earcons
          COMMAND ${CMAKE_COMMAND} -DLULL=${LULL_RUN} -DWAVCHECK=${WAVCHECK_RUN}

@@ -231,6 +231,7 @@ static void make_script(Script *s, Model m, Events *e, int run, int steps)
             say(s, "tap \"%s / %s\"", names[p], signals[which].label);
             expect_event(e, "signal", p + 1, signals[which].id, NULL);
             acknowledge(s, e);
+            say(s, "tap \"Dismiss\""); /* the wash over the board */
             m.state = 1;
         }
     }

@@ -14,7 +14,9 @@ hard_run(seed [[
 tap "Signals"
 tap "Sam / Slower"
 wait 600
+tap "Dismiss"
 tap "Alex / Keep going"
+tap "Dismiss"
 tap "Home"
 tap "Journal"
 tap "New entry"

@@ -87,6 +87,7 @@ tap "Signals"
 tap "Sam / Slower"
 expect text "Not saved"
 wait 600
+tap "Dismiss"
 tap "Home"
 tap "Journal"
 tap "New entry"
@@ -141,8 +142,10 @@ if(MODE STREQUAL "formulas")
 tap "Signals"
 tap 296 251
 wait 600
+tap "Dismiss"
 tap "@SUM(1+1) / Tired"
 wait 600
+tap "Dismiss"
 tap "Home"
 tap "Journal"
 tap "New entry"

@@ -23,6 +23,7 @@ hard_run(run "
 tap \"Signals\"
 tap \"Sam / Slower\"
 expect no-text \"Not saved\"
+tap \"Dismiss\"
 tap \"Alex / Stop for today\"
 tap \"Home\"
 wait 60000

@@ -146,6 +146,13 @@ static void tap(World *w, const char *label)
     advance(w, 600); /* past the half-second that makes a repeat count once */
 }
 
+/* A tap on a signal's wash: it only ends the wash (the board is under it). */
+static void dismiss(World *w)
+{
+    press_release(w, "Dismiss", 1);
+    advance(w, 16);
+}
+
 static int shows(const App *app, const char *needle)
 {
     for (int i = 0; i < app->draw.count; i++) {
@@ -167,6 +174,7 @@ static void refused_writes_wait_and_land_in_order(void **state)
     assert_false(shows(&w->app, "Not saved"));
 
     w->disk.refuse = FULL;
+    dismiss(w);
     tap(w, "Alex / Keep going");
     assert_true(shows(&w->app, "Not saved — storage full"));
     /* Pause is instant whatever the disk says, and waits its turn to land. */
@@ -208,7 +216,9 @@ static void a_refused_session_gets_its_real_id(void **state)
     tap(w, "Signals");
     tap(w, "Sam / Slower");
     assert_true(w->app.session.id < 0); /* a stand-in */
+    dismiss(w);
     tap(w, "Alex / Pain");
+    dismiss(w);
     tap(w, "Alex / Stop for today");
     assert_int_equal(w->disk.sessions, 0);
     w->disk.refuse = 0;

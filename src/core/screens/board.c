@@ -9,20 +9,50 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { WASH_MS = 2000, RESUME_WASH_MS = 1200 };
-
-static int visible_signals(const App *app, SignalId out[SIGNAL_COUNT])
+/* The signals on the board but Pause, which has its own place, and Stop,
+ * which comes last (its own corner): the number in out, Stop last when shown. */
+static int grid_signals(const App *app, SignalId out[SIGNAL_COUNT], int *has_stop)
 {
     int n = 0;
-    for (int i = 0; i < SIGNAL_COUNT && n < SIGNAL_MAX_VISIBLE; i++) {
+    *has_stop = 0;
+    for (int i = 0; i < SIGNAL_COUNT && n < SIGNAL_MAX_VISIBLE - 1; i++) {
         int id = app->signal_order[i];
-        if (app->signals[id].visible || id == SIGNAL_PAUSE)
+        if (app->signals[id].visible && id != SIGNAL_PAUSE && id != SIGNAL_STOP)
             out[n++] = (SignalId)id;
+    }
+    if (app->signals[SIGNAL_STOP].visible) {
+        out[n++] = SIGNAL_STOP;
+        *has_stop = 1;
     }
     return n;
 }
 
-static void board_half(App *app, Partner partner, Rect half)
+/* One signal's tile for one partner: "NAME / Label". Pause and Stop act on
+ * touch-down. */
+static void signal_tile(App *app, Partner partner, SignalId id, Rect r)
+{
+    const SignalDef *def = &app->signals[id];
+    const Theme *t = &app->theme;
+    char label[UI_LABEL_MAX];
+    snprintf(label, sizeof label, "%s / %s", app_partner_name(app, partner), def->label);
+    UiStyle st = app_style_button(app);
+    Color color = app_signal_color(app, id);
+    st.bg = color_mix(t->surface, color, id == SIGNAL_PAUSE ? 0.4f : 0.28f);
+    st.accent = color;
+    st.frame = color_alpha(color, 140);
+    int flags = id == SIGNAL_PAUSE || id == SIGNAL_STOP ? UI_FIRE_ON_PRESS : 0;
+    if (ui_button(&app->ui, label, def->label, r, def->shape, &st, flags))
+        app_signal(app, partner, id);
+}
+
+/* Where a half's Pause lies, so a wash can keep it in place. */
+typedef struct {
+    Rect rect;  /* as declared (before a turn) */
+    int turned; /* the half is turned about frame */
+    Rect frame;
+} PausePlace;
+
+static void board_half(App *app, Partner partner, Rect half, PausePlace *pause)
 {
     Ui *ui = &app->ui;
     const Metrics *m = &app->metrics;
@@ -32,29 +62,21 @@ static void board_half(App *app, Partner partner, Rect half)
     ui_frame(ui, half, color_alpha(pc, 150), m->radius * 2, 2);
 
     int pad = m->gap / 2;
-    Rect name = rect_make(half.x + pad, half.y + pad / 2, half.w - 2 * pad, m->text + pad);
-    ui_text_fit(ui, app_partner_name(app, partner), name, m->text, m->text_small, pc, ALIGN_CENTER);
+    Rect name = rect_make(half.x + pad, half.y + pad / 2, half.w - 2 * pad, m->text_small + pad);
+    ui_text_fit(ui, app_partner_name(app, partner), name, m->text_small, m->text_min, pc,
+                ALIGN_CENTER);
     Rect grid = rect_make(half.x + pad, name.y + name.h, half.w - 2 * pad,
                           half.y + half.h - pad - (name.y + name.h));
 
     SignalId ids[SIGNAL_COUNT];
-    int n = visible_signals(app, ids);
-    int gap = m->gap / 2;
-    Grid g = layout_grid(grid, n, gap);
-    for (int i = 0; i < n; i++) {
-        const SignalDef *def = &app->signals[ids[i]];
-        char label[UI_LABEL_MAX];
-        snprintf(label, sizeof label, "%s / %s", app_partner_name(app, partner), def->label);
-        UiStyle st = app_style_button(app);
-        Color color = app_signal_color(app, ids[i]);
-        st.bg = color_mix(t->surface, color, 0.28f);
-        st.accent = color;
-        st.frame = color_alpha(color, 140);
-        int flags = ids[i] == SIGNAL_PAUSE || ids[i] == SIGNAL_STOP ? UI_FIRE_ON_PRESS : 0;
-        if (ui_button(ui, label, def->label, layout_grid_cell(grid, g, gap, i), def->shape, &st,
-                      flags))
-            app_signal(app, partner, ids[i]);
-    }
+    int has_stop;
+    int n = grid_signals(app, ids, &has_stop);
+    BoardCells cells;
+    layout_board(grid, n, has_stop, m->gap, m->far_gap, m->target, &cells);
+    pause->rect = cells.pause;
+    signal_tile(app, partner, SIGNAL_PAUSE, cells.pause);
+    for (int i = 0; i < n; i++)
+        signal_tile(app, partner, ids[i], cells.tiles[i]);
 }
 
 static void status_text(const App *app, char *out, size_t size)
@@ -70,52 +92,131 @@ static void status_text(const App *app, char *out, size_t size)
              app->signals[s->last_signal].label, ct.hour, ct.minute);
 }
 
+/* r turned 180 degrees about frame, as ui_turn_begin places it. */
+static Rect turn_about(Rect r, Rect f)
+{
+    return rect_make(2 * f.x + f.w - (r.x + r.w), 2 * f.y + f.h - (r.y + r.h), r.w, r.h);
+}
+
+/* The tallest stretch of lo..hi that no rect of cut covers (across the width). */
+static void free_band(int lo, int hi, const Rect *cut, int n, int *band_lo, int *band_hi)
+{
+    *band_lo = lo;
+    *band_hi = lo;
+    for (int start = -1; start < n; start++) {
+        int from = start < 0 ? lo : cut[start].y + cut[start].h;
+        if (from < lo || from > hi)
+            continue;
+        int to = hi;
+        for (int k = 0; k < n; k++)
+            if (cut[k].y + cut[k].h > from && cut[k].y < to)
+                to = cut[k].y > from ? cut[k].y : from;
+        if (to - from > *band_hi - *band_lo) {
+            *band_lo = from;
+            *band_hi = to;
+        }
+    }
+}
+
+/* The signal's shape, word and who sent it, as large as band allows. */
+static void wash_words(App *app, Rect band, Color color, Shape shape, const char *word,
+                       const char *sub, float k, int word_px)
+{
+    Ui *ui = &app->ui;
+    const Metrics *m = &app->metrics;
+    Color fg = color_alpha(app->theme.text, (uint8_t)(255.0f * k));
+    if (app->night)
+        fg = color_alpha(color_scale(app->theme.text, 1.1f), (uint8_t)(255.0f * k));
+    int sub_px = m->text_large;
+    if (word_px + (sub ? sub_px + m->gap : 0) > band.h) {
+        word_px = band.h - (sub ? sub_px + m->gap : 0);
+        if (word_px < m->text_large)
+            word_px = m->text_large;
+    }
+    /* The shape gives way when the band is short. */
+    int shape_px = band.h - word_px - (sub ? sub_px + m->gap : 0) - 3 * m->gap;
+    if (shape_px > band.h / 3)
+        shape_px = band.h / 3;
+    if (shape_px < m->text)
+        shape_px = 0;
+    int block = (shape_px ? shape_px + m->gap : 0) + word_px + (sub ? sub_px + m->gap : 0);
+    int y = band.y + (band.h - block) / 2;
+    if (shape_px) {
+        ui_shape(ui, shape, rect_make(band.x + (band.w - shape_px) / 2, y, shape_px, shape_px),
+                 color_alpha(color_scale(color, 1.15f), (uint8_t)(255.0f * k)), shape_px / 10);
+        y += shape_px + m->gap;
+    }
+    ui_text_fit(ui, word, rect_make(band.x + m->margin, y, band.w - 2 * m->margin, word_px),
+                word_px, m->text_large, fg, ALIGN_CENTER);
+    y += word_px + m->gap;
+    if (sub)
+        ui_text_box(ui, sub, rect_make(band.x + m->margin, y, band.w - 2 * m->margin, sub_px),
+                    sub_px, m->text, fg, ALIGN_CENTER);
+}
+
+/* The wash of a signal just sent: whole from the very next frame, so it can be
+ * read across a bed, with a soft fade over its last half second. Its words
+ * keep clear of the Pauses drawn over it. */
 static void wash(App *app, Color color, Shape shape, const char *word, const char *sub,
-                 int64_t until, int length_ms)
+                 int64_t until, const PausePlace pauses[PARTNER_PEOPLE])
 {
     Ui *ui = &app->ui;
     const Metrics *m = &app->metrics;
     int64_t left = until - app->time.mono_ms;
     if (left <= 0)
         return;
-    /* Full for most of its life, then a soft fade over the last half second. */
-    /* Whole from the very next frame, so it can be read across a bed; a soft
-     * fade over its last half second. */
-    (void)length_ms;
     float k = left > 500 ? 1.0f : (float)left / 500.0f;
     Rect screen = rect_make(0, 0, m->w, m->h);
     Color bg = color_mix(app->theme.bg, color, app->night ? 0.35f : 0.5f);
     /* Opaque while whole: the board under it need not be drawn at all. */
     ui_rect(ui, screen, color_alpha(bg, (uint8_t)(255.0f * k)), 0);
-    Color fg = color_alpha(app->theme.text, (uint8_t)(255.0f * k));
-    if (app->night)
-        fg = color_alpha(color_scale(app->theme.text, 1.1f), (uint8_t)(255.0f * k));
 
-    int halves = app->facing ? 2 : 1;
-    for (int h = 0; h < halves; h++) {
-        Rect area = halves == 1 ? screen : rect_make(0, h == 0 ? 0 : m->h / 2, m->w, m->h / 2);
-        if (halves == 2 && h == 0)
-            ui_turn_begin(ui, area);
-        int word_px = halves == 2 ? m->text_huge * 3 / 4 : m->text_huge;
-        int shape_px = area.h / 3;
-        int sub_px = m->text_large;
-        int block = shape_px + m->gap + word_px + (sub ? sub_px + m->gap : 0);
-        int y = area.y + (area.h - block) / 2;
-        ui_shape(ui, shape, rect_make(area.x + (area.w - shape_px) / 2, y, shape_px, shape_px),
-                 color_alpha(color_scale(color, 1.15f), (uint8_t)(255.0f * k)), shape_px / 10);
-        y += shape_px + m->gap;
-        ui_text_fit(ui, word, rect_make(area.x + m->margin, y, area.w - 2 * m->margin, word_px),
-                    word_px, m->text_large, fg, ALIGN_CENTER);
-        y += word_px + m->gap;
-        if (sub)
-            ui_text_box(ui, sub, rect_make(area.x + m->margin, y, area.w - 2 * m->margin, sub_px),
-                        sub_px, m->text, fg, ALIGN_CENTER);
-        if (halves == 2 && h == 0)
+    Rect placed[PARTNER_PEOPLE];
+    for (int i = 0; i < PARTNER_PEOPLE; i++)
+        placed[i] = pauses[i].turned ? turn_about(pauses[i].rect, pauses[i].frame) : pauses[i].rect;
+    int lo, hi;
+    if (!app->facing) {
+        free_band(0, m->h, placed, PARTNER_PEOPLE, &lo, &hi);
+        wash_words(app, rect_make(0, lo, m->w, hi - lo), color, shape, word, sub, k, m->text_huge);
+        return;
+    }
+    /* Facing: the words twice, each half's turned to its partner. */
+    for (int h = 0; h < PARTNER_PEOPLE; h++) {
+        Rect half = rect_make(0, h == 0 ? 0 : m->h / 2, m->w, h == 0 ? m->h / 2 : m->h - m->h / 2);
+        Rect p = placed[h], band;
+        if (p.h * 2 > half.h) {
+            /* Pause is a column: the words beside it, on its wider side. */
+            int before = p.x, after = m->w - (p.x + p.w);
+            band = before > after ? rect_make(0, half.y, before, half.h)
+                                  : rect_make(p.x + p.w, half.y, after, half.h);
+        } else {
+            free_band(half.y, half.y + half.h, &p, 1, &lo, &hi);
+            band = rect_make(0, lo, m->w, hi - lo);
+        }
+        if (h == 0) {
+            ui_turn_begin(ui, half);
+            band = turn_about(band, half);
+        }
+        wash_words(app, band, color, shape, word, sub, k, m->text_huge * 3 / 4);
+        if (h == 0)
             ui_turn_end(ui);
     }
 }
 
-void screen_signals(App *app)
+/* Each partner's Pause, over the wash in the very place it has on the board:
+ * the one control a wash leaves, acting on touch-down as always. */
+static void wash_pauses(App *app, const PausePlace pauses[PARTNER_PEOPLE])
+{
+    for (int i = 0; i < PARTNER_PEOPLE; i++) {
+        if (pauses[i].turned)
+            ui_turn_begin(&app->ui, pauses[i].frame);
+        signal_tile(app, partner_at(i), SIGNAL_PAUSE, pauses[i].rect);
+        if (pauses[i].turned)
+            ui_turn_end(&app->ui);
+    }
+}
+
+static void draw_board(App *app, PausePlace pauses[PARTNER_PEOPLE])
 {
     Ui *ui = &app->ui;
     const Metrics *m = &app->metrics;
@@ -139,29 +240,54 @@ void screen_signals(App *app)
                     rect_make(home.x + home.w + m->gap, mid.y, mid.w - home.w - m->gap, strip),
                     m->text_small, m->text_min, t->text_dim, ALIGN_CENTER);
         ui_turn_begin(ui, top);
-        board_half(app, PARTNER_FIRST, top);
+        board_half(app, PARTNER_FIRST, top, &pauses[0]);
         ui_turn_end(ui);
-        board_half(app, PARTNER_SECOND, bottom);
+        pauses[0].turned = 1;
+        pauses[0].frame = top;
+        board_half(app, PARTNER_SECOND, bottom, &pauses[1]);
     } else {
         Rect area = app_header(app, NULL);
         /* The board has each partner's own Pause, so the bar's right side is free. */
         int left = m->margin + m->unit * 2 + m->unit / 4 + m->gap;
         Rect line = rect_make(left, m->margin, m->w - m->margin - left, m->unit);
         ui_text_box(ui, status, line, m->text_small, m->text_min, t->text_dim, ALIGN_CENTER);
+        /* Far apart, so a Stop at one half's edge is far from the other's tiles. */
         Rect a, b;
-        layout_split(area, m->portrait, m->gap, &a, &b);
-        board_half(app, PARTNER_FIRST, a);
-        board_half(app, PARTNER_SECOND, b);
+        layout_split(area, m->portrait, m->far_gap, &a, &b);
+        board_half(app, PARTNER_FIRST, a, &pauses[0]);
+        board_half(app, PARTNER_SECOND, b, &pauses[1]);
     }
+}
 
-    if (app->wash_until_mono > app->time.mono_ms) {
+void screen_signals(App *app)
+{
+    Ui *ui = &app->ui;
+    const Metrics *m = &app->metrics;
+    int64_t now = app->time.mono_ms;
+    int washing = app->wash_until_mono > now || app->resume_wash_until > now;
+    PausePlace pauses[PARTNER_PEOPLE];
+    memset(pauses, 0, sizeof pauses);
+    /* Under a wash the board is seen at most as it fades: nothing on it fires. */
+    if (washing)
+        ui_inert_begin(ui);
+    draw_board(app, pauses);
+    if (!washing)
+        return;
+    ui_inert_end(ui);
+
+    if (app->wash_until_mono > now) {
         const SignalDef *def = &app->signals[app->wash_signal];
-        char sub[96];
-        snprintf(sub, sizeof sub, "%s", app_partner_name(app, app->wash_partner));
-        wash(app, app_signal_color(app, app->wash_signal), def->shape, def->label, sub,
-             app->wash_until_mono, WASH_MS);
+        wash(app, app_signal_color(app, app->wash_signal), def->shape, def->label,
+             app_partner_name(app, app->wash_partner), app->wash_until_mono, pauses);
     }
-    if (app->resume_wash_until > app->time.mono_ms)
-        wash(app, t->accent, SHAPE_CIRCLE, "Resuming", "Together", app->resume_wash_until,
-             RESUME_WASH_MS);
+    if (app->resume_wash_until > now)
+        wash(app, app->theme.accent, SHAPE_CIRCLE, "Resuming", "Together", app->resume_wash_until,
+             pauses);
+
+    /* A tap anywhere else only ends the wash; Pause stays on top of it. */
+    if (ui_area(ui, "Dismiss", rect_make(0, 0, m->w, m->h), UI_FIRE_ON_PRESS)) {
+        app->wash_until_mono = now;
+        app->resume_wash_until = now;
+    }
+    wash_pauses(app, pauses);
 }

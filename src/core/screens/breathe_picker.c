@@ -116,9 +116,9 @@ static Rect stepper_cell(App *app, const UiScroll *sc, int y, int i, int count, 
     int cols = sc->view.w >= 2 * cell_w + m->gap * 2 ? 2 : 1;
     int w = (sc->view.w - (cols - 1) * m->gap * 2) / cols;
     int rows = (count + cols - 1) / cols;
-    *height = rows * (m->unit + m->gap / 2) - m->gap / 2 + m->gap;
+    *height = rows * (m->unit + m->gap);
     return rect_make(sc->view.x + (i % cols) * (w + m->gap * 2),
-                     y + (i / cols) * (m->unit + m->gap / 2), w, m->unit);
+                     y + (i / cols) * (m->unit + m->gap), w, m->unit);
 }
 
 static void pattern_section(App *app, const UiScroll *sc, int *y)
@@ -331,7 +331,7 @@ static void volume_section(App *app, const UiScroll *sc, int *y)
         part.view.x += stepper_w + m->gap;
         part.view.w -= stepper_w + m->gap;
     } else {
-        *y += m->unit + m->gap / 2;
+        *y += m->unit + m->gap;
     }
     int tapped = chip_grid(app, &part, y, cues, 2);
     if (tapped >= 0)

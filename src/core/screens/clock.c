@@ -42,7 +42,7 @@ void screen_clock(App *app)
     int bottom = area.y + area.h - m->unit;
     int cols = m->portrait ? 2 : 5;
     int rows = 10 / cols;
-    int gap = m->gap / 2;
+    int gap = m->gap;
     int bw = (area.w - (cols - 1) * gap) / cols;
     int bh = (bottom - m->gap - y - (rows - 1) * gap) / rows;
     if (bh > m->unit)

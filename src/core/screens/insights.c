@@ -29,7 +29,7 @@ static int figure_row(App *app, const char *label, const char *figures, Rect r, 
     if (!draw)
         return h;
     char fit[256];
-    widget_fit_line(ui, label, r.w, m->text, fit, sizeof fit);
+    ui_fit_line(ui, label, r.w, m->text, fit, sizeof fit);
     ui_text(ui, fit, rect_make(r.x, r.y, one_line ? lw : r.w, lh), m->text, t->text, ALIGN_LEFT);
     if (one_line)
         ui_text(ui, figures, rect_make(r.x + r.w - fw, r.y + (lh - sh) / 2, fw, sh), m->text_small,

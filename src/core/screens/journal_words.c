@@ -71,7 +71,7 @@ static int words_content(App *app, Rect view, int draw)
     const Metrics *m = &app->metrics;
     WordsList list = (WordsList)js->words_list;
     int y = view.y;
-    int gap = m->gap / 2;
+    int gap = m->gap;
     int toggle_w = m->unit * 2;
     int row_h = m->unit;
     for (int i = 0; i < js->words.count[list]; i++) {

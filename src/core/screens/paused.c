@@ -57,9 +57,10 @@ void screen_paused(App *app)
     int big = m->portrait ? m->unit * 2 : m->unit + m->unit / 2;
     /* From the bottom: Breathe together and Stop (stacked on a tall screen),
      * then the two ready toggles, then the words. */
-    int actions_h = m->portrait ? 2 * row + m->gap : row;
+    int actions_h = m->portrait ? 2 * row + m->far_gap : row;
     Rect actions = rect_make(area.x, area.y + area.h - actions_h, area.w, actions_h);
-    Rect readies = rect_make(area.x, actions.y - m->gap - big, area.w, big);
+    /* Stop for today ends the night on touch-down: 8 mm from everything else. */
+    Rect readies = rect_make(area.x, actions.y - m->far_gap - big, area.w, big);
     Rect words = rect_make(area.x, area.y, area.w, readies.y - m->gap - area.y);
     int title_px = m->text_huge * 2 / 3;
     int block = title_px + m->gap / 2 + m->text + m->gap / 2 + m->text_small;
@@ -95,10 +96,11 @@ void screen_paused(App *app)
     }
     ready_button(app, PARTNER_SECOND, rect_make(readies.x + w + m->gap, readies.y, w, readies.h));
 
+    int aw = (actions.w - m->far_gap) / 2;
     Rect breathe = m->portrait ? rect_make(actions.x, actions.y, actions.w, row)
-                               : rect_make(actions.x, actions.y, w, row);
-    Rect stop_r = m->portrait ? rect_make(actions.x, actions.y + row + m->gap, actions.w, row)
-                              : rect_make(actions.x + w + m->gap, actions.y, w, row);
+                               : rect_make(actions.x, actions.y, aw, row);
+    Rect stop_r = m->portrait ? rect_make(actions.x, actions.y + row + m->far_gap, actions.w, row)
+                              : rect_make(actions.x + aw + m->far_gap, actions.y, aw, row);
     UiStyle st = app_style_button(app);
     st.accent = t->partner[0];
     if (ui_button(ui, "Breathe together", NULL, breathe, SHAPE_CIRCLE, &st, 0))

@@ -77,7 +77,7 @@ void screen_pinpad(App *app)
     Rect area = app_header(app, title);
 
     /* The words and the dots beside the keys on a wide screen, above them on a tall one. */
-    int kgap = m->gap / 2;
+    int kgap = m->gap;
     int key = ui_measure(ui, "Unlock", m->text_small) + m->text_small * 2;
     key = key > m->unit ? key : m->unit;
     int pad_w = 3 * key + 2 * kgap;

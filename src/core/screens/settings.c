@@ -33,7 +33,7 @@ static void pin_row(App *app, Rect r)
     JournalState *js = &app->journal;
     const Metrics *m = &app->metrics;
     UiStyle st = app_style_button(app);
-    int gap = m->gap / 2;
+    int gap = m->gap;
     if (!js->pin_set) {
         if (ui_button(&app->ui, "Set a PIN", NULL, r, SHAPE_NONE, &st, 0))
             lock_choose_new(app);

@@ -48,7 +48,7 @@ void screen_settings_signals(App *app)
     sc->view = rect_make(area.x, area.y, area.w - arrows, area.h);
     int row_h = m->unit;
     int small = m->unit;
-    int gap = m->gap / 2;
+    int gap = m->gap;
     /* Rename gets what is left after Up, Down, Colour, Sound and Show/Hide;
      * on a narrow screen it takes a line of its own above them. */
     int show_w = small * 2;

@@ -26,8 +26,7 @@ static int toast_bar(App *app, Rect area, int draw)
     int bw = undo ? m->unit * 2 : 0;
     Rect words = rect_make(bar.x + m->gap, bar.y, bar.w - 2 * m->gap - (bw ? bw + m->gap : 0), h);
     char line[JOURNAL_MESSAGE_MAX];
-    widget_fit_line(&app->ui, undo ? "Entry deleted" : js->toast, words.w, m->text, line,
-                    sizeof line);
+    ui_fit_line(&app->ui, undo ? "Entry deleted" : js->toast, words.w, m->text, line, sizeof line);
     ui_text(&app->ui, line, words, m->text, app->theme.text, ALIGN_LEFT);
     if (undo) {
         UiStyle st = app_style_button(app);

@@ -59,7 +59,7 @@ int timeline_note_lines(App *app, const char *note, Rect r, int max, Color c, in
         if (i == shown - 1 && n > max) {
             char last[EVENT_NOTE_MAX + 8], fit[EVENT_NOTE_MAX + 8];
             snprintf(last, sizeof last, "%s…", note + lines[i].start);
-            widget_fit_line(&app->ui, last, r.w, m->text_small, fit, sizeof fit);
+            ui_fit_line(&app->ui, last, r.w, m->text_small, fit, sizeof fit);
             ui_text(&app->ui, fit, lr, m->text_small, c, ALIGN_LEFT);
         } else {
             widget_draw_line(&app->ui, note, lines[i], lr, m->text_small, c);
@@ -152,7 +152,7 @@ void timeline_draw_item(App *app, const JournalItem *it, Rect r)
         else
             timeline_breathing_words(it, text, sizeof text);
         int x = r.x + s + m->gap;
-        widget_fit_line(ui, text, r.x + r.w - x, m->text_small, line, sizeof line);
+        ui_fit_line(ui, text, r.x + r.w - x, m->text_small, line, sizeof line);
         ui_text(ui, line, rect_make(x, r.y + (r.h - lh) / 2, r.x + r.w - x, lh), m->text_small,
                 t->text_dim, ALIGN_LEFT);
         return;

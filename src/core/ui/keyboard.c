@@ -113,11 +113,11 @@ static int key_size(const Metrics *m)
     return h > m->target ? h : m->target;
 }
 
-/* The gap between keys: generous where there is room, narrower so a full
- * row of ten keys keeps every key at the minimum size. */
+/* The gap between keys: 3 mm where there is room, narrower (never under 1 mm)
+ * so a full row of ten keys keeps every key at the minimum size. */
 static int key_gap(const Metrics *m, int width)
 {
-    int gap = m->gap / 2;
+    int gap = m->gap;
     if (10 * m->target + 9 * gap > width) {
         int tight = (width - 10 * m->target) / 9;
         int floor = (int)(m->px_per_mm * 1.0f);

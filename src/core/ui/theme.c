@@ -19,7 +19,8 @@ void metrics_compute(Metrics *m, int w, int h, double dpi, double min_target_mm,
     /* Scale with the screen so large displays get large buttons, but never
      * below the physical minimum. */
     m->unit = imax(m->target, short_side * 2 / 15);
-    m->gap = imax((int)(3.0 * dpi / 25.4), m->unit / 5);
+    m->gap = imax((int)(3.0 * dpi / 25.4 + 0.999), m->unit / 5);
+    m->far_gap = imax((int)(8.0 * dpi / 25.4 + 0.999), m->gap);
     m->margin = imax(m->gap, short_side / 40);
     m->radius = m->unit / 5;
     int text_min = (int)(min_text_mm * dpi / 25.4 + 0.999);

@@ -50,6 +50,7 @@ void ui_begin(Ui *ui, DrawList *draw, const UiInput *input, int64_t now_ms, Colo
     ui->scroll_region = 0;
     ui->scroll_y = 0;
     ui->turned = 0;
+    ui->inert = 0;
     ui->clip_active = 0;
     ui->fired = 0;
     ui->release_id_valid = 0;
@@ -120,6 +121,7 @@ void ui_end(Ui *ui)
 {
     assert(ui->turned == 0 && "ui_turn_begin without ui_turn_end");
     assert(ui->scroll_region == 0 && "ui_scroll_begin without ui_scroll_end");
+    assert(ui->inert == 0 && "ui_inert_begin without ui_inert_end");
     memcpy(ui->last_targets, ui->targets, sizeof(UiTarget) * (size_t)ui->target_count);
     ui->last_target_count = ui->target_count;
     memcpy(ui->last_scrolls, ui->scrolls, sizeof(UiScroll *) * (size_t)ui->scroll_count);
@@ -182,7 +184,7 @@ static int control(Ui *ui, const char *label, Rect r, int flags, uint32_t *id_ou
         same += ui->targets[i].id == (id ^ (same * 0x9E3779B9u));
     id ^= same * 0x9E3779B9u;
     *id_out = id;
-    if (flags & UI_DISABLED)
+    if ((flags & UI_DISABLED) || ui->inert)
         return 0;
     add_target(ui, label, place(ui, r), id);
     int fire = 0;
@@ -214,6 +216,10 @@ int ui_measure(const Ui *ui, const char *text, int size_px)
     return ui->measure ? ui->measure(ui->measure_ctx, text, size_px) : 0;
 }
 
+/* The size ui_text_box would use for text in w x h: positive on one line,
+ * negative wrapped, 0 when only "…" would fit it. */
+static int box_size(Ui *ui, const char *text, int w, int h, int size_px, int min_px);
+
 int ui_button(Ui *ui, const char *label, const char *text, Rect r, Shape shape,
               const UiStyle *style, int flags)
 {
@@ -244,48 +250,80 @@ int ui_button(Ui *ui, const char *label, const char *text, Rect r, Shape shape,
     int text_px = style->text_px;
     if (flags & UI_SMALL_TEXT)
         text_px = text_px * 4 / 5;
-    int pad = text_px / 2;
-    Rect inner = rect_inset(r, pad);
-    if (shape == SHAPE_NONE || inner.w <= 0 || inner.h <= 0) {
-        ui_text_box(ui, text, inner, text_px, text_px * 3 / 4, fg, ALIGN_CENTER);
+    int min_px = text_px * 2 / 3;
+    if (min_px < ui->min_text_px)
+        min_px = ui->min_text_px;
+    /* A tight tile gives its padding to the word. */
+    int tight = r.h < text_px * 3 || r.w < text_px * 6;
+    int pad = tight ? text_px / 4 : text_px / 2;
+    int pad_y = tight ? 3 : pad;
+    Rect inner = rect_make(r.x + pad, r.y + pad_y, r.w - 2 * pad, r.h - 2 * pad_y);
+    if (inner.w <= 0 || inner.h <= 0)
         return fired;
-    }
     Color shape_color = style->accent.a ? style->accent : fg;
     if (flags & UI_DISABLED)
         shape_color = fg;
-    if (inner.h >= text_px * 4 && inner.h * 2 >= inner.w) {
-        /* A tall tile: the shape above, the word below. */
-        int s = inner.h - text_px * 2;
-        if (s > inner.w * 2 / 3)
-            s = inner.w * 2 / 3;
-        if (s > text_px * 4)
-            s = text_px * 4;
-        int block = s + text_px * 2;
-        int top = inner.y + (inner.h - block) / 2;
-        ui_shape(ui, shape, rect_make(inner.x + (inner.w - s) / 2, top, s, s), shape_color, s / 10);
-        ui_text_box(ui, text, rect_make(inner.x, top + s + text_px / 3, inner.w, text_px * 2),
-                    text_px, text_px * 2 / 3, fg, ALIGN_CENTER);
-    } else {
-        /* A wide button: the shape at the left, the word beside it. */
-        int s = inner.h < text_px * 2 ? inner.h : text_px * 2;
-        if (s < text_px)
-            s = inner.h;
-        int gap = text_px / 2;
-        if (!*text) {
-            ui_shape(ui, shape,
-                     rect_make(inner.x + (inner.w - s) / 2, inner.y + (inner.h - s) / 2, s, s),
-                     shape_color, s / 10);
-            return fired;
+    if (shape == SHAPE_NONE) {
+        ui_text_box(ui, text, inner, text_px, min_px, fg, ALIGN_CENTER);
+        return fired;
+    }
+    if (!*text) {
+        int s = inner.h < inner.w ? inner.h : inner.w;
+        if (s > text_px * 2)
+            s = text_px * 2;
+        ui_shape(ui, shape,
+                 rect_make(inner.x + (inner.w - s) / 2, inner.y + (inner.h - s) / 2, s, s),
+                 shape_color, s / 10);
+        return fired;
+    }
+    int gap = text_px / 2;
+    /* Beside: the shape at the left, the word next to it. */
+    int side = inner.h < text_px * 2 ? inner.h : text_px * 2;
+    int room = inner.w - side - gap;
+    int size = room > 0 ? box_size(ui, text, room, inner.h, text_px, min_px) : 0;
+    if (side > text_px && size <= 0) {
+        /* A smaller shape, when the word would not fit on a line beside a full one. */
+        int small_room = inner.w - text_px - gap;
+        int small = small_room > 0 ? box_size(ui, text, small_room, inner.h, text_px, min_px) : 0;
+        int big_px = size < 0 ? -size : size, small_px = small < 0 ? -small : small;
+        if (small > 0 || small_px > big_px) {
+            side = text_px;
+            room = small_room;
+            size = small;
         }
-        /* Shape and word centred together; a long word gets the room and wraps. */
-        int room = inner.w - s - gap;
+    }
+    int beside = size != 0;
+    /* Above: the shape over the word, when the tile is tall or the word needs
+     * the whole width. */
+    int line_h = min_px * 27 / 20;
+    int word_h = text_px * 2 < inner.h - line_h ? text_px * 2 : line_h;
+    int above_s = inner.h - word_h - text_px / 3;
+    if (above_s > inner.w * 2 / 3)
+        above_s = inner.w * 2 / 3;
+    if (above_s > text_px * 4)
+        above_s = text_px * 4;
+    int tall = inner.h >= text_px * 4 && inner.h * 2 >= inner.w;
+    int above = above_s >= min_px && ui_text_box_fits(ui, text, inner.w, word_h, min_px);
+    if (above && (tall || !beside)) {
+        int block = above_s + text_px / 3 + word_h;
+        int top = inner.y + (inner.h - block) / 2;
+        ui_shape(ui, shape, rect_make(inner.x + (inner.w - above_s) / 2, top, above_s, above_s),
+                 shape_color, above_s / 10);
+        ui_text_box(ui, text, rect_make(inner.x, top + above_s + text_px / 3, inner.w, word_h),
+                    text_px, min_px, fg, ALIGN_CENTER);
+    } else if (beside) {
+        /* Shape and word centred together. */
         int tw = ui_measure(ui, text, text_px);
         if (tw > room)
             tw = room;
-        int x = inner.x + (inner.w - (s + gap + tw)) / 2;
-        ui_shape(ui, shape, rect_make(x, inner.y + (inner.h - s) / 2, s, s), shape_color, s / 10);
-        Rect tr = rect_make(x + s + gap, inner.y, tw, inner.h);
-        ui_text_box(ui, text, tr, text_px, text_px * 2 / 3, fg, ALIGN_LEFT);
+        int x = inner.x + (inner.w - (side + gap + tw)) / 2;
+        ui_shape(ui, shape, rect_make(x, inner.y + (inner.h - side) / 2, side, side), shape_color,
+                 side / 10);
+        ui_text_box(ui, text, rect_make(x + side + gap, inner.y, tw, inner.h), text_px, min_px, fg,
+                    ALIGN_LEFT);
+    } else {
+        /* No room for both: the word alone, which matters more. */
+        ui_text_box(ui, text, inner, text_px, min_px, fg, ALIGN_CENTER);
     }
     return fired;
 }
@@ -559,6 +597,67 @@ static int wrapped_fits(Ui *ui, const char *text, int width, int size, int max_h
     return 1;
 }
 
+void ui_fit_line(Ui *ui, const char *text, int width, int size_px, char *out, size_t size)
+{
+    if (size == 0)
+        return;
+    /* One line only: a line break ends what is shown. */
+    char line[UI_WRAP_BYTES];
+    size_t len = strcspn(text, "\n");
+    if (len >= sizeof line)
+        len = sizeof line - 1;
+    memcpy(line, text, len);
+    line[len] = '\0';
+    int cut = line[len] != text[len] || text[len] == '\n';
+    if (!cut && ui_measure(ui, line, size_px) <= width) {
+        utf8_copy(out, size, line);
+        return;
+    }
+    int lo = 0, hi = utf8_length(line);
+    char probe[UI_WRAP_BYTES + 4];
+    while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        size_t bytes = utf8_prefix_bytes(line, mid);
+        memcpy(probe, line, bytes);
+        memcpy(probe + bytes, "…", sizeof "…");
+        if (ui_measure(ui, probe, size_px) <= width)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    size_t bytes = utf8_prefix_bytes(line, lo);
+    while (bytes > 0 && line[bytes - 1] == ' ')
+        bytes--;
+    memcpy(probe, line, bytes);
+    memcpy(probe + bytes, "…", sizeof "…");
+    utf8_copy(out, size, probe);
+}
+
+static int box_size(Ui *ui, const char *text, int w, int h, int size_px, int min_px)
+{
+    if (min_px < ui->min_text_px)
+        min_px = ui->min_text_px;
+    if (size_px < min_px)
+        size_px = min_px;
+    /* Measured at the floor first: a text too wide even there is never
+     * measured at every size on the way down. */
+    if (ui_measure(ui, text, min_px) <= w) {
+        for (int size = size_px; size > min_px; size--)
+            if (ui_measure(ui, text, size) <= w)
+                return size;
+        return min_px;
+    }
+    for (int size = size_px; size >= min_px; size--)
+        if (wrapped_fits(ui, text, w, size, h))
+            return -size;
+    return 0;
+}
+
+int ui_text_box_fits(Ui *ui, const char *text, int w, int h, int min_px)
+{
+    return box_size(ui, text, w, h, min_px, min_px) != 0;
+}
+
 void ui_text_box(Ui *ui, const char *text, Rect r, int size_px, int min_px, Color c, Align align)
 {
     if (!text || !*text)
@@ -567,17 +666,54 @@ void ui_text_box(Ui *ui, const char *text, Rect r, int size_px, int min_px, Colo
         min_px = ui->min_text_px;
     if (size_px < min_px)
         size_px = min_px;
-    if (ui_measure(ui, text, min_px) <= r.w) {
-        ui_text_fit(ui, text, r, size_px, min_px, c, align);
+    int size = box_size(ui, text, r.w, r.h, size_px, min_px);
+    if (size > 0) {
+        ui_text_fit(ui, text, r, size, size, c, align);
         return;
     }
-    int size = size_px;
-    while (size > min_px && !wrapped_fits(ui, text, r.w, size, r.h))
-        size--;
-    Rect measure = rect_make(r.x, r.y, r.w, 1 << 20);
-    int h = ui_text_wrap(ui, text, measure, size, c, align, 0);
-    Rect at = rect_make(r.x, r.y + (r.h - h) / 2, r.w, h);
-    if (at.y < r.y && h > r.h)
-        at.y = r.y + (r.h - h) / 2; /* overflows evenly rather than only downwards */
-    ui_text_wrap(ui, text, at, size, c, align, 1);
+    if (size < 0) {
+        size = -size;
+        Rect measure = rect_make(r.x, r.y, r.w, 1 << 20);
+        int h = ui_text_wrap(ui, text, measure, size, c, align, 0);
+        ui_text_wrap(ui, text, rect_make(r.x, r.y + (r.h - h) / 2, r.w, h), size, c, align, 1);
+        return;
+    }
+    /* Too much for the box even at the floor: the lines that fit, the last one
+     * ending in "…" where the text goes on; never outside the box. */
+    size = min_px;
+    int line_h = size * 27 / 20;
+    int max_lines = r.h / line_h > 0 ? r.h / line_h : 1;
+    UiLine lines[16];
+    if (max_lines > 16)
+        max_lines = 16;
+    int n = ui_wrap_lines(ui, text, r.w, size, lines, max_lines);
+    int y = r.y + (r.h - n * line_h) / 2;
+    char shown[UI_WRAP_BYTES];
+    for (int k = 0; k < n; k++) {
+        const UiLine *l = &lines[k];
+        char end = text[l->start + l->len];
+        int cut_word = end && end != ' ' && end != '\n';
+        int last = k == n - 1 || cut_word;
+        if (last) {
+            /* The rest of the text on this line, cut with "…" where it goes on. */
+            ui_fit_line(ui, text + l->start, r.w, size, shown, sizeof shown);
+        } else {
+            snprintf(shown, sizeof shown, "%.*s", l->len, text + l->start);
+        }
+        ui_text(ui, shown, rect_make(r.x, y, r.w, line_h), size, c, align);
+        y += line_h;
+        if (last)
+            break;
+    }
+}
+
+void ui_inert_begin(Ui *ui)
+{
+    ui->inert++;
+}
+
+void ui_inert_end(Ui *ui)
+{
+    assert(ui->inert > 0 && "ui_inert_end without ui_inert_begin");
+    ui->inert--;
 }

@@ -65,7 +65,7 @@ int widget_choice_row(const Kit *k, Rect r, const char *const *labels, const cha
                       int count, int selected)
 {
     const Metrics *m = k->m;
-    int gap = m->gap / 2;
+    int gap = m->gap;
     int w = (r.w - (count - 1) * gap) / count;
     int tapped = -1;
     UiStyle st = widget_style_button(k);
@@ -126,46 +126,10 @@ int widget_stepper(const Kit *k, Rect r, const char *name, int *value, int lo, i
     return taken != 0;
 }
 
-void widget_fit_line(Ui *ui, const char *text, int width, int size_px, char *out, size_t size)
-{
-    if (size == 0)
-        return;
-    /* One line only: a line break ends what is shown. */
-    char line[UI_WRAP_BYTES];
-    size_t len = strcspn(text, "\n");
-    if (len >= sizeof line)
-        len = sizeof line - 1;
-    memcpy(line, text, len);
-    line[len] = '\0';
-    int cut = line[len] != text[len] || text[len] == '\n';
-    if (!cut && ui_measure(ui, line, size_px) <= width) {
-        utf8_copy(out, size, line);
-        return;
-    }
-    int lo = 0, hi = utf8_length(line);
-    char probe[UI_WRAP_BYTES + 4];
-    while (lo < hi) {
-        int mid = (lo + hi + 1) / 2;
-        size_t bytes = utf8_prefix_bytes(line, mid);
-        memcpy(probe, line, bytes);
-        memcpy(probe + bytes, "…", sizeof "…");
-        if (ui_measure(ui, probe, size_px) <= width)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    size_t bytes = utf8_prefix_bytes(line, lo);
-    while (bytes > 0 && line[bytes - 1] == ' ')
-        bytes--;
-    memcpy(probe, line, bytes);
-    memcpy(probe + bytes, "…", sizeof "…");
-    utf8_copy(out, size, probe);
-}
-
 static void parts_line(const Kit *k, const char *line, Rect r, int y, int px, Color c)
 {
     char fit[1024];
-    widget_fit_line(k->ui, line, r.w, px, fit, sizeof fit);
+    ui_fit_line(k->ui, line, r.w, px, fit, sizeof fit);
     ui_text(k->ui, fit, rect_make(r.x, y, r.w, px * 27 / 20), px, c, ALIGN_LEFT);
 }
 
@@ -272,7 +236,7 @@ static void chip(const Kit *k, const WidgetChip *b, int i, Rect r, const UiStyle
 static int flow_columns(const Kit *k, Rect area, WidgetChip *b, int count, int *tapped,
                         const UiStyle *st, const WidgetFlow *f, int draw)
 {
-    int gap = k->m->gap / 2;
+    int gap = k->m->gap;
     int widest = f->min_w;
     for (int i = 0; i < count; i++) {
         int w = chip_width(k, &b[i], st, f, area.w);
@@ -296,7 +260,7 @@ static int flow_columns(const Kit *k, Rect area, WidgetChip *b, int count, int *
 static int flow_stretched(const Kit *k, Rect area, WidgetChip *b, int count, int *tapped,
                           const UiStyle *st, const WidgetFlow *f, int draw)
 {
-    int gap = k->m->gap / 2;
+    int gap = k->m->gap;
     int y = area.y;
     for (int first = 0; first < count;) {
         int used = chip_width(k, &b[first], st, f, area.w), last = first + 1;
@@ -321,7 +285,7 @@ static int flow_stretched(const Kit *k, Rect area, WidgetChip *b, int count, int
 static int flow_wrapped(const Kit *k, Rect area, WidgetChip *b, int count, int *tapped,
                         const UiStyle *st, const WidgetFlow *f, int draw)
 {
-    int gap = k->m->gap / 2;
+    int gap = k->m->gap;
     int x = area.x, y = area.y;
     for (int i = 0; i < count; i++) {
         int w = chip_width(k, &b[i], st, f, area.w);
