@@ -369,7 +369,7 @@ static void tap_anywhere_pauses_for_any_length(void **state)
     assert_true(frame_wake_in(&w->app) <= 16);
     int64_t tapped = w->now.mono_ms;
     tap_at(w, 400, 240); /* the circle: a tap anywhere */
-    assert_true(shows(&w->app, "Paused"));
+    assert_true(shows(&w->app, "On hold"));
     assert_true(shows(&w->app, "Tap anywhere to carry on"));
     int64_t dimmed = heard_at(w, SOUND_REQ_DUCK, 0, tapped);
     assert_int_equal(dimmed, tapped); /* on touch-down */
@@ -387,7 +387,7 @@ static void tap_anywhere_pauses_for_any_length(void **state)
     assert_int_equal(later.phase_elapsed_ms, held.phase_elapsed_ms);
     assert_int_equal(count_heard(w, SOUND_REQ_PLAY, SOUND_CUE_OUT, 0, w->now.mono_ms + 1), 0);
     tap_at(w, 400, 240);
-    assert_false(shows(&w->app, "Paused"));
+    assert_false(shows(&w->app, "On hold"));
     assert_true(shows(&w->app, "Breathe in"));
     /* the rest of the in-breath, then the hold */
     advance(w, 4000 - held.phase_elapsed_ms - 80 + 10);
@@ -419,7 +419,7 @@ static void persistent_pause_holds_the_pacer(void **state)
     /* back from the board: still paused until tapped */
     tap(w, "Breathe together");
     expect_screen(w, SCREEN_BREATHE_RUN);
-    assert_true(shows(&w->app, "Paused"));
+    assert_true(shows(&w->app, "On hold"));
     PacerState s = pacer_at(&w->app.breathe.pacer, w->now.mono_ms);
     assert_int_equal(s.phase_elapsed_ms, held.phase_elapsed_ms);
     tap_at(w, 400, 240);
@@ -441,14 +441,16 @@ static void breathing_together_returns_to_the_paused_board(void **state)
 {
     (void)state;
     World *w = world();
+    /* The pattern last chosen: two minutes. */
+    tap(w, "Breathe");
+    tap(w, "2 min");
+    tap(w, "Home");
     tap(w, "Signals");
     press(w, "Sam / Pause");
     input(w, APP_INPUT_RELEASE, 0, 0);
     expect_screen(w, SCREEN_PAUSED);
+    /* From the pause it starts at once, with no choosing. */
     tap(w, "Breathe together");
-    expect_screen(w, SCREEN_BREATHE);
-    tap(w, "2 min");
-    tap(w, "Start");
     expect_screen(w, SCREEN_BREATHE_RUN);
     advance(w, 123000);
     expect_screen(w, SCREEN_PAUSED);
@@ -458,27 +460,46 @@ static void breathing_together_returns_to_the_paused_board(void **state)
     assert_int_equal(ev->actual_s, 120);
     /* and an early End goes back there too */
     tap(w, "Breathe together");
-    tap(w, "Start");
     advance(w, 9000);
     tap(w, "End");
     expect_screen(w, SCREEN_PAUSED);
     assert_int_equal(w->store.events[w->store.count - 1].kind, EVENT_BREATHING);
-    /* resuming the board with a session left under it ends that session, logged */
-    tap(w, "Breathe together");
+    free(w);
+}
+
+/* Both ready: back to where the couple was, not to the board. */
+static void resuming_returns_to_where_the_couple_was(void **state)
+{
+    (void)state;
+    World *w = world();
+    /* Breathing: still on hold, as it was left. */
+    tap(w, "Breathe");
     tap(w, "Start");
-    advance(w, 4000);
+    advance(w, 6000);
     press(w, "Pause");
     input(w, APP_INPUT_RELEASE, 0, 0);
     expect_screen(w, SCREEN_PAUSED);
-    int logged = w->store.count;
+    PacerState held = pacer_at(&w->app.breathe.pacer, w->now.mono_ms);
     tap(w, "Alex / I'm ready");
     tap(w, "Sam / I'm ready");
-    expect_screen(w, SCREEN_SIGNALS);
-    assert_false(w->app.breathe.running);
-    int found = 0;
-    for (int i = logged; i < w->store.count; i++)
-        found |= w->store.events[i].kind == EVENT_BREATHING;
-    assert_true(found);
+    expect_screen(w, SCREEN_BREATHE_RUN);
+    assert_true(w->app.breathe.running);
+    assert_true(pacer_paused(&w->app.breathe.pacer));
+    assert_true(shows(&w->app, "On hold"));
+    PacerState s = pacer_at(&w->app.breathe.pacer, w->now.mono_ms);
+    assert_int_equal(s.phase_elapsed_ms, held.phase_elapsed_ms);
+    /* Its end, later, is the summary: the pause is over. */
+    tap(w, "End");
+    expect_screen(w, SCREEN_BREATHE_DONE);
+    /* Settings: back to Settings. */
+    tap(w, "Home");
+    tap(w, "Settings");
+    press(w, "Pause");
+    input(w, APP_INPUT_RELEASE, 0, 0);
+    expect_screen(w, SCREEN_PAUSED);
+    tap(w, "Alex / I'm ready");
+    tap(w, "Sam / I'm ready");
+    expect_screen(w, SCREEN_SETTINGS);
     free(w);
 }
 
@@ -609,6 +630,7 @@ int main(void)
         cmocka_unit_test(tap_anywhere_pauses_for_any_length),
         cmocka_unit_test(persistent_pause_holds_the_pacer),
         cmocka_unit_test(breathing_together_returns_to_the_paused_board),
+        cmocka_unit_test(resuming_returns_to_where_the_couple_was),
         cmocka_unit_test(custom_patterns_are_named_edited_and_kept),
         cmocka_unit_test(sound_files_are_offered_and_asked_for),
         cmocka_unit_test(night_colours_stay_warm_and_dim),

@@ -57,6 +57,7 @@ static const Case cases[] = {
     {"paused", SCREEN_PAUSED, 0, 1},
     {"paused facing", SCREEN_PAUSED, 1, 1},
     {"stopped", SCREEN_STOPPED, 0, 0},
+    {"home paused", SCREEN_HOME, 0, 1},
     {"settings", SCREEN_SETTINGS, 0, 0},
     {"settings-signals", SCREEN_SETTINGS_SIGNALS, 0, 0},
     {"name", SCREEN_NAME_EDIT, 0, 0},

@@ -164,7 +164,7 @@ static void finish(App *app, int early)
     if (run < 0)
         return; /* left already (Home, or the board resumed): only logged */
     int paused = app_stack_find(app, SCREEN_PAUSED);
-    if (paused >= 0 && paused < run) {
+    if (paused >= 0 && paused < run && app->session.state == SESSION_PAUSED) {
         /* Breathing together from the paused board: back to it. */
         app_unwind_to(app, SCREEN_PAUSED);
     } else {
@@ -203,10 +203,12 @@ void breathe_pause(App *app)
 void breathe_together(App *app)
 {
     if (app->breathe.running && app_unwind_to(app, SCREEN_BREATHE_RUN)) {
-        /* Back to the session under the board; it stays paused until tapped. */
+        /* Back to the session under the board; it stays on hold until tapped. */
         return;
     }
-    app_push(app, SCREEN_BREATHE);
+    /* The last pattern, at once: no choosing while paused. Its End (or its
+     * end) comes back to the paused board. */
+    breathe_start(app);
 }
 
 void breathe_update(App *app)

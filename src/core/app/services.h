@@ -77,6 +77,8 @@ void app_pause(App *app, Partner partner);
 void app_signal(App *app, Partner partner, SignalId id);
 /* A partner's "I'm ready" (or, a second time, not ready) while paused. */
 void app_ready(App *app, Partner partner);
+/* "Sam paused · 3 min ago": who paused the session, and when. */
+void app_paused_words(const App *app, char *out, size_t size);
 /* Ends a signal session that has been idle for the configured time. */
 void app_check_session_idle(App *app);
 /* A signal's colour as shown now: dimmed at night and by the app's brightness. */

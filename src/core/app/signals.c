@@ -129,13 +129,9 @@ void app_ready(App *app, Partner partner)
         log_simple(app, PARTNER_BOTH, "resume", "Resuming");
         app_queue_sound(app, SOUND_RESUME, 1.0f);
         app->resume_wash_until = app->time.mono_ms + RESUME_WASH_MS;
-        if (app_screen_below(app) == SCREEN_ENTRY) {
-            /* Paused while writing: back to the entry and its words, never lost. */
-            app_pop(app);
-        } else {
-            app_home(app);
-            app_push(app, SCREEN_SIGNALS);
-        }
+        /* Back to where the couple was: the board, an entry and its words, a
+         * breathing session still on hold, Settings, the PIN pad. */
+        app_pop(app);
     } else {
         app_queue_sound(app, SOUND_READY, 0.8f);
     }
@@ -155,7 +151,25 @@ void app_restore_session(App *app, const LogEvent *events, int count)
     for (int i = 0; i < count; i++)
         session_replay(&app->session, &events[i]);
     if (app->session.state == SESSION_PAUSED) {
+        /* The board under the pause: resuming carries on the session there. */
         app_home(app);
+        app_push(app, SCREEN_SIGNALS);
         app_push(app, SCREEN_PAUSED);
     }
+}
+
+void app_paused_words(const App *app, char *out, size_t size)
+{
+    int64_t s = (app->time.wall_ms - app->session.paused_at_ms) / 1000;
+    char ago[48];
+    if (s < 60)
+        snprintf(ago, sizeof ago, "just now");
+    else if (s < 3600)
+        snprintf(ago, sizeof ago, "%d min ago", (int)(s / 60));
+    else
+        snprintf(ago, sizeof ago, "%d h %d min ago", (int)(s / 3600), (int)(s % 3600 / 60));
+    if (app->session.paused_by != PARTNER_NONE)
+        snprintf(out, size, "%s paused · %s", app_partner_name(app, app->session.paused_by), ago);
+    else
+        snprintf(out, size, "Paused · %s", ago);
 }

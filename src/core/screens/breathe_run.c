@@ -17,7 +17,7 @@ static void format_clock(int64_t ms, char *out, size_t size)
 static const char *phase_word(const PacerState *s)
 {
     if (s->paused)
-        return "Paused";
+        return "On hold"; /* the pacer's own hold: Pause means only the signal */
     switch (s->phase) {
     case PHASE_COUNTDOWN:
         return "Get ready";
@@ -76,7 +76,7 @@ void screen_breathe_run(App *app)
         snprintf(left, sizeof left, "%s left", clock);
     }
     snprintf(hint, sizeof hint, "%s",
-             s.paused ? "Tap anywhere to carry on" : "Tap anywhere to pause");
+             s.paused ? "Tap anywhere to carry on" : "Tap anywhere to hold");
     Rect hint_r = rect_make(m->margin, end.y, end.x - m->gap - m->margin, m->unit);
     ui_text_box(ui, hint, hint_r, m->text_small, m->text_min, t->text_dim, ALIGN_LEFT);
 

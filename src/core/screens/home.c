@@ -44,6 +44,25 @@ void screen_home(App *app)
              calendar_month_name(now.month));
     int top = m->margin + m->unit;
     int space = tiles_y - top;
+    int below = tiles_y; /* where the words above the tiles must end */
+    if (app->session.state == SESSION_PAUSED) {
+        /* A paused session is the one thing Home shows first: one tap back to it. */
+        char who[160];
+        app_paused_words(app, who, sizeof who);
+        int card_h = m->unit * 3 / 2;
+        Rect card = rect_make(m->margin, tiles_y - m->gap - card_h, m->w - 2 * m->margin, card_h);
+        UiStyle st = app_style_button(app);
+        Color pause = app_signal_color(app, SIGNAL_PAUSE);
+        st.bg = color_mix(t->surface, pause, 0.4f);
+        st.frame = pause;
+        st.accent = t->text;
+        if (ui_button(ui, "Paused session", who, card, SHAPE_BARS, &st, 0)) {
+            app_push(app, SCREEN_SIGNALS);
+            app_push(app, SCREEN_PAUSED);
+        }
+        space = card.y - m->gap - top;
+        below = card.y - m->gap / 2;
+    }
     int clock_px = m->text_huge;
     if (clock_px > space * 3 / 5)
         clock_px = space * 3 / 5;
@@ -58,7 +77,7 @@ void screen_home(App *app)
     if (app->sound_note[0]) {
         /* No speakers: everything works, silently; say so once, quietly. */
         int ny = y + clock_px + m->gap / 2 + m->text + m->gap / 2;
-        if (ny + m->text_small <= tiles_y)
+        if (ny + m->text_small <= below)
             ui_text_box(ui, app->sound_note,
                         rect_make(m->margin, ny, m->w - 2 * m->margin, m->text_small),
                         m->text_small, m->text_min, t->text_dim, ALIGN_CENTER);
@@ -77,10 +96,10 @@ void screen_home(App *app)
     for (int i = 0; i < n; i++) {
         tile.accent = i == 0 ? t->partner[1] : i == 1 ? t->partner[0] : t->accent;
         if (ui_button(ui, items[i].label, NULL, tiles[i], items[i].shape, &tile, 0)) {
+            app_push(app, items[i].screen);
+            /* Paused: the pause, over the board it will resume to. */
             if (items[i].screen == SCREEN_SIGNALS && app->session.state == SESSION_PAUSED)
                 app_push(app, SCREEN_PAUSED);
-            else
-                app_push(app, items[i].screen);
         }
     }
 }

@@ -7,19 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void ago_text(const App *app, int64_t since_ms, char *out, size_t size)
-{
-    int64_t s = (app->time.wall_ms - since_ms) / 1000;
-    if (s < 0)
-        s = 0;
-    if (s < 60)
-        snprintf(out, size, "just now");
-    else if (s < 3600)
-        snprintf(out, size, "%d min ago", (int)(s / 60));
-    else
-        snprintf(out, size, "%d h %d min ago", (int)(s / 3600), (int)(s % 3600 / 60));
-}
-
 static void ready_button(App *app, Partner partner, Rect r)
 {
     const Theme *t = &app->theme;
@@ -38,20 +25,79 @@ static void ready_button(App *app, Partner partner, Rect r)
         app_ready(app, partner);
 }
 
+/* What a couple may do while paused: breathe together, or stop for today. */
+static void pause_actions(App *app, Rect breathe, Rect stop_r)
+{
+    const Theme *t = &app->theme;
+    UiStyle st = app_style_button(app);
+    st.accent = t->partner[0];
+    if (ui_button(&app->ui, "Breathe together", NULL, breathe, SHAPE_CIRCLE, &st, 0))
+        breathe_together(app);
+    UiStyle stop = app_style_button(app);
+    stop.bg = color_mix(t->surface, app_signal_color(app, SIGNAL_STOP), 0.2f);
+    stop.accent = app_signal_color(app, SIGNAL_STOP);
+    if (ui_button(&app->ui, "Stop for today", NULL, stop_r, SHAPE_SQUARE, &stop, UI_FIRE_ON_PRESS))
+        app_signal(app, app->session.paused_by, SIGNAL_STOP);
+}
+
+/* One partner's half of the facing pause: the word, who paused, their ready. */
+static void facing_half(App *app, Partner partner, Rect half, const char *who)
+{
+    Ui *ui = &app->ui;
+    const Metrics *m = &app->metrics;
+    const Theme *t = &app->theme;
+    int title_px = m->text_large;
+    int ready_h = m->unit;
+    int words_h = half.h - ready_h - m->gap;
+    int block = title_px + m->text_small;
+    int y = half.y + (words_h - block) / 2;
+    if (y < half.y)
+        y = half.y;
+    ui_text_fit(ui, "Paused", rect_make(half.x, y, half.w, title_px), title_px, m->text, t->text,
+                ALIGN_CENTER);
+    ui_text_box(ui, who, rect_make(half.x, y + title_px, half.w, m->text_small), m->text_small,
+                m->text_min, t->text_dim, ALIGN_CENTER);
+    ready_button(app, partner, rect_make(half.x, half.y + half.h - ready_h, half.w, ready_h));
+}
+
+/* The tablet flat between two people: each half faces its partner, with the
+ * words and that partner's ready; Home, Breathe together and Stop between. */
+static void paused_facing(App *app, const char *who)
+{
+    Ui *ui = &app->ui;
+    const Metrics *m = &app->metrics;
+    int strip = m->unit;
+    int half_h = (m->h - 2 * m->margin - strip - 2 * m->far_gap) / 2;
+    Rect top = rect_make(m->margin, m->margin, m->w - 2 * m->margin, half_h);
+    Rect mid = rect_make(m->margin, top.y + top.h + m->far_gap, top.w, strip);
+    Rect bottom = rect_make(m->margin, mid.y + mid.h + m->far_gap, top.w, half_h);
+    ui_turn_begin(ui, top);
+    facing_half(app, PARTNER_FIRST, top, who);
+    ui_turn_end(ui);
+    facing_half(app, PARTNER_SECOND, bottom, who);
+
+    UiStyle quiet = app_style_quiet(app);
+    int home_w = m->unit * 2 + m->unit / 4;
+    if (ui_button(ui, "Home", NULL, rect_make(mid.x, mid.y, home_w, strip), SHAPE_HOUSE, &quiet, 0))
+        app_home(app);
+    int rest = mid.w - home_w - m->gap - m->far_gap;
+    Rect breathe = rect_make(mid.x + home_w + m->gap, mid.y, rest / 2, strip);
+    Rect stop_r = rect_make(breathe.x + breathe.w + m->far_gap, mid.y, rest - rest / 2, strip);
+    pause_actions(app, breathe, stop_r);
+}
+
 void screen_paused(App *app)
 {
     Ui *ui = &app->ui;
     const Metrics *m = &app->metrics;
     const Theme *t = &app->theme;
+    char who[160];
+    app_paused_words(app, who, sizeof who);
+    if (app->facing) {
+        paused_facing(app, who);
+        return;
+    }
     Rect area = app_header(app, NULL);
-
-    char who[160], ago[48];
-    ago_text(app, app->session.paused_at_ms, ago, sizeof ago);
-    if (app->session.paused_by != PARTNER_NONE)
-        snprintf(who, sizeof who, "%s paused · %s", app_partner_name(app, app->session.paused_by),
-                 ago);
-    else
-        snprintf(who, sizeof who, "Paused · %s", ago);
 
     int row = m->unit;
     int big = m->portrait ? m->unit * 2 : m->unit + m->unit / 2;
@@ -86,14 +132,7 @@ void screen_paused(App *app)
                 t->text_dim, ALIGN_CENTER);
 
     int w = (readies.w - m->gap) / 2;
-    if (app->facing) {
-        Rect a = rect_make(readies.x, readies.y, w, readies.h);
-        ui_turn_begin(ui, a);
-        ready_button(app, PARTNER_FIRST, a);
-        ui_turn_end(ui);
-    } else {
-        ready_button(app, PARTNER_FIRST, rect_make(readies.x, readies.y, w, readies.h));
-    }
+    ready_button(app, PARTNER_FIRST, rect_make(readies.x, readies.y, w, readies.h));
     ready_button(app, PARTNER_SECOND, rect_make(readies.x + w + m->gap, readies.y, w, readies.h));
 
     int aw = (actions.w - m->far_gap) / 2;
@@ -101,13 +140,5 @@ void screen_paused(App *app)
                                : rect_make(actions.x, actions.y, aw, row);
     Rect stop_r = m->portrait ? rect_make(actions.x, actions.y + row + m->far_gap, actions.w, row)
                               : rect_make(actions.x + aw + m->far_gap, actions.y, aw, row);
-    UiStyle st = app_style_button(app);
-    st.accent = t->partner[0];
-    if (ui_button(ui, "Breathe together", NULL, breathe, SHAPE_CIRCLE, &st, 0))
-        breathe_together(app);
-    UiStyle stop = app_style_button(app);
-    stop.bg = color_mix(t->surface, app_signal_color(app, SIGNAL_STOP), 0.2f);
-    stop.accent = app_signal_color(app, SIGNAL_STOP);
-    if (ui_button(ui, "Stop for today", NULL, stop_r, SHAPE_SQUARE, &stop, UI_FIRE_ON_PRESS))
-        app_signal(app, app->session.paused_by, SIGNAL_STOP);
+    pause_actions(app, breathe, stop_r);
 }
