@@ -43,6 +43,7 @@ typedef enum {
     SCREEN_CLOCK,         /* the device's clock is wrong: set the date and time */
     SCREEN_JOURNAL_WORDS, /* Settings: the journal's chip words */
     SCREEN_STORAGE,       /* the journal could not be opened: why, and what can be done */
+    SCREEN_LEAVE,         /* the corner hold: leave Lull for the desktop, or stay */
     SCREEN_COUNT
 } ScreenId;
 
@@ -55,6 +56,7 @@ typedef struct {
     void *ctx;
     int (*log_event)(void *ctx, LogEvent *ev);
     int (*session_begin)(void *ctx, int64_t time_ms, int32_t utc_offset_s, int64_t *id);
+    /* time_ms 0: the ended session goes on again (Carry on after a Stop). */
     int (*session_end)(void *ctx, int64_t id, int64_t time_ms);
     int (*setting_set)(void *ctx, const char *key, const char *value);
     /* Sets the wall clock to unix_ms (the system's, or an offset Lull keeps);
@@ -151,7 +153,12 @@ typedef struct {
     int naming_custom;
 } BreathePicker;
 
-enum { APP_STACK_MAX = 8, APP_SOUND_QUEUE = 32, APP_NOTE_MAX = 160 };
+enum {
+    APP_STACK_MAX = 8,
+    APP_SOUND_QUEUE = 32,
+    APP_NOTE_MAX = 160,
+    APP_CARRY_ON_MS = 3 * 60 * 1000, /* a Stop can be taken back this long */
+};
 
 typedef struct App {
     Config config;
@@ -187,6 +194,7 @@ typedef struct App {
     int facing;                /* signals board: half turned for the other side */
     int64_t stopped_session;   /* the session Stop just ended, for "Add to journal" */
     Partner stopped_by;
+    int64_t stopped_at_mono; /* when, for Carry on */
 
     /* welcome / name editing */
     Keyboard keyboard;

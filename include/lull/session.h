@@ -65,5 +65,7 @@ void session_stop(Session *s, int64_t wall_ms);
 
 /* Rebuilds the state from a session's logged events, oldest first. */
 void session_replay(Session *s, const LogEvent *ev);
+/* Carry on after a Stop: the stopped session id goes on, active, from wall_ms. */
+void session_carry_on(Session *s, int64_t id, int64_t wall_ms);
 
 #endif

@@ -64,6 +64,7 @@ StoreStatus store_log(Store *store, LogEvent *ev);
 
 /* Signal sessions. */
 StoreStatus store_session_begin(Store *store, int64_t time_ms, int32_t utc_offset_s, int64_t *id);
+/* Ends a session (the first end is kept); time_ms 0 opens it again. */
 StoreStatus store_session_end(Store *store, int64_t id, int64_t time_ms);
 /* The newest session that has not ended; *id = 0 when there is none. */
 StoreStatus store_session_open(Store *store, int64_t *id);

@@ -65,6 +65,9 @@ static void build(App *app, const UiInput *input)
     case SCREEN_STORAGE:
         screen_storage(app);
         break;
+    case SCREEN_LEAVE:
+        screen_leave(app);
+        break;
     case SCREEN_DIM:
         screen_dim(app);
         break;

@@ -14,8 +14,8 @@ enum {
     TEXT_TEXTURES = 384, /* drawn strings kept as textures */
     /* ... and at most this many bytes of them: the dim screen's big clock makes
      * a large texture every minute, and a night of them must not add up. */
-    TEXT_TEXTURE_BYTES = 8 << 20,
-    TEXT_MEASURES = 1024, /* measured strings kept as widths */
+    TEXT_TEXTURE_BYTES = 6 << 20, /* 6 MB: a small board's memory matters */
+    TEXT_MEASURES = 1024,         /* measured strings kept as widths */
     TEXT_PATH_MAX = 512,
 };
 

@@ -10,6 +10,7 @@ typedef enum {
     SQL_LOG,
     SQL_SESSION_BEGIN,
     SQL_SESSION_END,
+    SQL_SESSION_REOPEN,
     SQL_SESSION_OPEN,
     SQL_SESSION_EVENTS,
     SQL_SETTING_GET,
@@ -28,6 +29,7 @@ static const char *const store_sql[SQL_COUNT] = {
                 "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     [SQL_SESSION_BEGIN] = "INSERT INTO sessions(started_ms, utc_offset_s) VALUES(?,?)",
     [SQL_SESSION_END] = "UPDATE sessions SET ended_ms = coalesce(ended_ms, ?) WHERE id = ?",
+    [SQL_SESSION_REOPEN] = "UPDATE sessions SET ended_ms = NULL WHERE id = ?",
     [SQL_SESSION_OPEN] = "SELECT id FROM sessions WHERE ended_ms IS NULL "
                          "ORDER BY started_ms DESC, id DESC LIMIT 1",
     [SQL_SESSION_EVENTS] = "SELECT " STORE_EVENT_COLUMNS " FROM events "
@@ -313,6 +315,8 @@ StoreStatus store_session_begin(Store *store, int64_t time_ms, int32_t utc_offse
 
 StoreStatus store_session_end(Store *store, int64_t id, int64_t time_ms)
 {
+    if (time_ms == 0)
+        return update_by_id(store, SQL_SESSION_REOPEN, id, NULL);
     return update_by_id(store, SQL_SESSION_END, id, &time_ms);
 }
 

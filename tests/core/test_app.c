@@ -568,6 +568,12 @@ static void holding_the_corner_leaves(void **state)
     assert_false(w->app.quit);
     input(w, APP_INPUT_PRESS, 5, 5);
     advance(w, 3100);
+    /* No PIN: a question first, so nobody lands at a console by accident. */
+    assert_false(w->app.quit);
+    assert_int_equal(app_screen(&w->app), SCREEN_LEAVE);
+    input(w, APP_INPUT_RELEASE, 5, 5);
+    advance(w, 16);
+    tap(w, "Leave Lull");
     assert_true(w->app.quit);
     free(w);
 }

@@ -75,6 +75,7 @@ static const Case cases[] = {
     {"journal-words", SCREEN_JOURNAL_WORDS, 0, 0},
     {"dim", SCREEN_DIM, 0, 0},
     {"clock", SCREEN_CLOCK, 0, 0},
+    {"leave", SCREEN_LEAVE, 0, 0},
 };
 
 static const int sizes[][2] = {{800, 480}, {1280, 800}, {1920, 1080}, {720, 1280}};

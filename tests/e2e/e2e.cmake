@@ -86,6 +86,7 @@ lull_e2e(signals signals.lull EXPORT csv json)
 lull_e2e(signals_portrait signals_portrait.lull ARGS --size 720x1280)
 lull_e2e(signals_facing signals_facing.lull)
 lull_e2e(home_paused home_paused.lull)
+lull_e2e(carry_on carry_on.lull EXPORT csv)
 lull_e2e(home_paused_portrait home_paused.lull ARGS --size 720x1280)
 # Under a signal's wash nothing hidden fires; Pause is on top of it.
 add_test(NAME e2e.wash_lets_nothing_through

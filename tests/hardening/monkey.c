@@ -295,6 +295,11 @@ static void apply(Model *model, const LogEvent *ev)
         model->ready[0] = model->ready[1] = 0;
     } else if (strcmp(ev->name, "stop") == 0) {
         model->state = SESSION_NONE;
+    } else if (strcmp(ev->name, "carry_on") == 0) {
+        /* Only a stopped session carries on: a Stop taken back. */
+        if (model->state != SESSION_NONE)
+            fail("a session carried on that had not stopped");
+        model->state = SESSION_ACTIVE;
     } else {
         if (model->state == SESSION_PAUSED)
             fail("a signal (%s) was logged while paused", ev->name);

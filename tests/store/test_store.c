@@ -597,6 +597,16 @@ static void test_sessions(void **state)
     assert_int_equal(store_session_end(store, 12345, 3000), STORE_NOT_FOUND);
     store_close(store);
     assert_int_equal(raw_int(p->path, "SELECT ended_ms FROM sessions WHERE id = 1"), 3100);
+
+    /* Carry on after a Stop: time 0 opens the session again, and a later Stop ends it anew. */
+    store = open_ok(p);
+    assert_int_equal(store_session_end(store, first, 0), STORE_OK);
+    assert_int_equal(store_session_open(store, &open_id), STORE_OK);
+    assert_int_equal(open_id, first);
+    assert_int_equal(store_session_end(store, first, 4200), STORE_OK);
+    assert_int_equal(store_session_end(store, 12345, 0), STORE_NOT_FOUND);
+    store_close(store);
+    assert_int_equal(raw_int(p->path, "SELECT ended_ms FROM sessions WHERE id = 1"), 4200);
 }
 
 static void test_settings(void **state)

@@ -59,9 +59,10 @@ void idle_tick(App *app)
     int64_t now = app->time.mono_ms;
     if (app->hold_start_mono && now - app->hold_start_mono >= IDLE_HOLD_TO_LEAVE_MS) {
         app->hold_start_mono = 0;
-        /* With a PIN set, the PIN pad first; it leaves on the right PIN. */
-        if (!lock_guard_quit(app))
-            app->quit = 1;
+        /* With a PIN set, the PIN pad first; it leaves on the right PIN.
+         * Without one, a question: nobody lands at a console by accident. */
+        if (!lock_guard_quit(app) && app_screen(app) != SCREEN_LEAVE)
+            app_push(app, SCREEN_LEAVE);
         return;
     }
     if (may_dim(app) && now - app->last_input_mono >= (int64_t)app->config.idle_dim_s * 1000)

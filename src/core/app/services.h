@@ -77,6 +77,10 @@ void app_pause(App *app, Partner partner);
 void app_signal(App *app, Partner partner, SignalId id);
 /* A partner's "I'm ready" (or, a second time, not ready) while paused. */
 void app_ready(App *app, Partner partner);
+/* Whether the Stop just made can still be undone (for APP_CARRY_ON_MS). */
+int app_may_carry_on(const App *app);
+/* Carry on after a Stop: the same session goes on, back on the board. */
+void app_carry_on(App *app);
 /* "Sam paused · 3 min ago": who paused the session, and when. */
 void app_paused_words(const App *app, char *out, size_t size);
 /* Ends a signal session that has been idle for the configured time. */

@@ -96,6 +96,7 @@ void app_signal(App *app, Partner partner, SignalId id)
         end_session(app, app->time.wall_ms);
         app->stopped_session = app->session.id;
         app->stopped_by = partner;
+        app->stopped_at_mono = app->time.mono_ms;
         app->session.id = 0;
         app_queue_sound(app, app->signals[SIGNAL_STOP].sound, 1.0f);
         app->wash_until_mono = 0;
@@ -172,4 +173,26 @@ void app_paused_words(const App *app, char *out, size_t size)
         snprintf(out, size, "%s paused · %s", app_partner_name(app, app->session.paused_by), ago);
     else
         snprintf(out, size, "Paused · %s", ago);
+}
+
+int app_may_carry_on(const App *app)
+{
+    return app->stopped_session != 0 &&
+           app->time.mono_ms - app->stopped_at_mono < APP_CARRY_ON_MS &&
+           app->session.state == SESSION_NONE;
+}
+
+void app_carry_on(App *app)
+{
+    if (!app_may_carry_on(app))
+        return;
+    /* The same session goes on: opened again, and "carry_on" in its log. */
+    session_carry_on(&app->session, app->stopped_session, app->time.wall_ms);
+    durable_session_end(app, app->session.id, 0);
+    log_simple(app, PARTNER_BOTH, "carry_on", "Carrying on");
+    app->stopped_session = 0;
+    app_queue_sound(app, SOUND_RESUME, 1.0f);
+    app->resume_wash_until = app->time.mono_ms + RESUME_WASH_MS;
+    app_home(app);
+    app_push(app, SCREEN_SIGNALS);
 }

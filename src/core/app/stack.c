@@ -29,6 +29,7 @@ static const char *const screen_names[SCREEN_COUNT] = {
     [SCREEN_CLOCK] = "clock",
     [SCREEN_JOURNAL_WORDS] = "journal-words",
     [SCREEN_STORAGE] = "storage",
+    [SCREEN_LEAVE] = "leave",
 };
 
 const char *screen_name(ScreenId id)

@@ -122,7 +122,7 @@ void session_replay(Session *s, const LogEvent *ev)
     } else if (strcmp(ev->name, "not_ready") == 0) {
         if (partner_is_person(partner))
             s->ready[partner_index(partner)] = 0;
-    } else if (strcmp(ev->name, "resume") == 0) {
+    } else if (strcmp(ev->name, "resume") == 0 || strcmp(ev->name, "carry_on") == 0) {
         s->state = SESSION_ACTIVE;
         s->ready[0] = s->ready[1] = 0;
         s->paused_by = PARTNER_NONE;
@@ -137,4 +137,13 @@ void session_replay(Session *s, const LogEvent *ev)
             s->last_signal_ms = ev->time_ms;
         }
     }
+}
+
+void session_carry_on(Session *s, int64_t id, int64_t wall_ms)
+{
+    s->state = SESSION_ACTIVE;
+    s->id = id;
+    s->last_ms = wall_ms;
+    s->ready[0] = s->ready[1] = 0;
+    s->paused_by = PARTNER_NONE;
 }

@@ -23,6 +23,7 @@ void screen_entry(App *app);
 void screen_insights(App *app);
 void screen_journal_words(App *app);
 void screen_storage(App *app);
+void screen_leave(App *app);
 void screen_dim(App *app);
 void screen_clock(App *app);
 void screen_pinpad(App *app);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Done for today [stopped]: a kind closing word and "Add to journal". */
+/* Done for today [stopped]: a kind closing word, "Add to journal", and for a
+ * few minutes "Carry on", which takes the Stop back. */
 #include "screens/screens.h"
 
 #include <stdio.h>
@@ -30,9 +31,23 @@ void screen_stopped(App *app)
                  t->text_dim, ALIGN_CENTER, 1);
     y += text_h + m->gap * 2;
     int w = m->unit * 4 < area.w ? m->unit * 4 : area.w;
+    int carry = app_may_carry_on(app);
+    /* For a few minutes a Stop can be taken back: the same session goes on. */
+    int row_w = carry ? 2 * w + m->gap : w;
+    if (row_w > area.w) {
+        w = (area.w - m->gap) / 2;
+        row_w = carry ? 2 * w + m->gap : w;
+    }
+    int x = area.x + (area.w - row_w) / 2;
     UiStyle st = app_style_button(app);
     st.bg = color_mix(t->surface, t->accent, 0.3f);
-    if (ui_button(ui, "Add to journal", NULL, rect_make(area.x + (area.w - w) / 2, y, w, m->unit),
-                  SHAPE_STAR, &st, 0))
-        journal_new_entry(app, app->stopped_session);
+    int64_t stopped = app->stopped_session;
+    if (ui_button(ui, "Add to journal", NULL, rect_make(x, y, w, m->unit), SHAPE_STAR, &st, 0))
+        journal_new_entry(app, stopped);
+    if (carry) {
+        UiStyle quiet = app_style_quiet(app);
+        if (ui_button(ui, "Carry on", NULL, rect_make(x + w + m->gap, y, w, m->unit),
+                      SHAPE_ARROW_LEFT, &quiet, 0))
+            app_carry_on(app);
+    }
 }
