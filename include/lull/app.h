@@ -77,6 +77,14 @@ typedef struct {
 
 typedef enum { PIN_MODE_UNLOCK, PIN_MODE_NEW, PIN_MODE_CONFIRM } PinMode;
 
+/* An entry left before it was saved: its words and the session it is about. */
+typedef struct {
+    LogEvent ev;
+    JournalItem session;
+} EntryDraft;
+
+enum { JOURNAL_DRAFTS = 4 };
+
 typedef struct {
     int loaded; /* the vocabularies and the PIN state were read */
     JournalWords words;
@@ -107,6 +115,14 @@ typedef struct {
     /* the entry being written or edited */
     LogEvent draft;
     JournalItem draft_session; /* the session it is linked to, when draft.session */
+    LogEvent opened; /* the entry as saved (an empty one when new): left unlike it, it is kept */
+    int entry_open;  /* the entry is on the stack, not saved or deleted yet */
+    int entry_step;  /* the form's step (entry.c) */
+    LogEvent last_entry;             /* the newest saved entry, for "Like last time" (id 0: none) */
+    EntryDraft kept[JOURNAL_DRAFTS]; /* entries left unsaved, oldest first */
+    int kept_count;
+    EntryDraft discarded; /* the draft Undo brings back */
+    int64_t discarded_until;
     UiScroll form_scroll;
     char form_error[JOURNAL_MESSAGE_MAX];
     int note_open; /* the keyboard is up for the note */

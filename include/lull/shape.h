@@ -23,6 +23,7 @@ typedef enum {
     SHAPE_HOUSE,
     SHAPE_GEAR,
     SHAPE_CHECK,
+    SHAPE_ARROW_RIGHT,
     SHAPE_COUNT
 } Shape;
 

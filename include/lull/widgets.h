@@ -69,6 +69,7 @@ typedef struct {
     int min_w;        /* 0: a touch target (never less than one) */
     int pad_quarters; /* room beside the text, in quarters of its size; 0: 6 (1.5 ×) */
     float lift;       /* how much accent a selected chip's background takes; 0: 0.4 */
+    int gap;          /* between chips; 0: the kit's gap */
 } WidgetFlow;
 /* Chips laid out as flow says (NULL: wrapping, the kit's sizes); *tapped is set
  * to the one tapped. Returns the height used; with draw 0 only measures. */

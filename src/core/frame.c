@@ -16,6 +16,7 @@ static void build(App *app, const UiInput *input)
     ui_begin(&app->ui, &app->draw, input, app->time.mono_ms, app->theme.bg);
     breathe_update(app);
     lock_gate(app);
+    journal_entry_left(app); /* an entry left unsaved is kept as a draft */
     switch (app_screen(app)) {
     case SCREEN_WELCOME:
         screen_welcome(app);

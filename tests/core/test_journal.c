@@ -374,6 +374,16 @@ static int has(World *w, const char *label)
     return ui_find(&w->app.ui, label, &t) == 1 && t != NULL;
 }
 
+static void tap(World *w, const char *label);
+
+/* The entry's steps: Next until label is on screen, then a tap on it. */
+static void tap_step(World *w, const char *label)
+{
+    for (int i = 0; i < 5 && !has(w, label) && has(w, "Next"); i++)
+        tap(w, "Next");
+    tap(w, label);
+}
+
 static void centre_of(World *w, const char *label, int *x, int *y)
 {
     const UiTarget *t;
@@ -465,7 +475,7 @@ static void add_to_journal_after_stop(void **state)
     assert_screen(w, SCREEN_ENTRY);
     assert_int_equal(w->app.journal.draft.session, w->app.stopped_session);
     assert_int_equal(w->app.journal.draft.partner, 3);
-    assert_true(shows(&w->app, "About the session of 5 January"));
+    assert_true(shows(&w->app, "Today's session at"));
     assert_true(shows(&w->app, "1 pause"));
     tap(w, "Save");
     assert_screen(w, SCREEN_JOURNAL);
@@ -486,14 +496,14 @@ static void write_an_entry(World *w)
     tap(w, "Who / Sam");
     tap(w, "Tried / Massage");
     tap(w, "Tried / Holding");
-    tap(w, "Comfort 4");
+    tap_step(w, "Comfort 4");
     tap(w, "Comfort 4"); /* a second tap clears it */
     tap(w, "Comfort 3");
-    tap(w, "Pain 0");
-    tap(w, "Tiredness 10");
-    tap(w, "Helped / Slower pace");
-    tap(w, "Next time / Go slower");
-    tap(w, "Note");
+    tap_step(w, "Pain 0");
+    tap_step(w, "Tiredness 10");
+    tap_step(w, "Helped / Slower pace");
+    tap_step(w, "Next time / Go slower");
+    tap_step(w, "Note");
     type_keys(w, "Ça va très bien ♥ 😀");
     assert_true(shows(&w->app, "19/500"));
     tap(w, "Done");
@@ -590,7 +600,7 @@ static void refused_entry_is_retried(void **state)
     assert_true(shows(&w->app, "Saved"));
     /* A draft changed after the refusal waits for Save instead. */
     tap(w, "New entry");
-    tap(w, "Pain 4");
+    tap_step(w, "Pain 4");
     w->fake.fail_with = 2;
     tap(w, "Save");
     w->fake.fail_with = 0;
@@ -614,8 +624,9 @@ static void edit_delete_and_undo(void **state)
     snprintf(label, sizeof label, "Entry 5 Jan 21:00 #%lld", (long long)w->fake.entries[0].id);
     tap(w, label);
     assert_screen(w, SCREEN_ENTRY);
-    assert_true(shows(&w->app, "Edit entry"));
-    tap(w, "Pain 5");
+    assert_true(has(w, "Delete entry")); /* an edit, not a new entry */
+    tap_step(w, "Pain 5");
+    tap(w, "Back");
     tap(w, "Tried / Massage"); /* off */
     tap(w, "Save");
     assert_int_equal(w->fake.updates, 1);
@@ -650,7 +661,7 @@ static void physical_keyboard_in_the_note(void **state)
     World *w = world(NULL);
     tap(w, "Journal");
     tap(w, "New entry");
-    tap(w, "Note");
+    tap_step(w, "Note");
     text_input(w, "Añ😀");
     key(w, KEY_BACKSPACE); /* the emoji goes whole */
     assert_string_equal(w->app.journal.kb.text, "Añ");
@@ -993,7 +1004,7 @@ static void renaming_a_word_keeps_its_id(void **state)
     tap(w, "New entry");
     assert_false(has(w, "Tried / Kissing"));
     tap(w, "Tried / Back rub");
-    tap(w, "Helped / Music");
+    tap_step(w, "Helped / Music");
     tap(w, "Save");
     assert_string_equal(w->fake.entries[0].tried, "massage");
     assert_string_equal(w->fake.entries[0].helped, "music");
@@ -1132,6 +1143,8 @@ typedef enum {
     VIEW_TIMELINE,
     VIEW_TIMELINE_UNDO,
     VIEW_ENTRY,
+    VIEW_ENTRY_FELT,
+    VIEW_ENTRY_HELPED,
     VIEW_ENTRY_END,
     VIEW_NOTE,
     VIEW_INSIGHTS_TRIED,
@@ -1144,9 +1157,10 @@ typedef enum {
 } View;
 
 static const char *const view_names[VIEW_COUNT] = {
-    "timeline", "timeline with undo", "entry",           "entry's end",
-    "note",     "insights tried",     "insights charts", "insights 12 weeks",
-    "pin pad",  "pin pad waiting",    "words",
+    "timeline",        "timeline with undo", "entry",   "entry's ratings",
+    "entry's help",    "entry's end",        "note",    "insights tried",
+    "insights charts", "insights 12 weeks",  "pin pad", "pin pad waiting",
+    "words",
 };
 
 static void open_view(World *w, View v)
@@ -1178,6 +1192,8 @@ static void open_view(World *w, View v)
         js->undo_until = w->now.mono_ms + 10000;
         break;
     case VIEW_ENTRY:
+    case VIEW_ENTRY_FELT:
+    case VIEW_ENTRY_HELPED:
     case VIEW_ENTRY_END:
     case VIEW_NOTE: {
         JournalItem it = generated_item(2);
@@ -1198,6 +1214,10 @@ static void open_view(World *w, View v)
         js->draft = it.ev;
         js->draft.session = 0;
         app_push(app, SCREEN_ENTRY);
+        js->entry_step = v == VIEW_ENTRY_FELT     ? 1
+                         : v == VIEW_ENTRY_HELPED ? 2
+                         : v == VIEW_ENTRY        ? 0
+                                                  : 3;
         if (v == VIEW_ENTRY_END)
             js->form_scroll.offset = 100000;
         if (v == VIEW_NOTE) {

@@ -70,6 +70,10 @@ static const Case cases[] = {
     {"breathe-done", SCREEN_BREATHE_DONE, 0, 0},
     {"journal", SCREEN_JOURNAL, 0, 0},
     {"entry", SCREEN_ENTRY, 0, 0},
+    {"entry felt", SCREEN_ENTRY, 0, 0},
+    {"entry helped", SCREEN_ENTRY, 0, 0},
+    {"entry next", SCREEN_ENTRY, 0, 0},
+    {"entry note", SCREEN_ENTRY, 0, 0},
     {"insights", SCREEN_INSIGHTS, 0, 0},
     {"locked", SCREEN_LOCKED, 0, 0},
     {"journal-words", SCREEN_JOURNAL_WORDS, 0, 0},
@@ -119,6 +123,16 @@ static App *make_app(int w, int h, const Case *c)
         app_push(app, SCREEN_BREATHE);
         breathe_start(app);
     }
+    if (c->screen == SCREEN_ENTRY) {
+        static const char *const steps[] = {"entry", "entry felt", "entry helped", "entry next",
+                                            "entry note"};
+        for (int i = 0; i < 5; i++)
+            if (strcmp(c->name, steps[i]) == 0)
+                app->journal.entry_step = i;
+        app->journal.draft.closeness = app->journal.draft.pain = EVENT_UNSET;
+        app->journal.draft.comfort = app->journal.draft.tiredness = EVENT_UNSET;
+        app->journal.draft.partner = PARTNER_BOTH;
+    }
     if (c->screen != SCREEN_HOME)
         app_push(app, c->screen);
     now.mono_ms += 5000; /* past any wash; 2 s into the first in-breath */
@@ -147,6 +161,19 @@ static int is_key(const char *label)
     return strncmp(label, "Key ", 4) == 0 || strncmp(label, "Keys ", 5) == 0 ||
            strcmp(label, "Shift") == 0 || strcmp(label, "Space") == 0 ||
            strcmp(label, "Backspace") == 0 || strcmp(label, "Done") == 0;
+}
+
+/* Two values of one rating scale ("Pain 3", "Pain 4"): a value one off is seen
+ * and tapped again, so they may close up as keys do (entry.c). */
+static int same_scale(const char *a, const char *b)
+{
+    static const char *const scales[] = {"Closeness ", "Comfort ", "Pain ", "Tiredness "};
+    for (size_t i = 0; i < sizeof scales / sizeof scales[0]; i++) {
+        size_t n = strlen(scales[i]);
+        if (strncmp(a, scales[i], n) == 0 && strncmp(b, scales[i], n) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 /* The gap between two rects that do not overlap: along x or y, the larger. */
@@ -191,7 +218,7 @@ static void check(const App *app, const char *what)
             int far = strstr(t->label, "Stop for today") || strstr(u->label, "Stop for today");
             /* A keyboard's keys keep the minimum size first: where ten across do
              * not fit with 3 mm between, they close up to 1 mm (keyboard.c). */
-            int keys = is_key(t->label) && is_key(u->label);
+            int keys = (is_key(t->label) && is_key(u->label)) || same_scale(t->label, u->label);
             int mm = far ? 8 : keys ? 1 : 3;
             int need = (int)((float)mm * m->px_per_mm);
             if (d < need)
@@ -338,6 +365,31 @@ static void pause_keeps_its_place_whatever_is_hidden(void **state)
     }
 }
 
+/* Each of the entry's steps fits its screen without scrolling, at every size
+ * and rotation, with the words Lull ships. */
+static void entry_steps_fit_without_scrolling(void **state)
+{
+    (void)state;
+    static const char *const steps[] = {"entry", "entry felt", "entry helped", "entry next",
+                                        "entry note"};
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        for (int rot = 0; rot < 360; rot += 90) {
+            int w = rot % 180 ? sizes[s][1] : sizes[s][0];
+            int h = rot % 180 ? sizes[s][0] : sizes[s][1];
+            for (size_t i = 0; i < 5; i++) {
+                Case c = {steps[i], SCREEN_ENTRY, 0, 0};
+                App *app = make_app(w, h, &c);
+                const UiScroll *sc = &app->journal.form_scroll;
+                if (sc->content_h > sc->view.h)
+                    report("%s at %dx%d: %d px of content in a %d px view", steps[i], w, h,
+                           sc->content_h, sc->view.h);
+                free(app);
+            }
+        }
+    }
+    assert_int_equal(problems, 0);
+}
+
 static void metrics_follow_dpi(void **state)
 {
     (void)state;
@@ -359,6 +411,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(metrics_follow_dpi),
         cmocka_unit_test(every_screen_every_size_every_rotation),
+        cmocka_unit_test(entry_steps_fit_without_scrolling),
         cmocka_unit_test(pause_is_on_every_screen_but_paused),
         cmocka_unit_test(a_wash_leaves_only_pause),
         cmocka_unit_test(pause_keeps_its_place_whatever_is_hidden),

@@ -128,6 +128,7 @@ lull_e2e(kiosk_leave kiosk_leave.lull)
 # USB stick or the data folder); a tall screen; the PIN lock.
 lull_e2e(journal journal.lull EXPORT csv json)
 lull_e2e(journal_portrait journal_portrait.lull ARGS --size 720x1280)
+lull_e2e(entry_drafts entry_drafts.lull EXPORT csv)
 lull_e2e(journal_pin journal_pin.lull)
 add_test(NAME e2e.journal_bytes
          COMMAND ${CMAKE_COMMAND} -DLULL=${LULL_RUN} -DSRC=${CMAKE_SOURCE_DIR}

@@ -44,7 +44,7 @@ hex_of_file(${WORK}/cli.json json)
 set(note "Café à deux, très doux ♥ 😀 ok")
 string(ASCII 13 CR)
 expect_bytes("CSV" "${csv}"
-  "2026-01-05T21:08:03+00:00,entry,Sam,entry,Journal entry,1,,,,4,4,3,6,massage;mindful_touch,slower_pace;pillows,breathe_first,\"${note}\"${CR}\n")
+  "2026-01-05T21:08:04+00:00,entry,Sam,entry,Journal entry,1,,,,4,4,3,6,massage;mindful_touch,slower_pace;pillows,breathe_first,\"${note}\"${CR}\n")
 expect_bytes("JSON" "${json}"
   "\"closeness\": 4, \"comfort\": 4, \"pain\": 3, \"tiredness\": 6, \"tried\": \"massage;mindful_touch\", \"helped\": \"slower_pace;pillows\", \"next\": \"breathe_first\", \"note\": \"${note}\"}")
 # The deleted-then-undone entry is there too, once.

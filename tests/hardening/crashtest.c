@@ -191,6 +191,8 @@ static void make_script(Script *s, Model m, Events *e, int run, int steps)
                 say(s, "tap \"Journal\"");
                 say(s, "tap \"New entry\"");
                 say(s, "tap \"Who / %s\"", who == 2 ? "Together" : names[who]);
+                for (int k = 0; k < 3; k++)
+                    say(s, "tap \"Next\"");
                 say(s, "tap \"Note\"");
                 say(s, "type \"%s\"", note);
                 say(s, "tap \"Done\"");

@@ -48,21 +48,31 @@ Rect app_pause_rect(const App *app)
     return rect_make(m->w - m->margin - w, m->margin, w, m->unit);
 }
 
-Rect app_header(App *app, const char *title)
+static Rect home_rect(const Metrics *m)
+{
+    return rect_make(m->margin, m->margin, m->unit * 2 + m->unit / 4, m->unit);
+}
+
+Rect app_title_rect(const App *app)
 {
     const Metrics *m = &app->metrics;
     Rect pause = app_pause_rect(app);
-    int left = m->margin;
+    Rect home = home_rect(m);
+    int left = app_screen(app) != SCREEN_HOME ? home.x + home.w + m->gap : m->margin;
+    return rect_make(left, m->margin, pause.x - m->gap - left, m->unit);
+}
+
+Rect app_header(App *app, const char *title)
+{
+    const Metrics *m = &app->metrics;
     if (app_screen(app) != SCREEN_HOME) {
         UiStyle st = app_style_quiet(app);
-        Rect home = rect_make(m->margin, m->margin, m->unit * 2 + m->unit / 4, m->unit);
-        if (ui_button(&app->ui, "Home", NULL, home, SHAPE_HOUSE, &st, 0))
+        if (ui_button(&app->ui, "Home", NULL, home_rect(m), SHAPE_HOUSE, &st, 0))
             app_leave_to_home(app);
-        left = home.x + home.w + m->gap;
     }
     int top = m->margin + m->unit + m->gap;
     if (title) {
-        Rect t = rect_make(left, m->margin, pause.x - m->gap - left, m->unit);
+        Rect t = app_title_rect(app);
         if (ui_measure(&app->ui, title, m->text) <= t.w) {
             ui_text_fit(&app->ui, title, t, m->text_large, m->text, app->theme.text, ALIGN_CENTER);
         } else {

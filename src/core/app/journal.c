@@ -10,6 +10,7 @@
 enum {
     DAY_MS = 86400 * 1000,
     TOAST_MS = 3000,
+    UNDO_MS = 30000,                   /* a discarded draft can be brought back this long */
     LINK_RECENT_MS = 12 * 3600 * 1000, /* "the latest session" when it is this recent */
 };
 
@@ -41,46 +42,208 @@ void journal_load(App *app)
         js->pin_set = h->pin_state(app->host.ctx) == 1;
 }
 
-void journal_open_entry(App *app, const JournalItem *it)
+/* What a person wrote or chose in an entry, compared. */
+int journal_same_words(const LogEvent *a, const LogEvent *b)
+{
+    return a->partner == b->partner && a->closeness == b->closeness && a->comfort == b->comfort &&
+           a->pain == b->pain && a->tiredness == b->tiredness && a->session == b->session &&
+           strcmp(a->tried, b->tried) == 0 && strcmp(a->helped, b->helped) == 0 &&
+           strcmp(a->next, b->next) == 0 && strcmp(a->note, b->note) == 0;
+}
+
+/* The kept draft of entry id (0: the new one), or -1. */
+static int kept_find(const JournalState *js, int64_t id)
+{
+    for (int i = 0; i < js->kept_count; i++)
+        if (js->kept[i].ev.id == id)
+            return i;
+    return -1;
+}
+
+static void kept_remove(JournalState *js, int at)
+{
+    memmove(&js->kept[at], &js->kept[at + 1],
+            (size_t)(js->kept_count - at - 1) * sizeof js->kept[0]);
+    js->kept_count--;
+}
+
+/* Takes the kept draft of entry id back into the form; 0 when there is none. */
+static int kept_take(JournalState *js, int64_t id)
+{
+    int at = kept_find(js, id);
+    if (at < 0)
+        return 0;
+    js->draft = js->kept[at].ev;
+    js->draft_session = js->kept[at].session;
+    kept_remove(js, at);
+    return 1;
+}
+
+/* The newest saved entry but the one open, for "Like last time". */
+static void find_last_entry(App *app)
 {
     JournalState *js = &app->journal;
-    js->draft = it->ev;
-    memset(&js->draft_session, 0, sizeof js->draft_session);
     const JournalHost *h = &app->host.journal;
-    if (it->ev.session && h->session_item &&
-        h->session_item(app->host.ctx, it->ev.session, &js->draft_session) != 0)
-        memset(&js->draft_session, 0, sizeof js->draft_session);
+    memset(&js->last_entry, 0, sizeof js->last_entry);
+    if (!h->timeline_page)
+        return;
+    enum { PAGE = 16, PAGES = 8 };
+    JournalItem page[PAGE];
+    JournalKey from;
+    for (int p = 0; p < PAGES; p++) {
+        int count = 0;
+        if (h->timeline_page(app->host.ctx, p ? &from : NULL, 0, page, PAGE, &count) != 0)
+            return;
+        for (int i = 0; i < count; i++)
+            if (page[i].kind == JOURNAL_ITEM_ENTRY && page[i].ev.id != js->draft.id) {
+                js->last_entry = page[i].ev;
+                return;
+            }
+        if (count < PAGE)
+            return;
+        from = journal_item_key(&page[count - 1]);
+    }
+}
+
+static void entry_opened(App *app)
+{
+    JournalState *js = &app->journal;
     js->form_error[0] = '\0';
     js->note_open = 0;
     js->form_scroll.offset = 0;
+    js->entry_step = 0;
+    js->entry_open = 1;
+    find_last_entry(app);
+}
+
+void journal_open_entry(App *app, const JournalItem *it)
+{
+    JournalState *js = &app->journal;
+    js->opened = it->ev;
+    if (!kept_take(js, it->ev.id)) {
+        js->draft = it->ev;
+        memset(&js->draft_session, 0, sizeof js->draft_session);
+        const JournalHost *h = &app->host.journal;
+        if (it->ev.session && h->session_item &&
+            h->session_item(app->host.ctx, it->ev.session, &js->draft_session) != 0)
+            memset(&js->draft_session, 0, sizeof js->draft_session);
+    }
+    entry_opened(app);
     js->keep_place = 1;
     app_push(app, SCREEN_ENTRY);
+}
+
+void journal_entry_left(App *app)
+{
+    JournalState *js = &app->journal;
+    if (!js->entry_open || app_stack_find(app, SCREEN_ENTRY) >= 0)
+        return;
+    js->entry_open = 0;
+    js->note_open = 0;
+    durable_entry_clear(app);
+    if (journal_same_words(&js->draft, &js->opened))
+        return; /* nothing written or chosen */
+    int at = kept_find(js, js->draft.id);
+    if (at >= 0)
+        kept_remove(js, at);
+    if (js->kept_count == JOURNAL_DRAFTS)
+        kept_remove(js, 0); /* the oldest of four */
+    js->kept[js->kept_count].ev = js->draft;
+    js->kept[js->kept_count].session = js->draft_session;
+    js->kept_count++;
+    js->stale = 1;
+}
+
+void journal_discard_draft(App *app)
+{
+    JournalState *js = &app->journal;
+    if (js->kept_count == 0)
+        return;
+    js->discarded = js->kept[js->kept_count - 1];
+    js->discarded_until = app->time.mono_ms + UNDO_MS;
+    js->kept_count--;
+    js->toast_until = 0;
+}
+
+void journal_undo_discard(App *app)
+{
+    JournalState *js = &app->journal;
+    if (js->discarded_until <= app->time.mono_ms || js->kept_count == JOURNAL_DRAFTS)
+        return;
+    js->kept[js->kept_count++] = js->discarded;
+    js->discarded_until = 0;
+}
+
+void journal_continue_draft(App *app)
+{
+    JournalState *js = &app->journal;
+    if (js->kept_count == 0)
+        return;
+    const EntryDraft *d = &js->kept[js->kept_count - 1];
+    if (d->ev.id == 0) {
+        journal_new_entry(app, d->ev.session);
+        return;
+    }
+    JournalItem it;
+    memset(&it, 0, sizeof it);
+    it.kind = JOURNAL_ITEM_ENTRY;
+    it.id = d->ev.id;
+    it.ev = d->ev;
+    /* What the entry says now is what leaving it is compared with. */
+    for (int i = 0; i < js->item_count; i++)
+        if (js->items[i].kind == JOURNAL_ITEM_ENTRY && js->items[i].ev.id == d->ev.id)
+            it = js->items[i];
+    journal_open_entry(app, &it);
+}
+
+void journal_like_last_time(App *app)
+{
+    JournalState *js = &app->journal;
+    const LogEvent *l = &js->last_entry;
+    if (!l->id)
+        return;
+    js->draft.partner = l->partner;
+    snprintf(js->draft.tried, sizeof js->draft.tried, "%s", l->tried);
+    snprintf(js->draft.helped, sizeof js->draft.helped, "%s", l->helped);
+    snprintf(js->draft.next, sizeof js->draft.next, "%s", l->next);
+}
+
+/* Links the draft to session: 0 the latest one while it is this evening's, a
+ * negative id a stand-in for one the storage has not taken yet (durable.c
+ * replaces it when it lands). */
+static void link_session(App *app, int64_t session)
+{
+    JournalState *js = &app->journal;
+    const JournalHost *h = &app->host.journal;
+    JournalItem it;
+    if (session < 0) {
+        js->draft.session = session;
+    } else if (h->session_item && h->session_item(app->host.ctx, session, &it) == 0 && it.id) {
+        int64_t last = it.end_ms > it.time_ms ? it.end_ms : it.time_ms;
+        if (session != 0 || app->time.wall_ms - last <= LINK_RECENT_MS) {
+            js->draft.session = it.id;
+            js->draft_session = it;
+        }
+    }
 }
 
 void journal_new_entry(App *app, int64_t session)
 {
     JournalState *js = &app->journal;
     journal_load(app);
-    event_init(&js->draft, EVENT_ENTRY);
-    js->draft.partner = PARTNER_BOTH;
-    memset(&js->draft_session, 0, sizeof js->draft_session);
-    const JournalHost *h = &app->host.journal;
-    JournalItem it;
-    if (session < 0) {
-        /* A session the storage has not taken yet: its stand-in id, which
-         * durable.c replaces when it lands. */
-        js->draft.session = session;
-    } else if (h->session_item && h->session_item(app->host.ctx, session, &it) == 0 && it.id) {
-        int64_t last = it.end_ms > it.time_ms ? it.end_ms : it.time_ms;
-        /* "The latest session" only while it is still this evening's. */
-        if (session != 0 || app->time.wall_ms - last <= LINK_RECENT_MS) {
-            js->draft.session = it.id;
-            js->draft_session = it;
-        }
+    event_init(&js->opened, EVENT_ENTRY);
+    js->opened.partner = PARTNER_BOTH;
+    if (!kept_take(js, 0)) {
+        event_init(&js->draft, EVENT_ENTRY);
+        js->draft.partner = PARTNER_BOTH;
+        memset(&js->draft_session, 0, sizeof js->draft_session);
+        link_session(app, session);
+    } else if (!js->draft.session && session) {
+        link_session(app, session); /* a draft left before, now about this session */
     }
-    js->form_error[0] = '\0';
-    js->note_open = 0;
-    js->form_scroll.offset = 0;
+    /* Only a session linked is not yet anything written. */
+    js->opened.session = js->draft.session;
+    entry_opened(app);
     if (app_screen(app) != SCREEN_JOURNAL) {
         app_home(app);
         app_push(app, SCREEN_JOURNAL);
@@ -125,6 +288,7 @@ void journal_save_entry(App *app)
     }
     durable_entry_clear(app);
     js->draft = ev;
+    js->entry_open = 0;
     js->form_error[0] = '\0';
     journal_toast(app, "Saved", TOAST_MS);
     js->stale = 1;

@@ -40,6 +40,8 @@ int app_stack_find(const App *app, ScreenId id);
 /* The header bar: a Home button (unless on Home), the title; returns the area below.
  * The persistent Pause sits at the top right of every screen. */
 Rect app_header(App *app, const char *title);
+/* The header's room for a title, between Home and Pause. */
+Rect app_title_rect(const App *app);
 /* The rectangle the persistent Pause occupies. */
 Rect app_pause_rect(const App *app);
 /* The persistent Pause, the note strip and the corner hold's feedback, over the screen. */
@@ -124,6 +126,18 @@ void journal_new_entry(App *app, int64_t session);
 void journal_open_entry(App *app, const JournalItem *it);
 /* Saves the draft durably; on success back to the timeline with "Saved". */
 void journal_save_entry(App *app);
+/* After a frame: an entry left unsaved (Cancel, Home) with anything written
+ * or chosen in it is kept as a draft, which opening it again continues. */
+void journal_entry_left(App *app);
+/* The newest kept draft is set aside; Undo brings it back for a while. */
+void journal_discard_draft(App *app);
+void journal_undo_discard(App *app);
+/* The newest kept draft, opened again. */
+void journal_continue_draft(App *app);
+/* Who, what was tried, what helped and next time as in the newest entry. */
+void journal_like_last_time(App *app);
+/* Two entries with the same words, choices and ratings. */
+int journal_same_words(const LogEvent *a, const LogEvent *b);
 /* A short note on the timeline's bar ("Saved") for ms. */
 void journal_toast(App *app, const char *text, int64_t ms);
 /* Writes the CSV and JSON exports; the note says where, or why not. */

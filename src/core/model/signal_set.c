@@ -107,6 +107,7 @@ static const char *const shape_names[SHAPE_COUNT] = {
     [SHAPE_HOUSE] = "house",
     [SHAPE_GEAR] = "gear",
     [SHAPE_CHECK] = "check",
+    [SHAPE_ARROW_RIGHT] = "arrow_right",
 };
 
 const char *signal_shape_name(Shape shape)

@@ -68,7 +68,7 @@ typedef struct {
  * past them. */
 static WidgetFlow picker_flow(App *app, WidgetFlowKind kind, int min_w)
 {
-    WidgetFlow f = {kind, app->metrics.unit, min_w, 8, 0.3f};
+    WidgetFlow f = {kind, app->metrics.unit, min_w, 8, 0.3f, 0};
     return f;
 }
 

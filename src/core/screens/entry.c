@@ -1,34 +1,73 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* A journal entry [entry]: who, what we tried, how it felt, what helped, next
- * time and a note; Save is durable, Delete can be undone. */
+/* A journal entry [entry] in short steps that each fit the screen without
+ * scrolling: who and what we tried, how it felt, what helped, next time, a
+ * note, as many to a step as fit. Save is there at every step and is durable;
+ * Cancel or Home keeps what was written as a draft; Delete can be undone. */
 #include "screens/screens.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { UNDO_MS = 30000 };
+enum { UNDO_MS = 30000, SECTION_COUNT = 5 };
 
+/* The form's sections, in order; a step holds one or more of them. */
+typedef enum { SECTION_TRIED, SECTION_FELT, SECTION_HELPED, SECTION_NEXT, SECTION_NOTE } Section;
+
+static const char *const section_titles[SECTION_COUNT] = {"Who and what we tried", "How it felt",
+                                                          "What helped", "Next time", "A note"};
+
+/* The steps: first[i] is the first section of step i; first[count] ends the last. */
+typedef struct {
+    int count;
+    int first[SECTION_COUNT + 1];
+} Steps;
+
+/* A one-line heading, set close to what it names. */
 static int heading(App *app, const char *text, Rect r, int draw)
 {
     const Metrics *m = &app->metrics;
-    return ui_text_wrap(&app->ui, text, r, m->text_small, app->theme.text_dim, ALIGN_LEFT, draw) +
-           m->gap / 4;
+    int lh = m->text_small + m->text_small / 8;
+    if (draw)
+        ui_text_box(&app->ui, text, rect_make(r.x, r.y, r.w, lh), m->text_small, m->text_min,
+                    app->theme.text_dim, ALIGN_LEFT);
+    return lh + m->gap / 4;
 }
 
 typedef struct {
     const char *name;
-    const char *scale;
+    const char *scale; /* the ends in words: "0 none · 10 the worst" */
     int lo, hi;
     int *value;
 } Rating;
 
-static int rating_section(App *app, const Rating *rt, Rect r, int draw)
+/* The name, and the scale's ends on the same line when they fit. */
+static int rating_title(App *app, const Rating *rt, Rect r, int draw)
 {
     const Metrics *m = &app->metrics;
-    char title[160];
-    snprintf(title, sizeof title, "%s · %s", rt->name, rt->scale);
-    int h = heading(app, title, rect_make(r.x, r.y, r.w, r.h), draw);
+    const Theme *t = &app->theme;
+    int lh = m->text_small + m->text_small / 8;
+    int name_w = ui_measure(&app->ui, rt->name, m->text_small);
+    int scale_w = ui_measure(&app->ui, rt->scale, m->text_small);
+    int one_line = name_w + m->gap + scale_w <= r.w;
+    if (draw) {
+        ui_text(&app->ui, rt->name, rect_make(r.x, r.y, r.w, lh), m->text_small, t->text,
+                ALIGN_LEFT);
+        Rect sr = one_line ? rect_make(r.x, r.y, r.w, lh) : rect_make(r.x, r.y + lh, r.w, lh);
+        ui_text_box(&app->ui, rt->scale, sr, m->text_small, m->text_min, t->text_dim,
+                    one_line ? ALIGN_RIGHT : ALIGN_LEFT);
+    }
+    return (one_line ? lh : 2 * lh) + m->gap / 4;
+}
+
+/* A scale: one row of cells where they fit 3 mm apart, else 1 mm apart (like
+ * the keys of a keyboard: a value one off is seen and tapped again), else two rows. */
+static int rating_section(App *app, const Rating *rt, Rect r, int title_h, int draw)
+{
+    const Metrics *m = &app->metrics;
+    int h = title_h ? title_h : rating_title(app, rt, r, 0);
+    if (draw)
+        rating_title(app, rt, r, 1);
     WidgetChip b[11];
     char labels[11][32], texts[11][8];
     int n = rt->hi - rt->lo + 1;
@@ -41,15 +80,18 @@ static int rating_section(App *app, const Rating *rt, Rect r, int draw)
         b[i].disabled = 0;
     }
     UiStyle st = app_style_button(app);
+    WidgetFlow f = {WIDGET_FLOW_EQUAL, 0, 0, 2, 0.0f, 0}; /* a number needs little room */
+    int one_row = widget_chips(APP_KIT(app), rect_make(0, 0, r.w, 0), b, 1, NULL, &st, &f, 0);
+    if (widget_chips(APP_KIT(app), rect_make(0, 0, r.w, 0), b, n, NULL, &st, &f, 0) > one_row)
+        f.gap = (int)(m->px_per_mm + 0.999f);
     int tapped = -1;
-    Rect steps = rect_make(r.x, r.y + h, r.w, 0);
-    int used = draw ? widget_flow(APP_KIT(app), steps, b, n, &tapped, &st, 1)
-                    : widget_flow_height(APP_KIT(app), r.w, b, n, &st, 1);
+    int used = widget_chips(APP_KIT(app), rect_make(r.x, r.y + h, r.w, 0), b, n, &tapped, &st, &f,
+                            draw);
     if (tapped >= 0) {
         int v = rt->lo + tapped;
         *rt->value = *rt->value == v ? EVENT_UNSET : v; /* a second tap clears it */
     }
-    return h + used + m->gap;
+    return h + used;
 }
 
 static int chips_section(App *app, WordsList list, const char *title, const char *prefix,
@@ -57,7 +99,7 @@ static int chips_section(App *app, WordsList list, const char *title, const char
 {
     const Metrics *m = &app->metrics;
     JournalState *js = &app->journal;
-    int h = heading(app, title, r, draw);
+    int h = title ? heading(app, title, r, draw) : 0;
     WidgetChip b[WORDS_MAX];
     char labels[WORDS_MAX][UI_LABEL_MAX];
     int index[WORDS_MAX];
@@ -84,14 +126,26 @@ static int chips_section(App *app, WordsList list, const char *title, const char
     if (tapped >= 0)
         chips_toggle(joined, size, js->words.words[list][index[tapped]].id, js->words.words[list],
                      js->words.count[list]);
-    return h + used + m->gap;
+    return h + used;
 }
 
+/* Who is writing: the label beside its three choices where there is room. */
 static int who_section(App *app, Rect r, int draw)
 {
     const Metrics *m = &app->metrics;
     JournalState *js = &app->journal;
-    int h = heading(app, "Who is writing", r, draw);
+    const char *title = "Who is writing";
+    int label_w = ui_measure(&app->ui, title, m->text_small) + m->gap;
+    int beside = r.w - label_w >= 3 * m->unit * 2 + 2 * m->gap;
+    int h = 0;
+    Rect row = rect_make(r.x, r.y, r.w, 0);
+    if (beside) {
+        row.x += label_w;
+        row.w -= label_w;
+    } else {
+        h = heading(app, title, r, draw);
+        row.y += h;
+    }
     char labels[3][UI_LABEL_MAX];
     WidgetChip b[3];
     static const Partner partners[3] = {PARTNER_FIRST, PARTNER_SECOND, PARTNER_BOTH};
@@ -105,25 +159,24 @@ static int who_section(App *app, Rect r, int draw)
     UiStyle st = app_style_button(app);
     st.text_px = m->text_small;
     int tapped = -1;
-    Rect row = rect_make(r.x, r.y + h, r.w, 0);
     int used = draw ? widget_flow(APP_KIT(app), row, b, 3, &tapped, &st, 1)
-                    : widget_flow_height(APP_KIT(app), r.w, b, 3, &st, 1);
+                    : widget_flow_height(APP_KIT(app), row.w, b, 3, &st, 1);
+    if (beside && draw)
+        ui_text(&app->ui, title, rect_make(r.x, r.y, label_w - m->gap, used), m->text_small,
+                app->theme.text_dim, ALIGN_LEFT);
     if (tapped >= 0)
         js->draft.partner = (int)partners[tapped];
-    return h + used + m->gap;
+    return h + used;
 }
 
-/* The note as a button: what is written so far, or an invitation. */
-static int note_section(App *app, Rect r, int draw)
+/* The note as a button as tall as box_h: what is written so far, or an invitation. */
+static int note_section(App *app, Rect r, int box_h, int draw)
 {
     const Metrics *m = &app->metrics;
     const Theme *t = &app->theme;
     JournalState *js = &app->journal;
     int h = heading(app, "Note", r, draw);
     int lh = timeline_line_h(app, m->text_small);
-    int box_h = 3 * lh + m->gap;
-    if (box_h < m->unit)
-        box_h = m->unit;
     if (draw) {
         Rect box = rect_make(r.x, r.y + h, r.w, box_h);
         UiStyle st = app_style_button(app);
@@ -136,92 +189,245 @@ static int note_section(App *app, Rect r, int draw)
             ui_text(&app->ui, "Tap to write a note", rect_make(inner.x, inner.y, inner.w, lh),
                     m->text_small, t->text_dim, ALIGN_LEFT);
         } else {
-            /* Up to three lines; a longer note ends with "…". */
-            timeline_note_lines(app, js->draft.note, inner, 3, t->text, 1);
+            /* As many lines as the box holds; a longer note ends with "…". */
+            int lines = inner.h / lh > 1 ? inner.h / lh : 1;
+            timeline_note_lines(app, js->draft.note, inner, lines, t->text, 1);
         }
     }
-    return h + box_h + m->gap;
+    return h + box_h;
 }
 
+/* The session it is about, with its figures, as one line where it fits. */
 static int session_line(App *app, Rect r, int draw)
 {
     JournalState *js = &app->journal;
+    const Metrics *m = &app->metrics;
     if (!js->draft.session || js->draft_session.kind != JOURNAL_ITEM_SESSION ||
         js->draft_session.id != js->draft.session)
         return 0;
-    char words[128], text[160];
+    char figures[128], text[256];
     CivilTime c = calendar_local(js->draft_session.time_ms, js->draft_session.utc_offset_s);
-    snprintf(text, sizeof text, "About the session of %d %s at %02d:%02d", c.day,
-             calendar_month_name(c.month), c.hour, c.minute);
-    int h = heading(app, text, r, draw);
-    timeline_session_figures(&js->draft_session, words, sizeof words);
-    r.y += h;
-    h += heading(app, words, r, draw);
-    return h + app->metrics.gap / 2;
+    CivilTime today = app_local_time(app);
+    timeline_session_figures(&js->draft_session, figures, sizeof figures);
+    if (c.year == today.year && c.month == today.month && c.day == today.day)
+        snprintf(text, sizeof text, "Today's session at %02d:%02d · %s", c.hour, c.minute, figures);
+    else
+        snprintf(text, sizeof text, "The session of %d %s, %02d:%02d · %s", c.day,
+                 calendar_month_name(c.month), c.hour, c.minute, figures);
+    return widget_parts(APP_KIT(app), text, " · ", r, m->text_small, app->theme.text_dim, draw) +
+           m->gap / 4;
 }
 
-/* Lays the form out (draw 0 measures); returns the content height. */
-static int entry_form(App *app, Rect view, int draw)
+static void ratings(App *app, Rating out[4])
+{
+    LogEvent *d = &app->journal.draft;
+    out[0] = (Rating){"Closeness", "1 distant · 5 close", 1, 5, &d->closeness};
+    out[1] = (Rating){"Comfort", "1 not at all · 5 very", 1, 5, &d->comfort};
+    out[2] = (Rating){"Pain", "0 none · 10 the worst", 0, 10, &d->pain};
+    out[3] = (Rating){"Tiredness", "0 rested · 10 exhausted", 0, 10, &d->tiredness};
+}
+
+/* How it felt: the two 1 to 5 scales side by side where both fit, then pain
+ * and tiredness, each a row of its own. */
+static int felt_step(App *app, Rect view, int draw)
+{
+    const Metrics *m = &app->metrics;
+    Rating rt[4];
+    ratings(app, rt);
+    int y = view.y;
+    /* Set well apart, so the two read as two scales and not one row of ten. */
+    int half = (view.w - m->far_gap) / 2;
+    int one_mm = (int)(m->px_per_mm + 0.999f);
+    int side = half >= 5 * m->target + 4 * one_mm;
+    if (side) {
+        Rect a = rect_make(view.x, y, half, 0);
+        Rect b = rect_make(view.x + view.w - half, y, half, 0);
+        int ta = rating_title(app, &rt[0], a, 0), tb = rating_title(app, &rt[1], b, 0);
+        int th = ta > tb ? ta : tb;
+        int ha = rating_section(app, &rt[0], a, th, draw);
+        int hb = rating_section(app, &rt[1], b, th, draw);
+        y += (ha > hb ? ha : hb) + m->gap / 2;
+    }
+    for (int i = side ? 2 : 0; i < 4; i++)
+        y += rating_section(app, &rt[i], rect_make(view.x, y, view.w, 0), 0, draw) + m->gap / 2;
+    return y - m->gap / 2 - view.y;
+}
+
+/* One section of the form at r (draw 0 measures); returns its height. The
+ * note's box takes room_h less its heading: two lines at least, six at most. */
+static int entry_section(App *app, Section section, Rect view, int y, int room_h, int draw)
 {
     JournalState *js = &app->journal;
+    const Metrics *m = &app->metrics;
     LogEvent *d = &js->draft;
-    Rect r = rect_make(view.x, view.y, view.w, 1 << 20);
-    int y = view.y;
-    r.y = y;
-    y += session_line(app, r, draw);
-    r.y = y;
-    y += heading(app, "Everything is optional. Tap a chosen step again to clear it.", r, draw) +
-         app->metrics.gap / 2;
-    r.y = y;
-    y += who_section(app, r, draw);
-    r.y = y;
-    y += chips_section(app, WORDS_TRIED, "What we tried", "Tried", d->tried, sizeof d->tried, r,
-                       draw);
-    Rating ratings[4] = {
-        {"Closeness", "1 distant, 5 very close", 1, 5, &d->closeness},
-        {"Comfort", "1 uncomfortable, 5 very comfortable", 1, 5, &d->comfort},
-        {"Pain", "0 none, 10 the worst", 0, 10, &d->pain},
-        {"Tiredness", "0 rested, 10 exhausted", 0, 10, &d->tiredness},
-    };
-    for (int i = 0; i < 4; i++) {
+    Rect r = rect_make(view.x, y, view.w, 1 << 20);
+    int top = y;
+    switch (section) {
+    case SECTION_TRIED:
+        y += session_line(app, r, draw);
         r.y = y;
-        y += rating_section(app, &ratings[i], r, draw);
+        y += who_section(app, r, draw) + m->gap / 2;
+        r.y = y;
+        y += chips_section(app, WORDS_TRIED, "What we tried", "Tried", d->tried, sizeof d->tried, r,
+                           draw);
+        break;
+    case SECTION_FELT:
+        y += felt_step(app, rect_make(view.x, y, view.w, view.h), draw);
+        break;
+    case SECTION_HELPED:
+        y += chips_section(app, WORDS_HELPED, "What helped", "Helped", d->helped, sizeof d->helped,
+                           r, draw);
+        break;
+    case SECTION_NEXT:
+        y += chips_section(app, WORDS_NEXT, "Next time", "Next time", d->next, sizeof d->next, r,
+                           draw);
+        break;
+    case SECTION_NOTE: {
+        int lh = timeline_line_h(app, m->text_small);
+        int title = heading(app, "Note", r, 0);
+        int lo = 2 * lh + m->gap, hi = 6 * lh + m->gap;
+        lo = lo < m->target ? m->target : lo;
+        int box = room_h - title;
+        box = box < lo ? lo : box > hi ? hi : box;
+        y += note_section(app, r, box, draw);
+        break;
     }
-    r.y = y;
-    y += chips_section(app, WORDS_HELPED, "What helped", "Helped", d->helped, sizeof d->helped, r,
-                       draw);
-    r.y = y;
-    y += chips_section(app, WORDS_NEXT, "Next time", "Next time", d->next, sizeof d->next, r, draw);
-    r.y = y;
-    y += note_section(app, r, draw);
-    if (d->id) {
-        const Metrics *m = &app->metrics;
-        int w = m->unit * 4 < view.w ? m->unit * 4 : view.w;
-        if (draw) {
-            UiStyle st = app_style_quiet(app);
-            st.text_px = m->text_small;
-            if (ui_button(&app->ui, "Delete entry", NULL, rect_make(view.x, y, w, m->unit),
-                          SHAPE_NONE, &st, 0)) {
-                const JournalHost *h = &app->host.journal;
-                int status = h->event_delete
-                                 ? h->event_delete(app->host.ctx, d->id, app->time.wall_ms)
-                                 : 1;
-                if (status == 0) {
-                    js->undo_id = d->id;
-                    js->undo_until = app->time.mono_ms + UNDO_MS;
-                    js->toast_until = 0;
-                    js->stale = 1;
-                    js->keep_place = 1;
-                    app_pop(app);
-                } else {
-                    snprintf(js->form_error, sizeof js->form_error, "Not deleted: %s.",
-                             status_words(status));
-                }
-            }
+    }
+    return y - top;
+}
+
+/* As many sections to a step as fit the view, in order. */
+static Steps entry_steps(App *app, Rect view)
+{
+    const Metrics *m = &app->metrics;
+    Steps st = {0, {0}};
+    int used = 0;
+    for (int i = 0; i < SECTION_COUNT; i++) {
+        int h = entry_section(app, (Section)i, view, view.y, 0, 0);
+        if (i == 0 || used + m->gap + h > view.h) {
+            st.first[st.count++] = i;
+            used = h;
+        } else {
+            used += m->gap + h;
         }
-        y += m->unit + m->gap;
+    }
+    st.first[st.count] = SECTION_COUNT;
+    return st;
+}
+
+/* Step `step` of the form in view (draw 0 measures); returns its height. */
+static int entry_step(App *app, const Steps *st, int step, Rect view, int draw)
+{
+    const Metrics *m = &app->metrics;
+    int y = view.y;
+    for (int i = st->first[step]; i < st->first[step + 1]; i++) {
+        if (i > st->first[step])
+            y += m->gap;
+        y += entry_section(app, (Section)i, view, y, view.y + view.h - y, draw);
     }
     return y - view.y;
+}
+
+/* The step's title (its section's, or the entry's when it holds several),
+ * with a dot for each step under it. */
+static Rect entry_header(App *app, const Steps *st)
+{
+    Ui *ui = &app->ui;
+    const Metrics *m = &app->metrics;
+    const Theme *t = &app->theme;
+    JournalState *js = &app->journal;
+    int step = js->entry_step;
+    const char *title = st->first[step + 1] - st->first[step] == 1 ? section_titles[st->first[step]]
+                        : js->draft.id                             ? "Edit entry"
+                                                                   : "New entry";
+    Rect band = app_title_rect(app);
+    int dot = m->gap / 2 > 8 ? m->gap / 2 : 8;
+    int dots = st->count > 1;
+    Rect area;
+    int dots_y, x;
+    int span = (2 * st->count - 1) * dot;
+    if (ui_measure(ui, title, m->text) <= band.w) {
+        area = app_header(app, NULL);
+        Rect tr = rect_make(band.x, band.y, band.w, band.h - (dots ? dot + m->gap / 4 : 0));
+        ui_text_fit(ui, title, tr, m->text_large, m->text, t->text, ALIGN_CENTER);
+        dots_y = band.y + band.h - dot;
+        x = band.x + (band.w - span) / 2;
+    } else {
+        area = app_header(app, title);
+        dots_y = area.y;
+        x = (m->w - span) / 2;
+        if (dots) {
+            area.y += dot + m->gap / 2;
+            area.h -= dot + m->gap / 2;
+        }
+    }
+    for (int i = 0; dots && i < st->count; i++)
+        ui_rect(ui, rect_make(x + i * 2 * dot, dots_y, dot, dot),
+                i == step ? t->accent : t->text_dim, dot / 2);
+    return area;
+}
+
+static void delete_entry(App *app)
+{
+    JournalState *js = &app->journal;
+    const JournalHost *h = &app->host.journal;
+    int status = h->event_delete ? h->event_delete(app->host.ctx, js->draft.id, app->time.wall_ms)
+                                 : 1;
+    if (status == 0) {
+        js->undo_id = js->draft.id;
+        js->undo_until = app->time.mono_ms + UNDO_MS;
+        js->toast_until = 0;
+        js->stale = 1;
+        js->keep_place = 1;
+        js->entry_open = 0;
+        app_pop(app);
+    } else {
+        snprintf(js->form_error, sizeof js->form_error, "Not deleted: %s.", status_words(status));
+    }
+}
+
+/* Cancel at the left, small; then Back (or Like last time, or Delete on an
+ * entry being edited), Next, and Save at the right, always there. */
+static void entry_bar(App *app, Rect bar, int steps)
+{
+    Ui *ui = &app->ui;
+    const Metrics *m = &app->metrics;
+    JournalState *js = &app->journal;
+    UiStyle quiet = app_style_quiet(app);
+    UiStyle small = quiet;
+    small.text_px = m->text_small;
+    int cancel_w = bar.w / 6 > m->target ? bar.w / 6 : m->target;
+    int step = js->entry_step;
+    if (ui_button(ui, "Cancel", NULL, rect_make(bar.x, bar.y, cancel_w, bar.h), SHAPE_NONE, &small,
+                  0)) {
+        js->keep_place = 1;
+        js->form_error[0] = '\0';
+        app_pop(app); /* anything written is kept as a draft (journal_entry_left) */
+        return;
+    }
+    int x = bar.x + cancel_w + m->far_gap;
+    int each = (bar.x + bar.w - x - 2 * m->gap) / 3;
+    Rect mid = rect_make(x, bar.y, each, bar.h);
+    Rect next = rect_make(x + each + m->gap, bar.y, each, bar.h);
+    Rect save = rect_make(next.x + each + m->gap, bar.y, bar.x + bar.w - next.x - each - m->gap,
+                          bar.h);
+    if (step > 0) {
+        if (ui_button(ui, "Back", NULL, mid, SHAPE_ARROW_LEFT, &quiet, 0))
+            js->entry_step--;
+    } else if (js->draft.id) {
+        if (ui_button(ui, "Delete entry", NULL, mid, SHAPE_NONE, &small, 0)) {
+            delete_entry(app);
+            return;
+        }
+    } else if (js->last_entry.id) {
+        if (ui_button(ui, "Like last time", NULL, mid, SHAPE_NONE, &small, 0))
+            journal_like_last_time(app);
+    }
+    if (step < steps - 1 && ui_button(ui, "Next", NULL, next, SHAPE_ARROW_RIGHT, &quiet, 0))
+        js->entry_step++;
+    UiStyle go = app_style_primary(app);
+    if (ui_button(ui, "Save", NULL, save, SHAPE_CHECK, &go, 0))
+        journal_save_entry(app);
 }
 
 void screen_entry(App *app)
@@ -246,9 +452,23 @@ void screen_entry(App *app)
             return;
         }
     }
-
-    Rect area = app_header(app, js->draft.id ? "Edit entry" : "New entry");
+    /* The steps are laid out for the room under the header, which the title
+     * may share: measured first with the header's own height. */
+    Rect title = app_title_rect(app);
+    int header_h = title.y + title.h + m->gap;
+    if (ui_measure(ui, section_titles[SECTION_TRIED], m->text) > title.w) {
+        /* A narrow screen: the title and the dots have a line of their own. */
+        int dot = m->gap / 2 > 8 ? m->gap / 2 : 8;
+        header_h += m->text_large + m->gap + dot + m->gap / 2;
+    }
     int bar_h = m->unit;
+    Rect room = rect_make(m->margin, header_h, m->w - 2 * m->margin,
+                          m->h - header_h - m->margin - bar_h - m->gap);
+    Steps st = entry_steps(app, room);
+    if (js->entry_step < 0 || js->entry_step >= st.count)
+        js->entry_step = js->entry_step < 0 ? 0 : st.count - 1;
+
+    Rect area = entry_header(app, &st);
     int error_h = 0;
     if (js->form_error[0]) {
         error_h = ui_text_wrap(ui, js->form_error, rect_make(0, 0, area.w, 1 << 20), m->text_small,
@@ -257,18 +477,24 @@ void screen_entry(App *app)
         if (error_h > area.h / 3)
             error_h = area.h / 3;
     }
-    int arrows = m->unit + m->gap;
+    /* The step fits without scrolling where it can; arrows only when it does not. */
     UiScroll *sc = &js->form_scroll;
-    sc->view = rect_make(area.x, area.y, area.w - arrows, area.h - bar_h - m->gap - error_h);
-    sc->content_h = entry_form(app, sc->view, 0) + m->gap;
+    sc->view = rect_make(area.x, area.y, area.w, area.h - bar_h - m->gap - error_h);
+    sc->content_h = entry_step(app, &st, js->entry_step, sc->view, 0);
+    int arrows = sc->content_h > sc->view.h;
+    if (arrows) {
+        sc->view.w -= m->unit + m->gap;
+        sc->content_h = entry_step(app, &st, js->entry_step, sc->view, 0) + m->gap;
+    } else {
+        sc->offset = 0;
+    }
     ui_scroll_begin(ui, sc);
-    entry_form(app, sc->view, 1);
+    entry_step(app, &st, js->entry_step, sc->view, 1);
     ui_scroll_end(ui, sc);
-    if (app_screen(app) != SCREEN_ENTRY)
-        return; /* deleted */
-    widget_scroll_arrows(APP_KIT(app), sc,
-                         rect_make(area.x + area.w - m->unit, area.y, m->unit, sc->view.h),
-                         sc->offset > 0, sc->offset < sc->content_h - sc->view.h);
+    if (arrows)
+        widget_scroll_arrows(APP_KIT(app), sc,
+                             rect_make(area.x + area.w - m->unit, area.y, m->unit, sc->view.h),
+                             sc->offset > 0, sc->offset < sc->content_h - sc->view.h);
 
     if (error_h) {
         Rect er = rect_make(area.x, sc->view.y + sc->view.h + m->gap / 2, area.w,
@@ -276,20 +502,7 @@ void screen_entry(App *app)
         ui_text_box(ui, js->form_error, er, m->text_small, m->text_min, t->danger_free_warn,
                     ALIGN_CENTER);
     }
-    int y = area.y + area.h - bar_h;
-    int w = (area.w - m->gap) / 2;
-    UiStyle quiet = app_style_quiet(app);
-    if (ui_button(ui, "Cancel", NULL, rect_make(area.x, y, w, bar_h), SHAPE_NONE, &quiet, 0)) {
-        js->keep_place = 1;
-        js->form_error[0] = '\0';
-        durable_entry_clear(app);
-        app_pop(app);
-        return;
-    }
-    UiStyle go = app_style_primary(app);
-    if (ui_button(ui, "Save", NULL, rect_make(area.x + w + m->gap, y, area.w - w - m->gap, bar_h),
-                  SHAPE_CHECK, &go, 0))
-        journal_save_entry(app);
+    entry_bar(app, rect_make(area.x, area.y + area.h - bar_h, area.w, bar_h), st.count);
 }
 
 int entry_handle_key(App *app, const AppInput *in)

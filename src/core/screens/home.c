@@ -74,12 +74,15 @@ void screen_home(App *app)
     ui_text(ui, date,
             rect_make(m->margin, y + clock_px + m->gap / 2, m->w - 2 * m->margin, m->text), m->text,
             t->text_dim, ALIGN_CENTER);
-    if (app->sound_note[0]) {
-        /* No speakers: everything works, silently; say so once, quietly. */
+    /* No speakers: everything works, silently; say so once, quietly. Else an
+     * entry left unsaved: where it waits. */
+    const char *note = app->sound_note[0]            ? app->sound_note
+                       : app->journal.kept_count > 0 ? "A journal entry is kept as a draft"
+                                                     : NULL;
+    if (note) {
         int ny = y + clock_px + m->gap / 2 + m->text + m->gap / 2;
         if (ny + m->text_small <= below)
-            ui_text_box(ui, app->sound_note,
-                        rect_make(m->margin, ny, m->w - 2 * m->margin, m->text_small),
+            ui_text_box(ui, note, rect_make(m->margin, ny, m->w - 2 * m->margin, m->text_small),
                         m->text_small, m->text_min, t->text_dim, ALIGN_CENTER);
     }
 

@@ -9,30 +9,65 @@
 
 enum { TOAST_MS = 3000 };
 
-/* The bar under the list: "Saved", or "Entry deleted" with Undo. Returns its height. */
+/* A kept draft in a few words: its note's start, or what was chosen. */
+static void draft_words(App *app, const EntryDraft *d, char *out, size_t size)
+{
+    JournalState *js = &app->journal;
+    const char *what = d->ev.id ? "Edit kept, not saved yet" : "Draft kept, not saved yet";
+    if (js->kept_count > 1) {
+        snprintf(out, size, "%d drafts kept, not saved yet", js->kept_count);
+        return;
+    }
+    snprintf(out, size, "%s", what);
+}
+
+/* The bar under the list: "Saved"; "Entry deleted" or "Draft discarded" with
+ * Undo; or, while one is kept, the draft with Discard and Continue. Returns
+ * its height. */
 static int toast_bar(App *app, Rect area, int draw)
 {
     JournalState *js = &app->journal;
     const Metrics *m = &app->metrics;
     int64_t now = app->time.mono_ms;
     int undo = js->undo_id && js->undo_until > now;
-    if (!undo && js->toast_until <= now)
+    int undo_discard = !undo && js->discarded_until > now;
+    int toast = js->toast_until > now;
+    int draft = !undo && !undo_discard && !toast && js->kept_count > 0;
+    if (!undo && !undo_discard && !toast && !draft)
         return 0;
     int h = m->unit;
     if (!draw)
         return h + m->gap;
     Rect bar = rect_make(area.x, area.y + area.h - h, area.w, h);
     ui_rect(&app->ui, bar, app->theme.surface_hi, m->radius);
-    int bw = undo ? m->unit * 2 : 0;
-    Rect words = rect_make(bar.x + m->gap, bar.y, bar.w - 2 * m->gap - (bw ? bw + m->gap : 0), h);
-    char line[JOURNAL_MESSAGE_MAX];
-    ui_fit_line(&app->ui, undo ? "Entry deleted" : js->toast, words.w, m->text, line, sizeof line);
-    ui_text(&app->ui, line, words, m->text, app->theme.text, ALIGN_LEFT);
-    if (undo) {
-        UiStyle st = app_style_button(app);
-        st.bg = color_mix(app->theme.surface, app->theme.accent, 0.35f);
-        if (ui_button(&app->ui, "Undo", NULL, rect_make(bar.x + bar.w - bw, bar.y, bw, h),
-                      SHAPE_NONE, &st, 0)) {
+    int bw = undo || undo_discard ? m->unit * 2 : draft ? m->unit * 2 + m->unit / 2 : 0;
+    int buttons = draft ? 2 * bw + m->gap : bw;
+    char text[JOURNAL_MESSAGE_MAX];
+    if (draft)
+        draft_words(app, &js->kept[js->kept_count - 1], text, sizeof text);
+    else
+        snprintf(text, sizeof text, "%s",
+                 undo           ? "Entry deleted"
+                 : undo_discard ? "Draft discarded"
+                                : js->toast);
+    Rect words = rect_make(bar.x + m->gap, bar.y,
+                           bar.w - 2 * m->gap - (buttons ? buttons + m->gap : 0), h);
+    ui_text_box(&app->ui, text, words, m->text, m->text_min, app->theme.text, ALIGN_LEFT);
+    UiStyle st = app_style_button(app);
+    st.bg = color_mix(app->theme.surface, app->theme.accent, 0.35f);
+    Rect right = rect_make(bar.x + bar.w - bw, bar.y, bw, h);
+    if (draft) {
+        UiStyle quiet = app_style_quiet(app);
+        if (ui_button(&app->ui, "Discard", NULL, rect_make(right.x - bw - m->gap, bar.y, bw, h),
+                      SHAPE_NONE, &quiet, 0))
+            journal_discard_draft(app);
+        else if (ui_button(&app->ui, "Continue", NULL, right, SHAPE_ARROW_RIGHT, &st, 0))
+            journal_continue_draft(app);
+    } else if (undo_discard) {
+        if (ui_button(&app->ui, "Undo", NULL, right, SHAPE_NONE, &st, 0))
+            journal_undo_discard(app);
+    } else if (undo) {
+        if (ui_button(&app->ui, "Undo", NULL, right, SHAPE_NONE, &st, 0)) {
             const JournalHost *hst = &app->host.journal;
             int status = hst->event_undelete ? hst->event_undelete(app->host.ctx, js->undo_id) : 1;
             js->undo_id = 0;
@@ -54,9 +89,8 @@ static int toast_bar(App *app, Rect area, int draw)
 static Rect timeline_actions(App *app, int *new_entry, int *insights)
 {
     const Metrics *m = &app->metrics;
-    Rect pause = app_pause_rect(app);
-    int left = m->margin + m->unit * 2 + m->unit / 4 + m->gap;
-    int room = pause.x - m->gap - left;
+    Rect title = app_title_rect(app);
+    int left = title.x, room = title.w;
     UiStyle go = app_style_button(app);
     go.bg = color_mix(app->theme.surface, app->theme.accent, 0.35f);
     UiStyle st = app_style_button(app);

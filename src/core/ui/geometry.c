@@ -951,6 +951,7 @@ static int build_shapes(Geometry *g)
     static const float up[] = {0.2f, 0.66f, 0.5f, 0.36f, 0.8f, 0.66f};
     static const float down[] = {0.2f, 0.34f, 0.5f, 0.64f, 0.8f, 0.34f};
     static const float left[] = {0.64f, 0.2f, 0.34f, 0.5f, 0.64f, 0.8f};
+    static const float right[] = {0.36f, 0.2f, 0.66f, 0.5f, 0.36f, 0.8f};
     static const float check[] = {0.2f, 0.53f, 0.41f, 0.74f, 0.82f, 0.31f};
     float star[20];
     for (int k = 0; k < 10; k++) {
@@ -971,6 +972,7 @@ static int build_shapes(Geometry *g)
         build_question(&l[SHAPE_QUESTION]) != 0 || line_polyline(&l[SHAPE_ARROW_UP], up, 3) != 0 ||
         line_polyline(&l[SHAPE_ARROW_DOWN], down, 3) != 0 ||
         line_polyline(&l[SHAPE_ARROW_LEFT], left, 3) != 0 ||
+        line_polyline(&l[SHAPE_ARROW_RIGHT], right, 3) != 0 ||
         line_polyline(&l[SHAPE_CHECK], check, 3) != 0)
         return -1;
     return 0;

@@ -193,7 +193,7 @@ void widget_scroll_arrows(const Kit *k, UiScroll *sc, Rect column, int can_up, i
 
 static WidgetFlow flow_or_default(const Kit *k, const WidgetFlow *given)
 {
-    WidgetFlow f = given ? *given : (WidgetFlow){WIDGET_FLOW_WRAP, 0, 0, 0, 0.0f};
+    WidgetFlow f = given ? *given : (WidgetFlow){WIDGET_FLOW_WRAP, 0, 0, 0, 0.0f, 0};
     if (f.row_h <= 0) {
         f.row_h = k->m->unit * 4 / 5;
         f.row_h = f.row_h > k->m->target ? f.row_h : k->m->target;
@@ -201,6 +201,7 @@ static WidgetFlow flow_or_default(const Kit *k, const WidgetFlow *given)
     f.min_w = f.min_w > k->m->target ? f.min_w : k->m->target;
     f.pad_quarters = f.pad_quarters > 0 ? f.pad_quarters : 6;
     f.lift = f.lift > 0.0f ? f.lift : 0.4f;
+    f.gap = f.gap > 0 ? f.gap : k->m->gap;
     return f;
 }
 
@@ -236,7 +237,7 @@ static void chip(const Kit *k, const WidgetChip *b, int i, Rect r, const UiStyle
 static int flow_columns(const Kit *k, Rect area, WidgetChip *b, int count, int *tapped,
                         const UiStyle *st, const WidgetFlow *f, int draw)
 {
-    int gap = k->m->gap;
+    int gap = f->gap;
     int widest = f->min_w;
     for (int i = 0; i < count; i++) {
         int w = chip_width(k, &b[i], st, f, area.w);
@@ -260,7 +261,7 @@ static int flow_columns(const Kit *k, Rect area, WidgetChip *b, int count, int *
 static int flow_stretched(const Kit *k, Rect area, WidgetChip *b, int count, int *tapped,
                           const UiStyle *st, const WidgetFlow *f, int draw)
 {
-    int gap = k->m->gap;
+    int gap = f->gap;
     int y = area.y;
     for (int first = 0; first < count;) {
         int used = chip_width(k, &b[first], st, f, area.w), last = first + 1;
@@ -285,7 +286,7 @@ static int flow_stretched(const Kit *k, Rect area, WidgetChip *b, int count, int
 static int flow_wrapped(const Kit *k, Rect area, WidgetChip *b, int count, int *tapped,
                         const UiStyle *st, const WidgetFlow *f, int draw)
 {
-    int gap = k->m->gap;
+    int gap = f->gap;
     int x = area.x, y = area.y;
     for (int i = 0; i < count; i++) {
         int w = chip_width(k, &b[i], st, f, area.w);
@@ -321,14 +322,14 @@ int widget_chips(const Kit *k, Rect area, WidgetChip *chips, int count, int *tap
 int widget_flow(const Kit *k, Rect area, WidgetChip *chips, int count, int *tapped,
                 const UiStyle *style, int equal_width)
 {
-    WidgetFlow f = {equal_width ? WIDGET_FLOW_EQUAL : WIDGET_FLOW_WRAP, 0, 0, 0, 0.0f};
+    WidgetFlow f = {equal_width ? WIDGET_FLOW_EQUAL : WIDGET_FLOW_WRAP, 0, 0, 0, 0.0f, 0};
     return widget_chips(k, area, chips, count, tapped, style, &f, 1);
 }
 
 int widget_flow_height(const Kit *k, int width, const WidgetChip *chips, int count,
                        const UiStyle *style, int equal_width)
 {
-    WidgetFlow f = {equal_width ? WIDGET_FLOW_EQUAL : WIDGET_FLOW_WRAP, 0, 0, 0, 0.0f};
+    WidgetFlow f = {equal_width ? WIDGET_FLOW_EQUAL : WIDGET_FLOW_WRAP, 0, 0, 0, 0.0f, 0};
     return widget_chips(k, rect_make(0, 0, width, 0), (WidgetChip *)chips, count, NULL, style, &f,
                         0);
 }
