@@ -96,8 +96,10 @@ void widget_draw_line(Ui *ui, const char *text, UiLine line, Rect r, int px, Col
  * below. Returns 1 when Done was tapped. */
 int widget_editor(const Kit *k, Rect area, Keyboard *kb);
 /* A one-line field for a name in area, framed in accent, with its counter, a
- * hint when there is room, and the on-screen keyboard below. Returns what the
- * keyboard did (KEYBOARD_DONE when Done was tapped). */
-KeyboardResult widget_name_field(const Kit *k, Rect area, Keyboard *kb, Color accent);
+ * hint when there is room (NULL: "Type, then Done"; warn: drawn as a warning),
+ * and the on-screen keyboard below. Returns what the keyboard did
+ * (KEYBOARD_DONE when Done was tapped). */
+KeyboardResult widget_name_field(const Kit *k, Rect area, Keyboard *kb, Color accent,
+                                 const char *hint, int warn);
 
 #endif

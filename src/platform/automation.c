@@ -409,10 +409,18 @@ int automation_run(Kiosk *k, const char *path, const char *screenshots_dir)
             status = fail(&r, "%s", err);
         p = nl ? nl + 1 : p + len;
     }
-    for (int i = 0; i < count && status == 0 && !k->quit && !k->app->quit; i++) {
+    int i = 0;
+    for (; i < count && status == 0 && !k->quit && !k->app->quit; i++) {
         r.line = i + 1;
         status = run_command(&r, &cmds[i]);
     }
+    /* Lull left (Escape, the corner) with commands still to run: they would
+     * pass unseen, so the script fails there. */
+    for (; status == 0 && i < count; i++)
+        if (cmds[i].kind != SCRIPT_EMPTY && cmds[i].kind != SCRIPT_QUIT) {
+            r.line = i + 1;
+            status = fail(&r, "Lull has left already; this line would never run");
+        }
     free(cmds);
     free(text);
     return status;

@@ -120,7 +120,8 @@ add_test(NAME e2e.breathe_audio
 # Kiosk behaviour: a clock that is plainly wrong is set by hand; idle dims to a
 # faint clock that the first tap only wakes; a 3-second hold on the corner leaves.
 lull_e2e(kiosk_clock kiosk_clock.lull CLOCK fake=1970-01-01T00:00)
-lull_e2e(kiosk_leave kiosk_leave.lull)
+lull_e2e(kiosk_leave kiosk_leave.lull EXIT 1
+         STDERR "script:20: Lull has left already")
 
 # The journal: an entry with chips, ratings and a note typed with accented letters
 # and emoji, found in the timeline, edited, deleted and undone, and in both exports
@@ -129,6 +130,7 @@ lull_e2e(kiosk_leave kiosk_leave.lull)
 lull_e2e(journal journal.lull EXPORT csv json)
 lull_e2e(journal_portrait journal_portrait.lull ARGS --size 720x1280)
 lull_e2e(entry_drafts entry_drafts.lull EXPORT csv)
+lull_e2e(typed_survives_pause typed_survives_pause.lull)
 lull_e2e(journal_pin journal_pin.lull)
 add_test(NAME e2e.journal_bytes
          COMMAND ${CMAKE_COMMAND} -DLULL=${LULL_RUN} -DSRC=${CMAKE_SOURCE_DIR}

@@ -52,6 +52,67 @@ typedef struct {
     Rect frame;
 } PausePlace;
 
+/* The partner's name at the top of a half. */
+static Rect half_name(const Metrics *m, Rect half)
+{
+    int pad = m->gap / 2;
+    return rect_make(half.x + pad, half.y + pad / 2, half.w - 2 * pad, m->text_small + pad);
+}
+
+/* The tiles of a half: the signals on its grid (into ids) and their cells. */
+static int half_cells(App *app, Rect half, SignalId ids[SIGNAL_COUNT], BoardCells *cells)
+{
+    const Metrics *m = &app->metrics;
+    int pad = m->gap / 2;
+    Rect name = half_name(m, half);
+    Rect grid = rect_make(half.x + pad, name.y + name.h, half.w - 2 * pad,
+                          half.y + half.h - pad - (name.y + name.h));
+    int has_stop;
+    int n = grid_signals(app, ids, &has_stop);
+    layout_board(grid, n, has_stop, m->gap, m->far_gap, m->target, cells);
+    return n;
+}
+
+/* The two halves of the board, side by side or stacked; facing, the middle
+ * strip between them. Both layouts leave the header's height free. */
+static void board_halves(const App *app, Rect *a, Rect *b, Rect *mid)
+{
+    const Metrics *m = &app->metrics;
+    if (app->facing) {
+        int strip = m->unit;
+        int half_h = (m->h - 2 * m->margin - strip - 2 * m->gap) / 2;
+        *a = rect_make(m->margin, m->margin, m->w - 2 * m->margin, half_h);
+        *mid = rect_make(m->margin, a->y + a->h + m->gap, m->w - 2 * m->margin, strip);
+        *b = rect_make(m->margin, mid->y + mid->h + m->gap, m->w - 2 * m->margin, half_h);
+        return;
+    }
+    int top = m->margin + m->unit + m->gap;
+    Rect area = rect_make(m->margin, top, m->w - 2 * m->margin, m->h - top - m->margin);
+    /* Far apart, so a Stop at one half's edge is far from the other's tiles. */
+    layout_split(area, m->portrait, m->far_gap, a, b);
+    *mid = rect_make(0, 0, 0, 0);
+}
+
+int board_label_fits(App *app, SignalId id, const char *label)
+{
+    Rect a, b, mid;
+    board_halves(app, &a, &b, &mid);
+    SignalId ids[SIGNAL_COUNT];
+    BoardCells cells;
+    int n = half_cells(app, a, ids, &cells);
+    Rect tile = cells.pause;
+    for (int i = 0; i < n && id != SIGNAL_PAUSE; i++)
+        if (ids[i] == id)
+            tile = cells.tiles[i];
+    /* As ui_button sets a word when there is no room for its shape too. */
+    UiStyle st = app_style_button(app);
+    int px = st.text_px,
+        min_px = px * 2 / 3 > app->ui.min_text_px ? px * 2 / 3 : app->ui.min_text_px;
+    int tight = tile.h < px * 3 || tile.w < px * 6;
+    int pad = tight ? px / 4 : px / 2, pad_y = tight ? 3 : pad;
+    return ui_text_box_fits(&app->ui, label, tile.w - 2 * pad, tile.h - 2 * pad_y, min_px);
+}
+
 static void board_half(App *app, Partner partner, Rect half, PausePlace *pause)
 {
     Ui *ui = &app->ui;
@@ -61,18 +122,11 @@ static void board_half(App *app, Partner partner, Rect half, PausePlace *pause)
     ui_rect(ui, half, color_mix(t->bg, pc, 0.12f), m->radius * 2);
     ui_frame(ui, half, color_alpha(pc, 150), m->radius * 2, 2);
 
-    int pad = m->gap / 2;
-    Rect name = rect_make(half.x + pad, half.y + pad / 2, half.w - 2 * pad, m->text_small + pad);
-    ui_text_fit(ui, app_partner_name(app, partner), name, m->text_small, m->text_min, pc,
-                ALIGN_CENTER);
-    Rect grid = rect_make(half.x + pad, name.y + name.h, half.w - 2 * pad,
-                          half.y + half.h - pad - (name.y + name.h));
-
+    ui_text_fit(ui, app_partner_name(app, partner), half_name(m, half), m->text_small, m->text_min,
+                pc, ALIGN_CENTER);
     SignalId ids[SIGNAL_COUNT];
-    int has_stop;
-    int n = grid_signals(app, ids, &has_stop);
     BoardCells cells;
-    layout_board(grid, n, has_stop, m->gap, m->far_gap, m->target, &cells);
+    int n = half_cells(app, half, ids, &cells);
     pause->rect = cells.pause;
     signal_tile(app, partner, SIGNAL_PAUSE, cells.pause);
     for (int i = 0; i < n; i++)
@@ -225,35 +279,29 @@ static void draw_board(App *app, PausePlace pauses[PARTNER_PEOPLE])
     status_text(app, status, sizeof status);
     UiStyle quiet = app_style_quiet(app);
 
+    Rect a, b, mid;
+    board_halves(app, &a, &b, &mid);
     if (app->facing) {
         /* A tablet lying flat between two people: the first partner's half is
          * turned to face them; Home and the status sit in the middle strip. */
-        int strip = m->unit;
-        int half_h = (m->h - 2 * m->margin - strip - 2 * m->gap) / 2;
-        Rect top = rect_make(m->margin, m->margin, m->w - 2 * m->margin, half_h);
-        Rect mid = rect_make(m->margin, top.y + top.h + m->gap, m->w - 2 * m->margin, strip);
-        Rect bottom = rect_make(m->margin, mid.y + mid.h + m->gap, m->w - 2 * m->margin, half_h);
-        Rect home = rect_make(mid.x, mid.y, m->unit * 2 + m->unit / 4, strip);
+        Rect home = rect_make(mid.x, mid.y, m->unit * 2 + m->unit / 4, mid.h);
         if (ui_button(ui, "Home", NULL, home, SHAPE_HOUSE, &quiet, 0))
             app_home(app);
         ui_text_box(ui, status,
-                    rect_make(home.x + home.w + m->gap, mid.y, mid.w - home.w - m->gap, strip),
+                    rect_make(home.x + home.w + m->gap, mid.y, mid.w - home.w - m->gap, mid.h),
                     m->text_small, m->text_min, t->text_dim, ALIGN_CENTER);
-        ui_turn_begin(ui, top);
-        board_half(app, PARTNER_FIRST, top, &pauses[0]);
+        ui_turn_begin(ui, a);
+        board_half(app, PARTNER_FIRST, a, &pauses[0]);
         ui_turn_end(ui);
         pauses[0].turned = 1;
-        pauses[0].frame = top;
-        board_half(app, PARTNER_SECOND, bottom, &pauses[1]);
+        pauses[0].frame = a;
+        board_half(app, PARTNER_SECOND, b, &pauses[1]);
     } else {
-        Rect area = app_header(app, NULL);
+        app_header(app, NULL);
         /* The board has each partner's own Pause, so the bar's right side is free. */
-        int left = m->margin + m->unit * 2 + m->unit / 4 + m->gap;
-        Rect line = rect_make(left, m->margin, m->w - m->margin - left, m->unit);
+        Rect line = app_title_rect(app);
+        line.w = m->w - m->margin - line.x;
         ui_text_box(ui, status, line, m->text_small, m->text_min, t->text_dim, ALIGN_CENTER);
-        /* Far apart, so a Stop at one half's edge is far from the other's tiles. */
-        Rect a, b;
-        layout_split(area, m->portrait, m->far_gap, &a, &b);
         board_half(app, PARTNER_FIRST, a, &pauses[0]);
         board_half(app, PARTNER_SECOND, b, &pauses[1]);
     }

@@ -52,7 +52,8 @@ static void start_naming(App *app, int slot)
 static void screen_naming(App *app)
 {
     Rect area = app_header(app, "Name your pattern");
-    if (widget_name_field(APP_KIT(app), area, &app->keyboard, app->theme.accent) == KEYBOARD_DONE)
+    if (widget_name_field(APP_KIT(app), area, &app->keyboard, app->theme.accent, NULL, 0) ==
+        KEYBOARD_DONE)
         naming_done(app);
 }
 

@@ -36,7 +36,18 @@ void screen_name_edit(App *app)
     Rect area = app_header(app, title);
     Color accent = app->editing_signal_label ? t->accent
                                              : t->partner[partner_index(app->editing_partner)];
-    if (widget_name_field(APP_KIT(app), area, &app->keyboard, accent) == KEYBOARD_DONE)
+    /* A signal's word that its tile cannot show whole: said while it is typed. */
+    const char *hint = NULL;
+    int warn = 0;
+    if (app->editing_signal_label) {
+        char word[CONFIG_NAME_MAX];
+        if (keyboard_trimmed(&app->keyboard, word, sizeof word) > 0 &&
+            !board_label_fits(app, (SignalId)app->settings_signal, word)) {
+            hint = "Too long for its tile: the board will cut it short with …";
+            warn = 1;
+        }
+    }
+    if (widget_name_field(APP_KIT(app), area, &app->keyboard, accent, hint, warn) == KEYBOARD_DONE)
         name_edit_done(app);
 }
 

@@ -13,6 +13,8 @@ void screen_name_edit(App *app);
 void screen_settings(App *app);
 void screen_settings_signals(App *app);
 void screen_signals(App *app);
+/* Whether label shows whole (no "…") on signal id's tile of the board as it is now. */
+int board_label_fits(App *app, SignalId id, const char *label);
 void screen_paused(App *app);
 void screen_stopped(App *app);
 void screen_breathe(App *app);

@@ -386,7 +386,8 @@ int widget_editor(const Kit *k, Rect area, Keyboard *kb)
     return keyboard_ui(kb, ui, keys, t, m) == KEYBOARD_DONE;
 }
 
-KeyboardResult widget_name_field(const Kit *k, Rect area, Keyboard *kb, Color accent)
+KeyboardResult widget_name_field(const Kit *k, Rect area, Keyboard *kb, Color accent,
+                                 const char *hint, int warn)
 {
     Ui *ui = k->ui;
     const Metrics *m = k->m;
@@ -398,16 +399,25 @@ KeyboardResult widget_name_field(const Kit *k, Rect area, Keyboard *kb, Color ac
         field_h = m->unit * 3 / 2;
     Rect field = rect_make(area.x, area.y, area.w, field_h);
     int hint_y = field.y + field.h + m->gap;
-    if (keys.y - hint_y >= m->text_small * 2)
-        ui_text_box(ui, "Type, then Done",
+    int hint_room = keys.y - hint_y >= m->text_small * 2;
+    Color hint_c = warn ? t->danger_free_warn : t->text_dim;
+    if (hint_room)
+        ui_text_box(ui, hint ? hint : "Type, then Done",
                     rect_make(area.x, hint_y, area.w, keys.y - hint_y - m->gap), m->text_small,
-                    m->text_min, t->text_dim, ALIGN_CENTER);
+                    m->text_min, hint_c, ALIGN_CENTER);
     ui_rect(ui, field, t->surface, m->radius);
-    ui_frame(ui, field, accent, m->radius, 2);
+    ui_frame(ui, field, warn ? t->danger_free_warn : accent, m->radius, 2);
     char shown[KEYBOARD_BYTES + 8];
     snprintf(shown, sizeof shown, "%s|", kb->text);
     Rect text_r = rect_inset(field, m->gap / 2);
     text_r.w -= m->unit * 3 / 2;
+    if (warn && !hint_room) {
+        /* No line below for a warning: it shares the field, under the word. */
+        int line = m->text_small + m->text_small / 4;
+        text_r.h -= line;
+        ui_text_box(ui, hint, rect_make(text_r.x, text_r.y + text_r.h, text_r.w, line),
+                    m->text_small, m->text_min, hint_c, ALIGN_LEFT);
+    }
     ui_text_fit(ui, shown, text_r, m->text_large, m->text_small, t->text, ALIGN_LEFT);
     char count[32];
     snprintf(count, sizeof count, "%d/%d", utf8_length(kb->text), kb->max_chars);
