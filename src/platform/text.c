@@ -7,6 +7,8 @@
 
 #include <SDL_ttf.h>
 
+#include "lull/utf8.h"
+
 enum {
     TEXT_MIN_PX = 4,
     TEXT_MAX_PX = 512,
@@ -17,12 +19,22 @@ enum {
     TEXT_TEXTURE_BYTES = 6 << 20, /* 6 MB: a small board's memory matters */
     TEXT_MEASURES = 1024,         /* measured strings kept as widths */
     TEXT_PATH_MAX = 512,
+    TEXT_RUNS = 32, /* stretches of one face in a string; the rest joins the last */
 };
 
 typedef struct {
     const char *regular;
     const char *bold;
 } FontCandidate;
+
+/* Glyphs the sans face lacks (emoji in a name, a moon in a note) come from a
+ * symbol face: Symbola is monochrome and scalable, so it is tinted like the
+ * rest and never drawn as coloured bitmaps at the wrong size. */
+static const char *const fallback_candidates[] = {
+    "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",
+    "/usr/share/fonts/truetype/Symbola_hint.ttf",
+    "/usr/share/fonts/TTF/Symbola.ttf",
+};
 
 /* Where Debian (and a few other distributions) put common sans faces. */
 static const FontCandidate font_candidates[] = {
@@ -42,9 +54,12 @@ static const FontCandidate font_candidates[] = {
     {"/usr/share/fonts/TTF/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf"},
 };
 
+/* The symbol face, opened like the two faces a caller names. */
+#define FACE_FALLBACK TEXT_FACE_COUNT
+
 typedef struct {
     TTF_Font *font; /* NULL: free slot */
-    TextFace face;
+    int face;       /* a TextFace or FACE_FALLBACK */
     int size;
     uint64_t used;
 } TextFont;
@@ -70,7 +85,7 @@ typedef struct {
 
 struct TextCache {
     SDL_Renderer *sdl;
-    char path[TEXT_FACE_COUNT][TEXT_PATH_MAX];
+    char path[TEXT_FACE_COUNT + 1][TEXT_PATH_MAX]; /* the fallback's "" when none */
     int synthetic_bold; /* no bold file: SDL_ttf emboldens the regular face */
     TextFont font[TEXT_MAX_FONTS];
     TextTable textures;
@@ -215,7 +230,7 @@ static TTF_Font *font_open(const char *path, int size, int bold)
     return font;
 }
 
-static TTF_Font *font_get(TextCache *cache, TextFace face, int size)
+static TTF_Font *font_get(TextCache *cache, int face, int size)
 {
     int slot = 0;
     for (int i = 0; i < TEXT_MAX_FONTS; i++) {
@@ -227,6 +242,8 @@ static TTF_Font *font_get(TextCache *cache, TextFace face, int size)
         if (!f->font || (cache->font[slot].font && f->used < cache->font[slot].used))
             slot = i;
     }
+    if (!cache->path[face][0])
+        return NULL; /* no symbol face installed */
     TTF_Font *font = font_open(cache->path[face], size, face == TEXT_BOLD && cache->synthetic_bold);
     if (!font) {
         text_warn(cache, "TTF_OpenFont", TTF_GetError());
@@ -284,6 +301,12 @@ static int text_find_fonts(TextCache *cache, const char *font_path, char *err, s
     }
     snprintf(cache->path[TEXT_BOLD], TEXT_PATH_MAX, "%s", bold ? bold : regular);
     cache->synthetic_bold = bold == NULL;
+    cache->path[FACE_FALLBACK][0] = '\0';
+    size_t n = sizeof fallback_candidates / sizeof fallback_candidates[0];
+    for (size_t i = 0; i < n && !cache->path[FACE_FALLBACK][0]; i++) {
+        if (font_usable(fallback_candidates[i]))
+            snprintf(cache->path[FACE_FALLBACK], TEXT_PATH_MAX, "%s", fallback_candidates[i]);
+    }
     return 0;
 }
 
@@ -335,6 +358,112 @@ void text_close(TextCache *cache)
     free(cache);
 }
 
+/* A stretch of a string drawn in one face: NUL-terminated text in a shared buffer. */
+typedef struct {
+    const char *text;
+    TTF_Font *font;
+} TextRun;
+
+typedef struct {
+    TextRun run[TEXT_RUNS];
+    int count;
+    char *buffer;
+} TextRuns;
+
+/* Characters a monochrome face cannot draw as meant: variation selectors, the
+ * joiner of emoji sequences, tag characters, skin tones (which Symbola shows
+ * as a square after the hand). Left out, the pictures around them stand. */
+static int text_silent(unsigned long cp)
+{
+    return (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x200D || (cp >= 0xE0020 && cp <= 0xE007F) ||
+           (cp >= 0xE0100 && cp <= 0xE01EF) || (cp >= 0x1F3FB && cp <= 0x1F3FF);
+}
+
+/* Splits utf8 between the main face and the symbol face: a character goes to
+ * the symbol face only when the main one lacks it and the symbol face has it.
+ * Returns 0 when the main face draws all of it as it is (the common case, no
+ * buffer), 1 with runs filled (free runs->buffer), -1 when out of memory. */
+static int text_split(TTF_Font *main, TTF_Font *symbol, const char *utf8, TextRuns *runs)
+{
+    runs->count = 0;
+    runs->buffer = NULL;
+    if (!symbol)
+        return 0;
+    int plain = 1;
+    for (const char *p = utf8; *p && plain;) {
+        unsigned long cp;
+        int n = utf8_decode((const unsigned char *)p, &cp);
+        if (n == 0)
+            break; /* SDL_ttf shows a bad byte as it always has */
+        if (text_silent(cp) || (cp <= 0xFFFFFFul && !TTF_GlyphIsProvided32(main, (Uint32)cp) &&
+                                TTF_GlyphIsProvided32(symbol, (Uint32)cp)))
+            plain = 0;
+        p += n;
+    }
+    if (plain)
+        return 0;
+    size_t len = strlen(utf8);
+    runs->buffer = malloc(len + TEXT_RUNS + 1);
+    if (!runs->buffer)
+        return -1;
+    char *out = runs->buffer;
+    TTF_Font *current = NULL;
+    for (const char *p = utf8; *p;) {
+        unsigned long cp = 0xFFFD;
+        int n = utf8_decode((const unsigned char *)p, &cp);
+        if (n == 0)
+            n = 1; /* a bad byte stays with the main face */
+        if (n > 1 && text_silent(cp)) {
+            p += n;
+            continue;
+        }
+        TTF_Font *font = main;
+        if (n > 1 && !TTF_GlyphIsProvided32(main, (Uint32)cp) &&
+            TTF_GlyphIsProvided32(symbol, (Uint32)cp))
+            font = symbol;
+        if (font != current && runs->count < TEXT_RUNS) {
+            if (runs->count > 0)
+                *out++ = '\0';
+            runs->run[runs->count].text = out;
+            runs->run[runs->count].font = font;
+            runs->count++;
+            current = font;
+        }
+        memcpy(out, p, (size_t)n);
+        out += n;
+        p += n;
+    }
+    *out = '\0';
+    return 1;
+}
+
+/* The width of utf8 drawn at this size, the symbol face filling the gaps. */
+static int text_width(TextCache *cache, TextFace face, int size, const char *utf8, int *w)
+{
+    TTF_Font *font = font_get(cache, face, size);
+    if (!font)
+        return -1;
+    TTF_Font *symbol = font_get(cache, FACE_FALLBACK, size);
+    TextRuns runs;
+    int split = text_split(font, symbol, utf8, &runs);
+    if (split <= 0) {
+        int h = 0;
+        if (TTF_SizeUTF8(font, utf8, w, &h) != 0) {
+            text_warn(cache, "TTF_SizeUTF8", TTF_GetError());
+            return -1;
+        }
+        return 0;
+    }
+    *w = 0;
+    for (int i = 0; i < runs.count; i++) {
+        int rw = 0, rh = 0;
+        if (runs.run[i].text[0] && TTF_SizeUTF8(runs.run[i].font, runs.run[i].text, &rw, &rh) == 0)
+            *w += rw;
+    }
+    free(runs.buffer);
+    return 0;
+}
+
 int text_measure_face(TextCache *cache, TextFace face, const char *utf8, int size_px)
 {
     if (!cache || !utf8 || !utf8[0] || face < 0 || face >= TEXT_FACE_COUNT)
@@ -350,19 +479,14 @@ int text_measure_face(TextCache *cache, TextFace face, const char *utf8, int siz
         cache->measures.entry[slot].used = ++cache->tick;
         return cache->measures.entry[slot].w;
     }
-    TTF_Font *font = font_get(cache, face, size);
-    int w = 0, h = 0;
-    if (!font)
+    int w = 0;
+    if (text_width(cache, face, size, utf8, &w) != 0)
         return 0;
-    if (TTF_SizeUTF8(font, utf8, &w, &h) != 0) {
-        text_warn(cache, "TTF_SizeUTF8", TTF_GetError());
-        return 0;
-    }
     slot = table_insert(&cache->measures, hash, face, size, utf8);
     if (slot >= 0) {
         TextEntry *e = &cache->measures.entry[slot];
         e->w = w;
-        e->h = h;
+        e->h = 0;
         e->used = ++cache->tick;
     }
     return w;
@@ -397,6 +521,54 @@ static void textures_trim(TextCache *cache, size_t incoming)
     }
 }
 
+/* utf8 rendered white, the symbol face drawing what the main face lacks, the
+ * stretches sharing the main face's baseline and line height. */
+static SDL_Surface *text_render(TextCache *cache, TextFace face, int size, const char *utf8)
+{
+    TTF_Font *font = font_get(cache, face, size);
+    if (!font)
+        return NULL;
+    TTF_Font *symbol = font_get(cache, FACE_FALLBACK, size);
+    SDL_Color white = {255, 255, 255, 255};
+    TextRuns runs;
+    int split = text_split(font, symbol, utf8, &runs);
+    if (split <= 0) {
+        SDL_Surface *surface = TTF_RenderUTF8_Blended(font, utf8, white);
+        if (!surface)
+            text_warn(cache, "TTF_RenderUTF8_Blended", TTF_GetError());
+        return surface;
+    }
+    SDL_Surface *piece[TEXT_RUNS] = {NULL};
+    int w = 0;
+    for (int i = 0; i < runs.count; i++) {
+        if (runs.run[i].text[0])
+            piece[i] = TTF_RenderUTF8_Blended(runs.run[i].font, runs.run[i].text, white);
+        if (piece[i])
+            w += piece[i]->w;
+    }
+    int h = TTF_FontHeight(font), ascent = TTF_FontAscent(font);
+    SDL_Surface *out = w > 0 ? SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888)
+                             : NULL;
+    if (out) {
+        SDL_FillRect(out, NULL, SDL_MapRGBA(out->format, 255, 255, 255, 0));
+        int x = 0;
+        for (int i = 0; i < runs.count; i++) {
+            if (!piece[i])
+                continue;
+            SDL_Rect dst = {x, ascent - TTF_FontAscent(runs.run[i].font), piece[i]->w, piece[i]->h};
+            SDL_SetSurfaceBlendMode(piece[i], SDL_BLENDMODE_BLEND);
+            SDL_BlitSurface(piece[i], NULL, out, &dst);
+            x += piece[i]->w;
+        }
+    } else {
+        text_warn(cache, "SDL_CreateRGBSurfaceWithFormat", SDL_GetError());
+    }
+    for (int i = 0; i < runs.count; i++)
+        SDL_FreeSurface(piece[i]);
+    free(runs.buffer);
+    return out;
+}
+
 /* The cached white texture of a string, rendering it on a miss. */
 static TextEntry *text_texture(TextCache *cache, TextFace face, const char *utf8, int size)
 {
@@ -407,15 +579,9 @@ static TextEntry *text_texture(TextCache *cache, TextFace face, const char *utf8
         e->used = ++cache->tick;
         return e;
     }
-    TTF_Font *font = font_get(cache, face, size);
-    if (!font)
+    SDL_Surface *surface = text_render(cache, face, size, utf8);
+    if (!surface)
         return NULL;
-    SDL_Color white = {255, 255, 255, 255};
-    SDL_Surface *surface = TTF_RenderUTF8_Blended(font, utf8, white);
-    if (!surface) {
-        text_warn(cache, "TTF_RenderUTF8_Blended", TTF_GetError());
-        return NULL;
-    }
     SDL_Texture *texture = SDL_CreateTextureFromSurface(cache->sdl, surface);
     int w = surface->w, h = surface->h;
     SDL_FreeSurface(surface);

@@ -31,7 +31,8 @@ int text_measure_face(TextCache *cache, TextFace face, const char *utf8, int siz
 
 /* Draws one line of utf8 vertically centred in r and aligned horizontally,
  * tinted c; text wider than r is drawn as is (the core fits it). turned: the
- * whole thing rotated 180° about r's centre. Glyphs the font lacks show as boxes. */
+ * whole thing rotated 180° about r's centre. Glyphs the font lacks (emoji, most
+ * symbols) come from Symbola when it is installed; without it they show as boxes. */
 void text_draw(TextCache *cache, const char *utf8, Rect r, int size_px, Color c, Align align,
                int turned);
 void text_draw_face(TextCache *cache, TextFace face, const char *utf8, Rect r, int size_px, Color c,

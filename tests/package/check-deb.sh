@@ -33,7 +33,7 @@ contents)
   [ "$(field Description | wc -l)" -gt 5 ] || fail "no long description"
   depends=$(field Depends)
   for lib in libc6 libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-mixer-2.0-0 libsqlite3-0 libinih1 \
-             libpng16-16 fonts-dejavu-core adduser; do
+             libpng16-16 fonts-dejavu-core fonts-symbola adduser; do
     echo "$depends" | grep -q "$lib" || fail "Depends lacks $lib: $depends"
   done
   ok "control: $(field Package) $(field Version) $(field Architecture), Depends: $depends"
