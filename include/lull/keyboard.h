@@ -6,6 +6,7 @@
 #define LULL_KEYBOARD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "lull/input.h"
 #include "lull/theme.h"
@@ -22,6 +23,10 @@ typedef struct {
     KeyboardLayer layer;
     int shift; /* one capital, then back to lower case */
     int caps;  /* capitals until turned off */
+    /* Clear keeps what it took until something is typed, for its Undo. */
+    char cleared[KEYBOARD_BYTES];
+    int can_restore;
+    int64_t repeat_at; /* Backspace held: when it deletes again (0: not held) */
 } Keyboard;
 
 typedef enum {
@@ -39,15 +44,26 @@ int keyboard_insert(Keyboard *kb, const char *utf8);
 size_t keyboard_trimmed(const Keyboard *kb, char *out, size_t size);
 /* Removes the last whole character (a multi-byte character goes at once). */
 void keyboard_backspace(Keyboard *kb);
+/* Empties the text, keeping it for keyboard_restore until something is typed. */
+void keyboard_clear(Keyboard *kb);
+/* Brings back what keyboard_clear took; 0 when there is nothing to bring back. */
+int keyboard_restore(Keyboard *kb);
 
 /* A physical keyboard's key or typed text: text inserted, Backspace, Return
  * (KEYBOARD_DONE) and Escape (KEYBOARD_CANCEL). */
 KeyboardResult keyboard_key(Keyboard *kb, const AppInput *in);
-/* Declares the keyboard in area; keys are labelled "Key x" (the character a
- * key types) plus "Shift", "Caps", "Backspace", "Space", "Done" and the layer
- * keys. Returns KEYBOARD_DONE when Done was tapped. */
+/* Declares the keyboard in area, its rows as tall as area allows (between the
+ * minimum target and 1.4 times the comfortable size; rows 1 mm apart where 3 mm
+ * do not fit). Keys are labelled "Key x" (the character a key types) plus
+ * "Shift", "Caps", "Backspace" (repeating while held), "Clear" (then "Undo
+ * clear"), "Space", "Done" and the layer keys. Returns KEYBOARD_DONE when Done
+ * was tapped. */
 KeyboardResult keyboard_ui(Keyboard *kb, Ui *ui, Rect area, const Theme *theme, const Metrics *m);
-/* The height keyboard_ui needs at a width (four rows of keys and gaps). */
+/* The comfortable height of the keyboard at a width: its rows of keys 3 mm apart. */
 int keyboard_height(const Metrics *m, int width);
+/* The height to give the keyboard at the bottom of avail_h when keep_h above it
+ * is wanted for the text: taller keys where the screen has room, rows closer
+ * together (down to 1 mm) where it has not; never less than the minimum targets. */
+int keyboard_fit_height(const Metrics *m, int width, int avail_h, int keep_h);
 
 #endif

@@ -74,6 +74,9 @@ static const Case cases[] = {
     {"entry helped", SCREEN_ENTRY, 0, 0},
     {"entry next", SCREEN_ENTRY, 0, 0},
     {"entry note", SCREEN_ENTRY, 0, 0},
+    {"note", SCREEN_ENTRY, 0, 0},
+    {"rename", SCREEN_NAME_EDIT, 0, 0},
+    {"journal-words editing", SCREEN_JOURNAL_WORDS, 0, 0},
     {"insights", SCREEN_INSIGHTS, 0, 0},
     {"locked", SCREEN_LOCKED, 0, 0},
     {"journal-words", SCREEN_JOURNAL_WORDS, 0, 0},
@@ -83,6 +86,19 @@ static const Case cases[] = {
 };
 
 static const int sizes[][2] = {{800, 480}, {1280, 800}, {1920, 1080}, {720, 1280}};
+
+/* The n-th of every size in every rotation; 0 past the last. */
+static int screen_shape(int n, int *w, int *h, int *rot)
+{
+    int count = (int)(sizeof sizes / sizeof sizes[0]);
+    if (n < 0 || n >= count * 4)
+        return 0;
+    int s = n / 4;
+    *rot = (n % 4) * 90;
+    *w = *rot % 180 ? sizes[s][1] : sizes[s][0];
+    *h = *rot % 180 ? sizes[s][0] : sizes[s][1];
+    return 1;
+}
 
 static App *make_app(int w, int h, const Case *c)
 {
@@ -105,6 +121,23 @@ static App *make_app(int w, int h, const Case *c)
     }
     if (c->screen == SCREEN_NAME_EDIT)
         keyboard_init(&app->keyboard, "Alexandra", 24);
+    if (strcmp(c->name, "rename") == 0) {
+        app->editing_signal_label = 1;
+        app->settings_signal = SIGNAL_SLOWER;
+        keyboard_init(&app->keyboard, "Nachfragen, wie es geht", SIGNAL_LABEL_CHARS);
+    }
+    if (strcmp(c->name, "note") == 0) {
+        app->journal.note_open = 1;
+        keyboard_init(&app->journal.kb,
+                      "Slow morning, warm hands. Thank you for waiting for me, and for the tea "
+                      "and the music while the rain came down on the window.",
+                      JOURNAL_NOTE_CHARS);
+    }
+    if (strcmp(c->name, "journal-words editing") == 0) {
+        app->journal.words_editing = 1;
+        app->journal.words_index = -1;
+        keyboard_init(&app->journal.kb, "Reading aloud", WORD_LABEL_CHARS);
+    }
     if (breathing == BREATHING_SLOWING)
         app_apply_setting(app, "breathe.pattern", "slowing");
     if (breathing == BREATHING_CUSTOM || breathing == BREATHING_NAMING) {
@@ -158,9 +191,12 @@ static int full_screen(const App *app, Rect r)
 /* A key of the on-screen keyboard. */
 static int is_key(const char *label)
 {
-    return strncmp(label, "Key ", 4) == 0 || strncmp(label, "Keys ", 5) == 0 ||
-           strcmp(label, "Shift") == 0 || strcmp(label, "Space") == 0 ||
-           strcmp(label, "Backspace") == 0 || strcmp(label, "Done") == 0;
+    static const char *const keys[] = {"Shift", "Caps",       "Space", "Backspace",
+                                       "Clear", "Undo clear", "Done"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (strcmp(label, keys[i]) == 0)
+            return 1;
+    return strncmp(label, "Key ", 4) == 0 || strncmp(label, "Keys ", 5) == 0;
 }
 
 /* Two values of one rating scale ("Pain 3", "Pain 4"): a value one off is seen
@@ -174,6 +210,15 @@ static int same_scale(const char *a, const char *b)
             return 1;
     }
     return 0;
+}
+
+/* The signal that ends the night ("Sam / Stop for today"), not the editor's
+ * controls for it ("Stop for today / Rename"). */
+static int ends_night(const char *label)
+{
+    static const char stop[] = "Stop for today";
+    size_t n = strlen(label), k = sizeof stop - 1;
+    return n >= k && strcmp(label + n - k, stop) == 0;
 }
 
 /* The gap between two rects that do not overlap: along x or y, the larger. */
@@ -215,7 +260,7 @@ static void check(const App *app, const char *what)
             }
             /* 3 mm between any two targets; 8 mm around what ends the night. */
             int d = apart(v, u->visible);
-            int far = strstr(t->label, "Stop for today") || strstr(u->label, "Stop for today");
+            int far = ends_night(t->label) || ends_night(u->label);
             /* A keyboard's keys keep the minimum size first: where ten across do
              * not fit with 3 mm between, they close up to 1 mm (keyboard.c). */
             int keys = (is_key(t->label) && is_key(u->label)) || same_scale(t->label, u->label);
@@ -258,18 +303,15 @@ static void check(const App *app, const char *what)
 static void every_screen_every_size_every_rotation(void **state)
 {
     (void)state;
-    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
-        for (int rot = 0; rot < 360; rot += 90) {
-            int w = rot % 180 ? sizes[s][1] : sizes[s][0];
-            int h = rot % 180 ? sizes[s][0] : sizes[s][1];
-            for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-                App *app = make_app(w, h, &cases[c]);
-                char what[128];
-                snprintf(what, sizeof what, "%s at %dx%d (rotation %d)", cases[c].name, w, h, rot);
-                assert_string_equal(screen_name(app_screen(app)), screen_name(cases[c].screen));
-                check(app, what);
-                free(app);
-            }
+    int w, h, rot;
+    for (int shape = 0; screen_shape(shape, &w, &h, &rot); shape++) {
+        for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+            App *app = make_app(w, h, &cases[c]);
+            char what[128];
+            snprintf(what, sizeof what, "%s at %dx%d (rotation %d)", cases[c].name, w, h, rot);
+            assert_string_equal(screen_name(app_screen(app)), screen_name(cases[c].screen));
+            check(app, what);
+            free(app);
         }
     }
     assert_int_equal(problems, 0);
@@ -372,21 +414,117 @@ static void entry_steps_fit_without_scrolling(void **state)
     (void)state;
     static const char *const steps[] = {"entry", "entry felt", "entry helped", "entry next",
                                         "entry note"};
-    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
-        for (int rot = 0; rot < 360; rot += 90) {
-            int w = rot % 180 ? sizes[s][1] : sizes[s][0];
-            int h = rot % 180 ? sizes[s][0] : sizes[s][1];
-            for (size_t i = 0; i < 5; i++) {
-                Case c = {steps[i], SCREEN_ENTRY, 0, 0};
-                App *app = make_app(w, h, &c);
-                const UiScroll *sc = &app->journal.form_scroll;
-                if (sc->content_h > sc->view.h)
-                    report("%s at %dx%d: %d px of content in a %d px view", steps[i], w, h,
-                           sc->content_h, sc->view.h);
-                free(app);
-            }
+    int w, h, rot;
+    for (int shape = 0; screen_shape(shape, &w, &h, &rot); shape++) {
+        for (size_t i = 0; i < 5; i++) {
+            Case c = {steps[i], SCREEN_ENTRY, 0, 0};
+            App *app = make_app(w, h, &c);
+            const UiScroll *sc = &app->journal.form_scroll;
+            if (sc->content_h > sc->view.h)
+                report("%s at %dx%d: %d px of content in a %d px view", steps[i], w, h,
+                       sc->content_h, sc->view.h);
+            free(app);
         }
     }
+    assert_int_equal(problems, 0);
+}
+
+/* Runs another pass at the same moment, after a test changed the state. */
+static void rebuild(App *app)
+{
+    AppTime now = app->time;
+    frame_update(app, NULL, 0, &now);
+}
+
+/* Every layer of the keyboard, with Shift and without, on every screen that
+ * types, at every size and rotation: every key on screen, apart, full size. */
+static void every_keyboard_layer_fits(void **state)
+{
+    (void)state;
+    static const char *const typing[] = {"name", "rename", "breathe naming", "note",
+                                         "journal-words editing"};
+    int w, h, rot;
+    for (int shape = 0; screen_shape(shape, &w, &h, &rot); shape++) {
+        for (size_t i = 0; i < sizeof typing / sizeof typing[0]; i++) {
+            const Case *c = NULL;
+            for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
+                if (strcmp(cases[k].name, typing[i]) == 0)
+                    c = &cases[k];
+            assert_non_null(c);
+            App *app = make_app(w, h, c);
+            for (int layer = 0; layer < KB_LAYER_COUNT; layer++) {
+                for (int shift = 0; shift <= 1; shift++) {
+                    Keyboard *kb[] = {&app->keyboard, &app->journal.kb};
+                    for (int k = 0; k < 2; k++) {
+                        kb[k]->layer = (KeyboardLayer)layer;
+                        kb[k]->shift = shift;
+                    }
+                    rebuild(app);
+                    char what[160];
+                    snprintf(what, sizeof what, "%s, keys %d%s, at %dx%d (rotation %d)", typing[i],
+                             layer, shift ? " shifted" : "", w, h, rot);
+                    const UiTarget *t = NULL;
+                    if (ui_find(&app->ui, "Backspace", &t) != 1)
+                        report("%s: no Backspace", what);
+                    /* Capitals where the layer has them: É, À, Ö too. */
+                    int capitals = layer == KB_LETTERS || layer == KB_ACCENTS;
+                    if ((ui_find(&app->ui, "Shift", &t) == 1) != capitals)
+                        report("%s: Shift %s", what,
+                               capitals ? "missing" : "where nothing has capitals");
+                    if (layer == KB_ACCENTS && shift && ui_find(&app->ui, "Key \u00c9", &t) != 1)
+                        report("%s: no É", what);
+                    check(app, what);
+                }
+            }
+            free(app);
+        }
+    }
+    assert_int_equal(problems, 0);
+}
+
+/* Every screen that scrolls, at every scroll position half a view apart down
+ * to its end: what is in view is on screen and apart, and the last control
+ * can be reached. */
+static void every_scroll_position_fits(void **state)
+{
+    (void)state;
+    int scrolled = 0;
+    int w, h, rot;
+    for (int shape = 0; screen_shape(shape, &w, &h, &rot); shape++) {
+        for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+            App *app = make_app(w, h, &cases[c]);
+            for (int r = 0; r < app->ui.last_scroll_count; r++) {
+                UiScroll *sc = app->ui.last_scrolls[r];
+                int end = sc->content_h - sc->view.h;
+                if (end <= 0)
+                    continue;
+                int step = sc->view.h / 2 > 0 ? sc->view.h / 2 : 1;
+                for (int at = step;; at += step) {
+                    sc->offset = at < end ? at : end;
+                    rebuild(app);
+                    /* The pass may have put the region in a new place. */
+                    sc = app->ui.last_scrolls[r];
+                    char what[160];
+                    snprintf(what, sizeof what, "%s scrolled %d of %d px at %dx%d (rotation %d)",
+                             cases[c].name, sc->offset, end, w, h, rot);
+                    check(app, what);
+                    scrolled++;
+                    if (at >= end)
+                        break;
+                }
+                /* At the end, the last control of the region lies wholly in its view. */
+                const UiTarget *last = NULL;
+                for (int i = 0; i < app->ui.last_target_count; i++)
+                    if (app->ui.last_targets[i].scroll == r + 1)
+                        last = &app->ui.last_targets[i];
+                if (last && (last->visible.h < last->rect.h || last->visible.w < last->rect.w))
+                    report("%s at %dx%d (rotation %d): \"%s\" is cut at the end of its list",
+                           cases[c].name, w, h, rot, last->label);
+            }
+            free(app);
+        }
+    }
+    assert_true(scrolled > 0);
     assert_int_equal(problems, 0);
 }
 
@@ -412,6 +550,8 @@ int main(void)
         cmocka_unit_test(metrics_follow_dpi),
         cmocka_unit_test(every_screen_every_size_every_rotation),
         cmocka_unit_test(entry_steps_fit_without_scrolling),
+        cmocka_unit_test(every_keyboard_layer_fits),
+        cmocka_unit_test(every_scroll_position_fits),
         cmocka_unit_test(pause_is_on_every_screen_but_paused),
         cmocka_unit_test(a_wash_leaves_only_pause),
         cmocka_unit_test(pause_keeps_its_place_whatever_is_hidden),

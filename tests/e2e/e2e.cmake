@@ -131,6 +131,7 @@ lull_e2e(journal journal.lull EXPORT csv json)
 lull_e2e(journal_portrait journal_portrait.lull ARGS --size 720x1280)
 lull_e2e(entry_drafts entry_drafts.lull EXPORT csv)
 lull_e2e(typed_survives_pause typed_survives_pause.lull)
+lull_e2e(keyboard_tired keyboard_tired.lull)
 lull_e2e(journal_pin journal_pin.lull)
 add_test(NAME e2e.journal_bytes
          COMMAND ${CMAKE_COMMAND} -DLULL=${LULL_RUN} -DSRC=${CMAKE_SOURCE_DIR}

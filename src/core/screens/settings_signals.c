@@ -43,20 +43,34 @@ void screen_settings_signals(App *app)
     const Metrics *m = &app->metrics;
     const Theme *t = &app->theme;
     Rect area = app_header(app, "Signals");
-    int arrows = m->unit + m->gap;
-    UiScroll *sc = &app->signals_scroll;
-    sc->view = rect_make(area.x, area.y, area.w - arrows, area.h);
     int row_h = m->unit;
     int small = m->unit;
     int gap = m->gap;
     /* Rename gets what is left after Up, Down, Colour, Sound and Show/Hide;
-     * on a narrow screen it takes a line of its own above them. */
+     * on a narrow screen it takes a line of its own above them, the five share
+     * the line below, and the scroll arrows move under the list. */
     int show_w = small * 2;
     int controls_w = 4 * (small + gap) + show_w;
-    int name_w = sc->view.w - controls_w - gap;
+    int name_w = area.w - m->unit - m->gap - controls_w - gap;
     int two_lines = name_w < m->unit * 3;
+    UiScroll *sc = &app->signals_scroll;
+    Rect up_r, down_r;
+    if (two_lines) {
+        int arrow_h = m->target;
+        int half = (area.w - m->gap) / 2;
+        sc->view = rect_make(area.x, area.y, area.w, area.h - arrow_h - m->gap);
+        up_r = rect_make(area.x, area.y + area.h - arrow_h, half, arrow_h);
+        down_r = rect_make(area.x + area.w - half, up_r.y, half, arrow_h);
+        small = (sc->view.w - 4 * gap) / 6;
+        show_w = sc->view.w - 4 * (small + gap);
+    } else {
+        int ah = (area.h - m->gap) / 2;
+        sc->view = rect_make(area.x, area.y, area.w - m->unit - m->gap, area.h);
+        up_r = rect_make(area.x + area.w - m->unit, area.y, m->unit, ah);
+        down_r = rect_make(area.x + area.w - m->unit, area.y + ah + m->gap, m->unit, ah);
+    }
     int step = (two_lines ? 2 * row_h + gap : row_h) + m->gap;
-    sc->content_h = SIGNAL_COUNT * step;
+    sc->content_h = SIGNAL_COUNT * step - m->gap;
 
     ui_scroll_begin(ui, sc);
     for (int i = 0; i < SIGNAL_COUNT; i++) {
@@ -125,13 +139,10 @@ void screen_settings_signals(App *app)
     (void)t;
 
     UiStyle arrow = app_style_button(app);
-    int ah = (area.h - m->gap) / 2;
-    if (ui_button(ui, "Scroll up", "", rect_make(area.x + area.w - m->unit, area.y, m->unit, ah),
-                  SHAPE_ARROW_UP, &arrow, sc->offset <= 0 ? UI_DISABLED : 0))
+    if (ui_button(ui, "Scroll up", "", up_r, SHAPE_ARROW_UP, &arrow,
+                  sc->offset <= 0 ? UI_DISABLED : 0))
         sc->offset -= sc->view.h * 2 / 3;
-    if (ui_button(ui, "Scroll down", "",
-                  rect_make(area.x + area.w - m->unit, area.y + ah + m->gap, m->unit, ah),
-                  SHAPE_ARROW_DOWN, &arrow,
+    if (ui_button(ui, "Scroll down", "", down_r, SHAPE_ARROW_DOWN, &arrow,
                   sc->offset >= sc->content_h - sc->view.h ? UI_DISABLED : 0))
         sc->offset += sc->view.h * 2 / 3;
 }

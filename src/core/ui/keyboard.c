@@ -39,7 +39,29 @@ int keyboard_insert(Keyboard *kb, const char *utf8)
     }
     if (added && kb->shift && !kb->caps)
         kb->shift = 0;
+    if (added)
+        kb->can_restore = 0; /* typing again: what Clear took is let go */
     return added;
+}
+
+void keyboard_clear(Keyboard *kb)
+{
+    if (!kb->text[0])
+        return;
+    memcpy(kb->cleared, kb->text, sizeof kb->cleared);
+    kb->can_restore = 1;
+    kb->text[0] = '\0';
+    kb->shift = 1;
+}
+
+int keyboard_restore(Keyboard *kb)
+{
+    if (!kb->can_restore || kb->text[0])
+        return 0;
+    memcpy(kb->text, kb->cleared, sizeof kb->text);
+    kb->can_restore = 0;
+    kb->shift = 0;
+    return 1;
 }
 
 KeyboardResult keyboard_key(Keyboard *kb, const AppInput *in)
@@ -113,6 +135,19 @@ static int key_size(const Metrics *m)
     return h > m->target ? h : m->target;
 }
 
+/* The tallest a key grows where the screen is empty (portrait, a big panel). */
+static int key_tallest(const Metrics *m)
+{
+    return key_size(m) * 7 / 5;
+}
+
+/* The closest rows come where the screen is short: 1 mm. */
+static int row_gap_floor(const Metrics *m)
+{
+    int floor = (int)(m->px_per_mm * 1.0f);
+    return floor > 2 ? floor : 2;
+}
+
 /* The gap between keys: 3 mm where there is room, narrower (never under 1 mm)
  * so a full row of ten keys keeps every key at the minimum size. */
 static int key_gap(const Metrics *m, int width)
@@ -153,15 +188,52 @@ static int char_rows(const Metrics *m, int width, KeyboardLayer layer)
     return (layer_key_count(layer) + cols - 1) / cols;
 }
 
-int keyboard_height(const Metrics *m, int width)
+/* Rows in all: the most any layer needs, the bottom row, and on a narrow
+ * screen a row of Shift, Backspace and Done. */
+static int all_rows(const Metrics *m, int width)
 {
     int rows = 0;
     for (int l = 0; l < KB_LAYER_COUNT; l++) {
         int r = char_rows(m, width, (KeyboardLayer)l);
         rows = r > rows ? r : rows;
     }
-    rows += key_columns(m, width) >= 10 ? 1 : 2; /* the bottom row, and a row of Shift/Backspace */
+    return rows + (key_columns(m, width) >= 10 ? 1 : 2);
+}
+
+int keyboard_height(const Metrics *m, int width)
+{
+    int rows = all_rows(m, width);
     return rows * key_size(m) + (rows - 1) * key_gap(m, width);
+}
+
+int keyboard_fit_height(const Metrics *m, int width, int avail_h, int keep_h)
+{
+    int rows = all_rows(m, width);
+    int gap = key_gap(m, width);
+    int room = avail_h - keep_h;
+    int tallest = rows * key_tallest(m) + (rows - 1) * gap;
+    int tightest = rows * key_size(m) + (rows - 1) * row_gap_floor(m);
+    if (room >= keyboard_height(m, width))
+        return room < tallest ? room : tallest;
+    return room > tightest ? room : tightest;
+}
+
+/* Row height and the gap between rows for a keyboard given h px. */
+static void row_metrics(const Metrics *m, int width, int h, int *row_h, int *gap_y)
+{
+    int rows = all_rows(m, width);
+    int gap = key_gap(m, width);
+    if (h >= keyboard_height(m, width)) {
+        *gap_y = gap;
+        *row_h = (h - (rows - 1) * gap) / rows;
+        if (*row_h > key_tallest(m))
+            *row_h = key_tallest(m);
+        return;
+    }
+    *row_h = key_size(m);
+    *gap_y = rows > 1 ? (h - rows * *row_h) / (rows - 1) : gap;
+    if (*gap_y < row_gap_floor(m))
+        *gap_y = row_gap_floor(m);
 }
 
 static int upper_ascii(char *out, size_t size, const char *key)
@@ -192,9 +264,15 @@ static void char_key(Keyboard *kb, Ui *ui, const char *key, Rect r, const UiStyl
         keyboard_insert(kb, shown);
 }
 
+/* Letters and accented letters have capitals (É, À, Ö); the other layers not. */
+static int has_shift(const Keyboard *kb)
+{
+    return kb->layer == KB_LETTERS || kb->layer == KB_ACCENTS;
+}
+
 static void shift_key(Keyboard *kb, Ui *ui, Rect r, const UiStyle *style)
 {
-    if (kb->layer != KB_LETTERS)
+    if (!has_shift(kb))
         return;
     int on = kb->caps || kb->shift;
     if (ui_button(ui, kb->caps ? "Caps" : "Shift", kb->caps ? "⇪" : "⇧", r, SHAPE_NONE, style,
@@ -211,11 +289,43 @@ static void shift_key(Keyboard *kb, Ui *ui, Rect r, const UiStyle *style)
     }
 }
 
+/* Backspace deletes on touch-down; held, it deletes again after half a second,
+ * then ten characters a second, so a long word goes without a tap for each. */
+static void backspace_key(Keyboard *kb, Ui *ui, Rect r, const UiStyle *style)
+{
+    if (ui_button(ui, "Backspace", "⌫", r, SHAPE_NONE, style, UI_FIRE_ON_PRESS)) {
+        keyboard_backspace(kb);
+        kb->repeat_at = ui->now_ms + 500;
+    } else if (ui_pressed(ui, "Backspace")) {
+        if (kb->repeat_at && ui->now_ms >= kb->repeat_at) {
+            keyboard_backspace(kb);
+            kb->repeat_at = ui->now_ms + 100;
+        }
+    } else {
+        kb->repeat_at = 0;
+    }
+}
+
+/* Clear empties the text at once; until something is typed the same key is
+ * Undo clear. Nothing to clear: seen, not a target. */
+static void clear_key(Keyboard *kb, Ui *ui, Rect r, const UiStyle *style)
+{
+    if (!kb->text[0] && kb->can_restore) {
+        if (ui_button(ui, "Undo clear", "Undo", r, SHAPE_NONE, style, UI_SMALL_TEXT))
+            keyboard_restore(kb);
+        return;
+    }
+    if (ui_button(ui, "Clear", NULL, r, SHAPE_NONE, style,
+                  UI_SMALL_TEXT | (kb->text[0] ? 0 : UI_DISABLED)))
+        keyboard_clear(kb);
+}
+
 KeyboardResult keyboard_ui(Keyboard *kb, Ui *ui, Rect area, const Theme *theme, const Metrics *m)
 {
     KeyboardResult result = KEYBOARD_EDITING;
     int gap = key_gap(m, area.w);
-    int row_h = key_size(m);
+    int row_h = key_size(m), gap_y = gap;
+    row_metrics(m, area.w, area.h, &row_h, &gap_y);
     int cols = key_columns(m, area.w);
     int key_w = (area.w - (cols - 1) * gap) / cols;
     int text_px = row_h * 2 / 5 > m->text_min ? row_h * 2 / 5 : m->text_min;
@@ -227,15 +337,25 @@ KeyboardResult keyboard_ui(Keyboard *kb, Ui *ui, Rect area, const Theme *theme, 
     char label[UI_LABEL_MAX];
     char keys[12][8];
     /* The keyboard sits at the bottom of area. */
-    int y = area.y + area.h - keyboard_height(m, area.w);
+    int rows_all = all_rows(m, area.w);
+    int y = area.y + area.h - (rows_all * row_h + (rows_all - 1) * gap_y);
 
     if (cols >= 10) {
         for (int row = 0; row < 3; row++) {
             int count = layer_keys(kb->layer, row, keys);
+            /* The last row has Shift (where the layer has capitals) and
+             * Backspace at its ends: half as wide again as a key where the
+             * row leaves room, never narrower than a key. */
+            int ends = row == 2 ? 1 + has_shift(kb) : 0;
+            int keys_w = count * key_w + (count - 1) * gap;
             int wide = key_w * 3 / 2;
-            int used = count * key_w + (count - 1) * gap + (row == 2 ? 2 * (wide + gap) : 0);
+            if (ends && keys_w + ends * (wide + gap) > area.w)
+                wide = (area.w - keys_w) / ends - gap;
+            if (wide < key_w)
+                wide = key_w;
+            int used = keys_w + ends * (wide + gap);
             int x = area.x + (area.w - used) / 2;
-            if (row == 2) {
+            if (row == 2 && has_shift(kb)) {
                 shift_key(kb, ui, rect_make(x, y, wide, row_h), &mod);
                 x += wide + gap;
             }
@@ -243,41 +363,39 @@ KeyboardResult keyboard_ui(Keyboard *kb, Ui *ui, Rect area, const Theme *theme, 
                 char_key(kb, ui, keys[i], rect_make(x, y, key_w, row_h), &key);
                 x += key_w + gap;
             }
-            if (row == 2 &&
-                ui_button(ui, "Backspace", "⌫", rect_make(x, y, wide, row_h), SHAPE_NONE, &mod, 0))
-                keyboard_backspace(kb);
-            y += row_h + gap;
+            if (row == 2)
+                backspace_key(kb, ui, rect_make(x, y, wide, row_h), &mod);
+            y += row_h + gap_y;
         }
     } else {
         int at = 0;
-        int rows = char_rows(m, area.w, kb->layer);
         for (int row = 0; row < 3; row++) {
             int count = layer_keys(kb->layer, row, keys);
             for (int i = 0; i < count; i++, at++) {
                 int r = at / cols, c = at % cols;
                 char_key(kb, ui, keys[i],
-                         rect_make(area.x + c * (key_w + gap), y + r * (row_h + gap), key_w, row_h),
+                         rect_make(area.x + c * (key_w + gap), y + r * (row_h + gap_y), key_w,
+                                   row_h),
                          &key);
             }
         }
-        y += rows * (row_h + gap);
+        /* Layers with fewer rows than the tallest leave their gap above, not below. */
+        y += (all_rows(m, area.w) - 2) * (row_h + gap_y);
         int third = (area.w - 2 * gap) / 3;
         shift_key(kb, ui, rect_make(area.x, y, third, row_h), &mod);
-        if (ui_button(ui, "Backspace", "⌫", rect_make(area.x + third + gap, y, third, row_h),
-                      SHAPE_NONE, &mod, 0))
-            keyboard_backspace(kb);
+        backspace_key(kb, ui, rect_make(area.x + third + gap, y, third, row_h), &mod);
         UiStyle done = key;
         done.bg = theme->accent;
         done.fg = theme->bg;
         if (ui_button(ui, "Done", NULL, rect_make(area.x + 2 * (third + gap), y, third, row_h),
                       SHAPE_NONE, &done, 0))
             result = KEYBOARD_DONE;
-        y += row_h + gap;
+        y += row_h + gap_y;
     }
 
-    /* The bottom row: the other layers, space and (on a wide screen) Done. */
-    int layer_w = row_h * 5 / 4;
-    int done_w = cols >= 10 ? row_h * 2 : 0;
+    /* The bottom row: the other layers, Clear, space and (on a wide screen) Done. */
+    int layer_w = key_size(m) * 5 / 4;
+    int done_w = cols >= 10 ? key_size(m) * 2 : 0;
     int x = area.x;
     for (int l = 0; l < KB_LAYER_COUNT; l++) {
         if (l == (int)kb->layer)
@@ -288,6 +406,8 @@ KeyboardResult keyboard_ui(Keyboard *kb, Ui *ui, Rect area, const Theme *theme, 
             kb->layer = (KeyboardLayer)l;
         x += layer_w + gap;
     }
+    clear_key(kb, ui, rect_make(x, y, layer_w, row_h), &mod);
+    x += layer_w + gap;
     int space_w = area.x + area.w - (done_w ? done_w + gap : 0) - x;
     if (ui_button(ui, "Space", "space", rect_make(x, y, space_w, row_h), SHAPE_NONE, &key,
                   UI_SMALL_TEXT))

@@ -348,11 +348,19 @@ int widget_editor(const Kit *k, Rect area, Keyboard *kb)
     Ui *ui = k->ui;
     const Metrics *m = k->m;
     const Theme *t = k->t;
-    int kb_h = keyboard_height(m, area.w);
+    /* Four lines of the note stay in view: in the body size where there is
+     * room, else the small size, the keyboard's rows closing up for them. */
+    int inset = m->gap / 6 > 2 ? m->gap / 6 : 2;
+    int sep = m->gap / 4 > 2 ? m->gap / 4 : 2;
+    int px = m->text, lh = px * 6 / 5;
+    int kb_h = keyboard_fit_height(m, area.w, area.h, 4 * lh + 2 * inset + sep);
+    if (area.h - kb_h - sep < 4 * lh + 2 * inset) {
+        px = m->text_small;
+        lh = px * 11 / 10;
+        kb_h = keyboard_fit_height(m, area.w, area.h, 4 * lh + 2 * inset + sep);
+    }
     Rect keys = rect_make(area.x, area.y + area.h - kb_h, area.w, kb_h);
-    int field_h = keys.y - m->gap / 2 - area.y;
-    if (field_h > m->unit * 4)
-        field_h = m->unit * 4;
+    int field_h = keys.y - sep - area.y; /* the note has all the room the keys leave */
     Rect field = rect_make(area.x, area.y, area.w, field_h);
     ui_rect(ui, field, t->surface, m->radius);
     ui_frame(ui, field, t->accent, m->radius, 2);
@@ -360,23 +368,19 @@ int widget_editor(const Kit *k, Rect area, Keyboard *kb)
     char count[32];
     snprintf(count, sizeof count, "%d/%d", utf8_length(kb->text), kb->max_chars);
     int count_w = ui_measure(ui, count, m->text_small) + m->gap;
-    Rect inner = rect_inset(field, m->gap / 2);
+    Rect inner = rect_inset(field, inset);
+    inner.x += m->gap / 2;
+    inner.w -= m->gap / 2;
     Rect text_r = rect_make(inner.x, inner.y, inner.w - count_w, inner.h);
-    ui_text(ui, count,
-            rect_make(inner.x + inner.w - count_w, inner.y, count_w, m->text_small * 3 / 2),
-            m->text_small,
+    ui_text(ui, count, rect_make(inner.x + inner.w - count_w, inner.y, count_w, lh), m->text_small,
             utf8_length(kb->text) >= kb->max_chars ? t->danger_free_warn : t->text_dim,
             ALIGN_RIGHT);
 
     char shown[KEYBOARD_BYTES + 8];
     snprintf(shown, sizeof shown, "%s|", kb->text);
-    int px = m->text;
-    if (text_r.h < px * 27 / 20)
-        px = m->text_small;
     /* The end of a long note, where the typing is. */
     UiLine lines[KEYBOARD_BYTES];
     int n = ui_wrap_editing(ui, shown, text_r.w, px, lines, KEYBOARD_BYTES);
-    int lh = px * 27 / 20;
     int fit = text_r.h / lh > 0 ? text_r.h / lh : 1;
     int first = n > fit ? n - fit : 0;
     for (int i = first; i < n; i++)
@@ -392,7 +396,9 @@ KeyboardResult widget_name_field(const Kit *k, Rect area, Keyboard *kb, Color ac
     Ui *ui = k->ui;
     const Metrics *m = k->m;
     const Theme *t = k->t;
-    int kb_h = keyboard_height(m, area.w);
+    /* The field and two lines of hint above; the keys take the rest they can use. */
+    int keep = m->unit * 3 / 2 + m->gap + m->text_small * 2 + m->gap;
+    int kb_h = keyboard_fit_height(m, area.w, area.h, keep);
     Rect keys = rect_make(area.x, area.y + area.h - kb_h, area.w, kb_h);
     int field_h = keys.y - m->gap / 2 - area.y;
     if (field_h > m->unit * 3 / 2)
@@ -403,8 +409,11 @@ KeyboardResult widget_name_field(const Kit *k, Rect area, Keyboard *kb, Color ac
     Color hint_c = warn ? t->danger_free_warn : t->text_dim;
     if (hint_room)
         ui_text_box(ui, hint ? hint : "Type, then Done",
-                    rect_make(area.x, hint_y, area.w, keys.y - hint_y - m->gap), m->text_small,
-                    m->text_min, hint_c, ALIGN_CENTER);
+                    rect_make(area.x, hint_y, area.w,
+                              keys.y - hint_y - m->gap < m->text_small * 3
+                                  ? keys.y - hint_y - m->gap
+                                  : m->text_small * 3),
+                    m->text_small, m->text_min, hint_c, ALIGN_CENTER);
     ui_rect(ui, field, t->surface, m->radius);
     ui_frame(ui, field, warn ? t->danger_free_warn : accent, m->radius, 2);
     char shown[KEYBOARD_BYTES + 8];
