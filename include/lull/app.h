@@ -198,6 +198,13 @@ typedef struct App {
     char store_note[APP_NOTE_MAX];  /* "Not saved — storage full" */
     char config_note[APP_NOTE_MAX]; /* the first config problem, shown in Settings */
     char assets_note[APP_NOTE_MAX]; /* a data file of assets/ not read whole, too */
+    /* The note strip's room, kept on the screen that showed a note until that
+     * screen is left: a note going does not move the controls under a finger. */
+    struct {
+        ScreenId screen;
+        int depth;
+        int h; /* 0: none kept */
+    } notes_kept;
 
     Session session;
     JournalWords words_start; /* the journal's words before the couple's own */

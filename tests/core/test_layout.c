@@ -528,6 +528,90 @@ static void every_scroll_position_fits(void **state)
     assert_int_equal(problems, 0);
 }
 
+/* A lasting note (nothing can be saved; no sound on the breathing picker) has
+ * a strip of its own: on every screen, at every size and rotation, its words
+ * are drawn and no control lies under them. */
+static void a_note_never_covers_a_control(void **state)
+{
+    (void)state;
+    int w, h, rot;
+    for (int shape = 0; screen_shape(shape, &w, &h, &rot); shape++) {
+        for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+            ScreenId s = cases[c].screen;
+            if (s == SCREEN_DIM)
+                continue; /* dark: no note, no controls but the wake */
+            App *app = make_app(w, h, &cases[c]);
+            const char *words = "Nothing is saved yet: another program is using the journal";
+            if (s == SCREEN_BREATHE && strcmp(cases[c].name, "breathe naming") != 0) {
+                app_set_note(app->sound_note, "Sound is off: no audio device was found");
+                words = app->sound_note;
+            } else {
+                app_storage_problem(app, STORE_BUSY, 0, NULL, NULL);
+            }
+            rebuild(app);
+            rebuild(app);
+            char what[160];
+            snprintf(what, sizeof what, "%s with a note at %dx%d (rotation %d)", cases[c].name, w,
+                     h, rot);
+            int bottom = app_body_bottom(app);
+            if (app_notes_h(app) <= 0)
+                report("%s: no strip kept for the note", what);
+            int shown = 0;
+            const DrawList *d = &app->draw;
+            for (int i = 0; i < d->count; i++)
+                if (d->cmds[i].kind == DRAW_TEXT &&
+                    strncmp(draw_text(d, &d->cmds[i]), words, 12) == 0 &&
+                    d->cmds[i].rect.y >= bottom)
+                    shown = 1;
+            if (!shown)
+                report("%s: the note is not drawn in its strip", what);
+            for (int i = 0; i < app->ui.last_target_count; i++) {
+                Rect v = app->ui.last_targets[i].visible;
+                if (v.w && v.h && !full_screen(app, v) && v.y + v.h > bottom)
+                    report("%s: \"%s\" reaches into the note's strip (%d > %d)", what,
+                           app->ui.last_targets[i].label, v.y + v.h, bottom);
+            }
+            check(app, what);
+            free(app);
+        }
+    }
+    assert_int_equal(problems, 0);
+}
+
+static Rect target_rect(const App *app, const char *label)
+{
+    const UiTarget *t = NULL;
+    assert_int_equal(ui_find(&app->ui, label, &t), 1);
+    return t->rect;
+}
+
+/* A note that goes leaves its room on the screen that showed it: nothing
+ * moves under a finger; the screen after gets the room back. */
+static void a_note_going_moves_nothing(void **state)
+{
+    (void)state;
+    Case c = {"signals", SCREEN_SIGNALS, 0, 0};
+    App *app = make_app(800, 480, &c);
+    Rect before = target_rect(app, "Sam / Stop for today");
+    app_storage_problem(app, STORE_BUSY, 0, NULL, NULL);
+    rebuild(app);
+    rebuild(app);
+    Rect noted = target_rect(app, "Sam / Stop for today");
+    assert_true(noted.y + noted.h < before.y + before.h);
+    app_storage_ready(app);
+    rebuild(app);
+    assert_int_equal(app->store_note[0], '\0');
+    Rect after = target_rect(app, "Sam / Stop for today");
+    assert_memory_equal(&after, &noted, sizeof noted);
+    app_push(app, SCREEN_SETTINGS);
+    rebuild(app);
+    app_pop(app);
+    rebuild(app);
+    after = target_rect(app, "Sam / Stop for today");
+    assert_memory_equal(&after, &before, sizeof before);
+    free(app);
+}
+
 static void metrics_follow_dpi(void **state)
 {
     (void)state;
@@ -552,6 +636,8 @@ int main(void)
         cmocka_unit_test(entry_steps_fit_without_scrolling),
         cmocka_unit_test(every_keyboard_layer_fits),
         cmocka_unit_test(every_scroll_position_fits),
+        cmocka_unit_test(a_note_never_covers_a_control),
+        cmocka_unit_test(a_note_going_moves_nothing),
         cmocka_unit_test(pause_is_on_every_screen_but_paused),
         cmocka_unit_test(a_wash_leaves_only_pause),
         cmocka_unit_test(pause_keeps_its_place_whatever_is_hidden),

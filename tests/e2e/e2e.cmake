@@ -110,6 +110,7 @@ lull_e2e(breathe_portrait breathe.lull ARGS --size 720x1280)
 lull_e2e(breathe_hold breathe_hold.lull EXPORT csv)
 lull_e2e(breathe_together breathe_together.lull EXPORT csv)
 lull_e2e(breathe_night breathe_night.lull)
+lull_e2e(breathe_short breathe_short.lull EXPORT csv)
 # What breathing sounds like in --audio-out: the bed, the dim while paused, each cue
 # tone at its boundary, the gong, silence after, no clicks, and the couple's own file.
 add_test(NAME e2e.breathe_audio

@@ -254,3 +254,18 @@ int breathe_wake_in(const App *app)
     /* the circle moves every frame; a phase boundary gets a frame of its own */
     return next < 16 ? (int)next : 16;
 }
+
+void breathe_to_journal(App *app)
+{
+    journal_new_entry(app, 0);
+    JournalState *js = &app->journal;
+    const JournalWords *w = &js->words;
+    LogEvent *d = &js->draft;
+    for (int i = 0; i < w->count[WORDS_HELPED]; i++) {
+        const JournalWord *word = &w->words[WORDS_HELPED][i];
+        if (strcmp(word->id, "breathing_first") == 0 && !word->hidden &&
+            !chips_has(d->helped, word->id))
+            chips_toggle(d->helped, sizeof d->helped, word->id, w->words[WORDS_HELPED],
+                         w->count[WORDS_HELPED]);
+    }
+}

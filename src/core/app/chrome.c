@@ -71,6 +71,7 @@ Rect app_header(App *app, const char *title)
             app_leave_to_home(app);
     }
     int top = m->margin + m->unit + m->gap;
+    int bottom = app_body_bottom(app);
     if (title) {
         Rect t = app_title_rect(app);
         if (ui_measure(&app->ui, title, m->text) <= t.w) {
@@ -82,7 +83,7 @@ Rect app_header(App *app, const char *title)
             top += m->text_large + m->gap;
         }
     }
-    return rect_make(m->margin, top, m->w - 2 * m->margin, m->h - top - m->margin);
+    return rect_make(m->margin, top, m->w - 2 * m->margin, bottom - top);
 }
 
 static void persistent_pause(App *app)
@@ -103,17 +104,72 @@ static void persistent_pause(App *app)
     }
 }
 
+/* The note this screen shows, if any, and whether it warns: nothing can be
+ * saved, no sound on the breathing picker; or "Saved" once what waited has
+ * landed. A note has its strip kept: every screen lays out above it. */
+static const char *screen_note(const App *app, int *warns)
+{
+    ScreenId s = app_screen(app);
+    *warns = 1;
+    if (s == SCREEN_STORAGE || s == SCREEN_DIM)
+        return NULL; /* the storage screen says it in full; the dim screen is dark */
+    if (app->store_note[0]) {
+        *warns = durable_note_warns(app);
+        return app->store_note;
+    }
+    if (app->sound_note[0] && s == SCREEN_BREATHE && !app->breathe_picker.naming)
+        return app->sound_note;
+    return NULL;
+}
+
+/* The strip's height for a note: one line of small text, or two where one
+ * does not hold it. */
+static int strip_h(const App *app, const char *note)
+{
+    const Metrics *m = &app->metrics;
+    int line_h = m->text_small * 27 / 20;
+    int one = ui_measure(&app->ui, note, m->text_small) <= m->w - 2 * m->margin - 2 * m->gap;
+    return (one ? line_h : 2 * line_h) + m->gap / 2;
+}
+
+/* The strip's height on this screen: the note's, or what is kept for it. */
+static int kept_strip_h(const App *app)
+{
+    int warns;
+    const char *note = screen_note(app, &warns);
+    int h = note ? strip_h(app, note) : 0;
+    if (app->notes_kept.h > h && app->notes_kept.screen == app_screen(app) &&
+        app->notes_kept.depth == app->depth)
+        h = app->notes_kept.h;
+    return h;
+}
+
+int app_notes_h(const App *app)
+{
+    int h = kept_strip_h(app);
+    return h ? h + app->metrics.gap : 0;
+}
+
+int app_body_bottom(const App *app)
+{
+    return app->metrics.h - app->metrics.margin - app_notes_h(app);
+}
+
 static void notes_line(App *app)
 {
-    const char *note = app->store_note[0] ? app->store_note : NULL;
-    if (!note || app_screen(app) == SCREEN_STORAGE)
-        return;
+    int warns;
+    const char *note = screen_note(app, &warns);
+    int h = kept_strip_h(app);
+    app->notes_kept.screen = app_screen(app);
+    app->notes_kept.depth = app->depth;
+    app->notes_kept.h = h;
+    if (!note)
+        return; /* the room stays until the screen is left; nothing in it */
     const Metrics *m = &app->metrics;
-    Rect r = rect_make(m->margin, m->h - m->margin - m->text_small * 2, m->w - 2 * m->margin,
-                       m->text_small * 2);
-    ui_rect(&app->ui, r, color_alpha(app->theme.surface_hi, 235), m->radius);
-    ui_text_fit(&app->ui, note, r, m->text_small, m->text_small * 3 / 4,
-                app->theme.danger_free_warn, ALIGN_CENTER);
+    Rect r = rect_make(m->margin, m->h - m->margin - h, m->w - 2 * m->margin, h);
+    ui_rect(&app->ui, r, app->theme.surface_hi, m->radius);
+    ui_text_box(&app->ui, note, rect_make(r.x + m->gap, r.y, r.w - 2 * m->gap, r.h), m->text_small,
+                m->text_min, warns ? app->theme.danger_free_warn : app->theme.text, ALIGN_CENTER);
 }
 
 static void hold_feedback(App *app)

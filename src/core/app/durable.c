@@ -291,6 +291,12 @@ void durable_tick(App *app)
     app_set_note(app->store_note, text);
 }
 
+int durable_note_warns(const App *app)
+{
+    const Durable *d = &app->durable;
+    return d->problem || d->read_only || d->count > 0;
+}
+
 int durable_wake_in(const App *app)
 {
     const Durable *d = &app->durable;

@@ -44,6 +44,10 @@ Rect app_header(App *app, const char *title);
 Rect app_title_rect(const App *app);
 /* The rectangle the persistent Pause occupies. */
 Rect app_pause_rect(const App *app);
+/* The height a lasting note's strip keeps free at the bottom (with its gap),
+ * 0 when there is none; and where a screen's controls must end. */
+int app_notes_h(const App *app);
+int app_body_bottom(const App *app);
 /* The persistent Pause, the note strip and the corner hold's feedback, over the screen. */
 void chrome_overlay(App *app);
 /* The widget kit's view of the App (its UI, metrics and theme), as an argument:
@@ -115,6 +119,9 @@ void breathe_recover(App *app);
 /* Saves the choice of pattern, and a custom pattern's slot. */
 void breathe_choose_pattern(App *app, PatternKind kind, int custom);
 void breathe_save_custom(App *app, int slot);
+/* From the summary: a new journal entry about the evening, "Breathing first"
+ * already chosen among what helped (it can be taken off). */
+void breathe_to_journal(App *app);
 
 /* journal.c */
 /* Reads the vocabularies and the PIN state (once). */
@@ -179,5 +186,8 @@ int64_t idle_hold_ms(const App *app);
 /* durable.c (lull/durable.h has the rest) */
 /* The note's words for a refused write: "Not saved — storage full". */
 const char *durable_words(int status);
+/* 1 while the store's note warns (a refused write waits, or nothing can be
+ * saved), 0 while it says "Saved". */
+int durable_note_warns(const App *app);
 
 #endif

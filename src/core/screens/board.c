@@ -80,14 +80,14 @@ static void board_halves(const App *app, Rect *a, Rect *b, Rect *mid)
     const Metrics *m = &app->metrics;
     if (app->facing) {
         int strip = m->unit;
-        int half_h = (m->h - 2 * m->margin - strip - 2 * m->gap) / 2;
+        int half_h = (app_body_bottom(app) - m->margin - strip - 2 * m->gap) / 2;
         *a = rect_make(m->margin, m->margin, m->w - 2 * m->margin, half_h);
         *mid = rect_make(m->margin, a->y + a->h + m->gap, m->w - 2 * m->margin, strip);
         *b = rect_make(m->margin, mid->y + mid->h + m->gap, m->w - 2 * m->margin, half_h);
         return;
     }
     int top = m->margin + m->unit + m->gap;
-    Rect area = rect_make(m->margin, top, m->w - 2 * m->margin, m->h - top - m->margin);
+    Rect area = rect_make(m->margin, top, m->w - 2 * m->margin, app_body_bottom(app) - top);
     /* Far apart, so a Stop at one half's edge is far from the other's tiles. */
     layout_split(area, m->portrait, m->far_gap, a, b);
     *mid = rect_make(0, 0, 0, 0);

@@ -372,13 +372,6 @@ void screen_breathe(App *app)
     sc->view = rect_make(area.x, area.y, area.w - arrows, start.y - m->gap - area.y);
     ui_scroll_begin(ui, sc);
     int y = sc->view.y;
-    if (app->sound_note[0]) {
-        /* No audio device: the pacer still works, silently, and says so. */
-        int h = m->text_small * 2;
-        ui_text_box(ui, app->sound_note, rect_make(sc->view.x, y, sc->view.w, h), m->text_small,
-                    m->text_min, t->danger_free_warn, ALIGN_LEFT);
-        y += h + m->gap / 2;
-    }
     pattern_section(app, sc, &y);
     length_section(app, sc, &y);
     sound_section(app, sc, &y);

@@ -56,7 +56,7 @@ void screen_breathe_run(App *app)
     int home_w = m->unit * 2 + m->unit / 4;
     Rect pause = app_pause_rect(app);
     int side = pause.w > home_w ? pause.w : home_w;
-    Rect end = rect_make(m->w - m->margin - side, m->h - m->margin - m->unit, side, m->unit);
+    Rect end = rect_make(m->w - m->margin - side, app_body_bottom(app) - m->unit, side, m->unit);
     UiStyle quiet = app_style_quiet(app);
     if (ui_button(ui, "End", NULL, end, SHAPE_SQUARE, &quiet, 0)) {
         breathe_end(app);
@@ -170,20 +170,40 @@ void screen_breathe_done(App *app)
     format_length(b->done_ms, length, sizeof length);
     snprintf(summary, sizeof summary, "%s · %lld breath%s · %s", length, (long long)b->done_breaths,
              b->done_breaths == 1 ? "" : "s", b->done_label);
-    const char *gentle = "Stay here a moment, there is no hurry.";
+    /* A short session is not a lesser one: said kindly, not counted against. */
+    int short_one = b->done_ms < BREATHE_SHORT_MS;
+    const char *title = short_one ? "A short breath together" : "Breathing done";
+    const char *gentle = short_one ? "A few slow breaths together count too."
+                                   : "Stay here a moment, there is no hurry.";
+
+    /* Add to journal and Breathe again side by side, or stacked where narrow. */
+    int bw = ui_measure(ui, "Add to journal", m->text) + m->text * 4;
+    int again_w = ui_measure(ui, "Breathe again", m->text) + m->text * 4;
+    bw = bw > again_w ? bw : again_w;
+    bw = bw < m->unit * 3 ? m->unit * 3 : bw;
+    int side = 2 * bw + m->gap <= area.w;
+    if (!side && bw > area.w)
+        bw = area.w;
+    int buttons_h = side ? m->unit : 2 * m->unit + m->gap;
 
     int title_px = m->text_huge / 2;
     int shape = m->unit;
-    int block = shape + m->gap + title_px + m->gap + m->text * 2 + m->gap + m->text_small * 2 +
-                m->gap * 2 + m->unit;
+    int block = title_px + m->gap + m->text * 2 + m->gap + m->text_small * 2 + m->gap * 2 +
+                buttons_h;
+    if (block + shape + m->gap > area.h)
+        shape = 0; /* a short screen: the words and the buttons first */
+    else
+        block += shape + m->gap;
     int y = area.y + (area.h - block) / 2;
     if (y < area.y)
         y = area.y;
-    ui_circle(ui, rect_make(area.x + (area.w - shape) / 2, y, shape, shape),
-              color_mix(t->bg, t->accent, 0.5f));
-    y += shape + m->gap;
-    ui_text_fit(ui, "Breathing done", rect_make(area.x, y, area.w, title_px), title_px,
-                m->text_large, t->text, ALIGN_CENTER);
+    if (shape) {
+        ui_circle(ui, rect_make(area.x + (area.w - shape) / 2, y, shape, shape),
+                  color_mix(t->bg, t->accent, 0.5f));
+        y += shape + m->gap;
+    }
+    ui_text_box(ui, title, rect_make(area.x, y, area.w, title_px), title_px, m->text, t->text,
+                ALIGN_CENTER);
     y += title_px + m->gap;
     ui_text_box(ui, summary, rect_make(area.x, y, area.w, m->text * 2), m->text, m->text_small,
                 t->text, ALIGN_CENTER);
@@ -192,12 +212,18 @@ void screen_breathe_done(App *app)
                 m->text_min, t->text_dim, ALIGN_CENTER);
     y += m->text_small * 2 + m->gap * 2;
 
-    int w = ui_measure(ui, "Breathe again", m->text) + m->text * 4;
-    w = w < m->unit * 3 ? m->unit * 3 : w > area.w ? area.w : w;
+    int x = side ? area.x + (area.w - 2 * bw - m->gap) / 2 : area.x + (area.w - bw) / 2;
+    Rect add = rect_make(x, y, bw, m->unit);
+    Rect again = side ? rect_make(x + bw + m->gap, y, bw, m->unit)
+                      : rect_make(x, y + m->unit + m->gap, bw, m->unit);
+    UiStyle quiet = app_style_button(app);
+    if (ui_button(ui, "Add to journal", NULL, add, SHAPE_STAR, &quiet, 0)) {
+        breathe_to_journal(app);
+        return;
+    }
     UiStyle st = app_style_button(app);
     st.bg = color_mix(t->surface, t->accent, 0.3f);
-    if (ui_button(ui, "Again", "Breathe again", rect_make(area.x + (area.w - w) / 2, y, w, m->unit),
-                  SHAPE_CIRCLE, &st, 0)) {
+    if (ui_button(ui, "Again", "Breathe again", again, SHAPE_CIRCLE, &st, 0)) {
         if (app_screen_below(app) == SCREEN_BREATHE) {
             app_pop(app);
         } else {

@@ -40,8 +40,10 @@ void screen_clock(App *app)
         {"Minute down", "− 5 min", 4, -5}, {"Minute up", "+ 5 min", 4, 5},
     };
     int bottom = area.y + area.h - m->unit;
-    int cols = m->portrait ? 2 : 5;
-    int rows = 10 / cols;
+    /* Landscape: the downs on one row, the ups below; portrait: the pairs
+     * side by side, four to a row. */
+    int cols = m->portrait ? 4 : 5;
+    int rows = (10 + cols - 1) / cols;
     int gap = m->gap;
     int bw = (area.w - (cols - 1) * gap) / cols;
     int bh = (bottom - m->gap - y - (rows - 1) * gap) / rows;
@@ -50,9 +52,8 @@ void screen_clock(App *app)
     UiStyle st = app_style_button(app);
     st.text_px = m->text_small;
     for (int i = 0; i < 10; i++) {
-        /* Landscape: the downs on one row, the ups below; portrait: pairs. */
-        int col = m->portrait ? i % 2 : i / 2;
-        int row = m->portrait ? i / 2 : i % 2;
+        int col = m->portrait ? i % cols : i / 2;
+        int row = m->portrait ? i / cols : i % 2;
         Rect r = rect_make(area.x + col * (bw + gap), y + row * (bh + gap), bw, bh);
         if (!ui_button(ui, steps[i].label, steps[i].text, r, SHAPE_NONE, &st, 0))
             continue;

@@ -461,9 +461,12 @@ void screen_entry(App *app)
         int dot = m->gap / 2 > 8 ? m->gap / 2 : 8;
         header_h += m->text_large + m->gap + dot + m->gap / 2;
     }
+    /* The steps are made for the whole screen, never for the room a note's
+     * strip leaves: a note that comes or goes while the entry is filled in
+     * never moves a choice to another step (under a note, the step scrolls). */
     int bar_h = m->unit;
     Rect room = rect_make(m->margin, header_h, m->w - 2 * m->margin,
-                          m->h - header_h - m->margin - bar_h - m->gap);
+                          m->h - m->margin - header_h - bar_h - m->gap);
     Steps st = entry_steps(app, room);
     if (js->entry_step < 0 || js->entry_step >= st.count)
         js->entry_step = js->entry_step < 0 ? 0 : st.count - 1;

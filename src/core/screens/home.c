@@ -23,14 +23,14 @@ void screen_home(App *app)
     int n = 3;
     if (!m->portrait) {
         tiles_h = m->h * 2 / 5 > m->unit * 2 ? m->h * 2 / 5 : m->unit * 2;
-        tiles_y = m->h - m->margin - tiles_h;
+        tiles_y = app_body_bottom(app) - tiles_h;
         int w = (m->w - 2 * m->margin - (n - 1) * m->gap) / n;
         for (int i = 0; i < n; i++)
             tiles[i] = rect_make(m->margin + i * (w + m->gap), tiles_y, w, tiles_h);
     } else {
         int each = m->unit * 2;
         tiles_h = n * each + (n - 1) * m->gap;
-        tiles_y = m->h - m->margin - tiles_h;
+        tiles_y = app_body_bottom(app) - tiles_h;
         for (int i = 0; i < n; i++)
             tiles[i] = rect_make(m->margin, tiles_y + i * (each + m->gap), m->w - 2 * m->margin,
                                  each);
@@ -66,14 +66,18 @@ void screen_home(App *app)
     int clock_px = m->text_huge;
     if (clock_px > space * 3 / 5)
         clock_px = space * 3 / 5;
+    if (clock_px < m->text_large)
+        clock_px = 0; /* no room for a clock worth reading: the date alone */
     int block = clock_px + m->text + m->gap / 2;
     int y = top + (space - block) / 2;
     Color clock_color = app->night ? t->text_dim : color_mix(t->text_dim, t->text, 0.5f);
-    ui_text(ui, clock, rect_make(m->margin, y, m->w - 2 * m->margin, clock_px), clock_px,
-            clock_color, ALIGN_CENTER);
-    ui_text(ui, date,
-            rect_make(m->margin, y + clock_px + m->gap / 2, m->w - 2 * m->margin, m->text), m->text,
-            t->text_dim, ALIGN_CENTER);
+    if (clock_px)
+        ui_text(ui, clock, rect_make(m->margin, y, m->w - 2 * m->margin, clock_px), clock_px,
+                clock_color, ALIGN_CENTER);
+    if (space >= m->text)
+        ui_text(ui, date,
+                rect_make(m->margin, y + clock_px + m->gap / 2, m->w - 2 * m->margin, m->text),
+                m->text, t->text_dim, ALIGN_CENTER);
     /* No speakers: everything works, silently; say so once, quietly. Else an
      * entry left unsaved: where it waits. */
     const char *note = app->sound_note[0]            ? app->sound_note

@@ -67,7 +67,7 @@ static void paused_facing(App *app, const char *who)
     Ui *ui = &app->ui;
     const Metrics *m = &app->metrics;
     int strip = m->unit;
-    int half_h = (m->h - 2 * m->margin - strip - 2 * m->far_gap) / 2;
+    int half_h = (app_body_bottom(app) - m->margin - strip - 2 * m->far_gap) / 2;
     Rect top = rect_make(m->margin, m->margin, m->w - 2 * m->margin, half_h);
     Rect mid = rect_make(m->margin, top.y + top.h + m->far_gap, top.w, strip);
     Rect bottom = rect_make(m->margin, mid.y + mid.h + m->far_gap, top.w, half_h);
