@@ -163,9 +163,17 @@ typedef struct {
 } JournalState;
 
 /* The breathing picker's own state (the choices are in BreatheState). */
+typedef enum {
+    BREATHE_SHEET_NONE, /* the picker itself: patterns, Length, Sound, Start */
+    BREATHE_SHEET_LENGTH,
+    BREATHE_SHEET_SOUND,   /* the sound, its volume and the cue tones */
+    BREATHE_SHEET_PATTERN, /* Slowing's end rate; the couple's own patterns */
+} BreatheSheet;
+
 typedef struct {
     UiScroll scroll;
-    int naming; /* the keyboard names a custom pattern */
+    BreatheSheet sheet; /* a choice opened over the picker */
+    int naming;         /* the keyboard names a custom pattern */
     int naming_custom;
 } BreathePicker;
 
@@ -184,6 +192,7 @@ typedef struct App {
     Metrics metrics;
     Theme theme;
     int night;
+    int has_backlight; /* the platform can set the screen's light: the night light applies */
     double dpi;
 
     ScreenId stack[APP_STACK_MAX];
@@ -213,6 +222,7 @@ typedef struct App {
     int64_t wash_until_mono; /* the big feedback of the latest signal */
     SignalId wash_signal;
     Partner wash_partner;
+    Rect wash_from;            /* the tile tapped, on screen; w 0: not from a tile (the centre) */
     int64_t resume_wash_until; /* the short "Resuming" wash */
     int facing;                /* signals board: half turned for the other side */
     int64_t stopped_session;   /* the session Stop just ended, for "Add to journal" */
@@ -244,6 +254,8 @@ typedef struct App {
     int started;             /* the first update decided the first screen */
     int64_t build_time_ms;   /* a clock earlier than this is wrong (0: unknown) */
     int64_t last_input_mono; /* for dimming when idle */
+    int64_t touched_mono;    /* the last press or key, whatever runs */
+    float chrome_calm;       /* 0..1: how far the quiet controls have faded (breathing) */
     int64_t hold_start_mono; /* a press held on the leaving corner, or 0 */
     int swallow_pointer;     /* the tap that woke the screen goes no further */
     int64_t clock_proposal;  /* SCREEN_CLOCK: the local time being set, Unix s */

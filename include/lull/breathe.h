@@ -20,8 +20,10 @@ enum {
     BREATHE_FILE_MAX = 96,   /* a file name in the sounds folder */
     BREATHE_SOUND_MAX = 104, /* "ocean", ..., "silence" or "file:NAME" */
     BREATHE_DEFAULT_VOLUME = 70,
-    BREATHE_FADE_MS = 2000,    /* the bed fades in and out over this */
-    BREATHE_SHORT_MS = 120000, /* a session shorter than this is "a short breath" */
+    BREATHE_FADE_MS = 2000,       /* the bed fades in and out over this */
+    BREATHE_SHORT_MS = 120000,    /* a session shorter than this is "a short breath" */
+    BREATHE_CALM_AFTER_MS = 6000, /* untouched this long, the chrome steps back... */
+    BREATHE_CALM_FADE_MS = 1000,  /* ...over this */
 };
 
 typedef struct {

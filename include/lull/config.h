@@ -25,6 +25,8 @@ typedef struct {
     int night_start_min;  /* minutes after midnight, default 21:00 */
     int night_end_min;    /* default 07:00 */
     int brightness;       /* app brightness 10..100, default 100 */
+    int night_light;      /* the screen's light by night, percent of its day level, default 40 */
+    int fades;            /* 1: screens fade into each other (default); 0: they change at once */
     int volume;           /* 0..100, default 70 */
     int session_idle_min; /* a signal session ends after this idle time, default 30 */
     BoardLayout board;    /* signals board: auto (by orientation) or facing */
@@ -45,6 +47,8 @@ void config_defaults(Config *config);
  *   display.min_target_mm 7..30        display.min_text_mm 2..10
  *   display.night auto|on|off          display.night_start, night_end HH:MM
  *   display.brightness 10..100         display.idle_dim_s 0..86400, idle_dim_minutes 0..1440
+ *   display.night_light 10..100 (the backlight by night, % of its day level)
+ *   display.fades on|off (screens fade into each other in a quarter second)
  *   sound.volume 0..100                signals.idle_minutes 1..240, signals.layout auto|facing */
 int config_parse(Config *config, const char *text, const char *filename, char *messages,
                  size_t messages_size);

@@ -15,6 +15,7 @@ typedef enum {
     KEY_PARTNER_SECOND,      /* partners.second */
     KEY_DISPLAY_NIGHT,       /* display.night: auto, on or off */
     KEY_DISPLAY_BRIGHTNESS,  /* display.brightness */
+    KEY_DISPLAY_NIGHT_LIGHT, /* display.night_light: the backlight by night, percent */
     KEY_DISPLAY_ROTATION,    /* display.rotation */
     KEY_SOUND_VOLUME,        /* sound.volume */
     KEY_SIGNALS_LAYOUT,      /* signals.layout: auto or facing */

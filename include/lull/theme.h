@@ -32,6 +32,9 @@ typedef struct {
 void metrics_compute(Metrics *m, int w, int h, double dpi, double min_target_mm,
                      double min_text_mm);
 
+/* The smallest words at night, mm (by day: the config's display.min_text_mm). */
+#define NIGHT_TEXT_MM 5.0
+
 /* night: 0 day, 1 night. brightness: 10..100 percent. */
 void theme_make(Theme *theme, int night, int brightness);
 

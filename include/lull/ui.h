@@ -11,6 +11,9 @@
 #include "lull/debounce.h"
 #include "lull/draw.h"
 
+/* The least contrast of a word or a glyph with what it is drawn on (WCAG AA). */
+#define UI_MIN_CONTRAST 4.5
+
 enum {
     UI_LABEL_MAX = 96,
     UI_MAX_TARGETS = 256,
@@ -96,6 +99,7 @@ typedef struct Ui {
     UiScroll *last_scrolls[UI_MAX_SCROLLS];
     int last_scroll_count;
     int min_text_px; /* ui_text_fit never goes below this */
+    Color ink;       /* the palette's text: what a word or a shape too faint moves towards */
     int slop_px;     /* movement that turns a press into a scroll drag */
     int press_x, press_y;
     UiScroll *drag_scroll; /* the region a press may drag */

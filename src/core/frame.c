@@ -13,6 +13,7 @@
 
 static void build(App *app, const UiInput *input)
 {
+    app->chrome_calm = 0.0f; /* the breathing screen sets its own */
     ui_begin(&app->ui, &app->draw, input, app->time.mono_ms, app->theme.bg);
     breathe_update(app);
     lock_gate(app);
@@ -180,7 +181,7 @@ int frame_wake_in(const App *app)
         next = 16;
     if (app->resume_wash_until > now)
         next = 16;
-    if (app->ui.pointer_down || timeline_animating(app))
+    if (app->ui.pointer_down || timeline_animating(app) || chrome_wake_in(app) > 0)
         next = 16;
     int breathing = breathe_wake_in(app);
     if (breathing >= 0 && (next < 0 || breathing < next))

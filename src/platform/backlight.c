@@ -7,8 +7,6 @@
 #include <string.h>
 #include <unistd.h>
 
-enum { DIM_PERCENT = 10 };
-
 static int read_int(const char *path, int *out)
 {
     FILE *f = fopen(path, "r");
@@ -49,22 +47,24 @@ void backlight_open(Backlight *b, const char *root)
             snprintf(b->path, sizeof b->path, "%s", path);
             b->max = max;
             b->normal = now > 0 ? now : max;
+            b->percent = 100;
             break;
         }
     }
     closedir(dir);
 }
 
-void backlight_dim(Backlight *b, int dim)
+void backlight_level(Backlight *b, int percent)
 {
-    if (!b->path[0] || dim == b->dimmed)
+    percent = percent < 1 ? 1 : percent > 100 ? 100 : percent;
+    if (!b->path[0] || percent == b->percent)
         return;
-    b->dimmed = dim;
-    int low = b->normal * DIM_PERCENT / 100;
-    write_int(b, dim ? (low > 0 ? low : 1) : b->normal);
+    b->percent = percent;
+    int level = (int)((long)b->normal * percent / 100);
+    write_int(b, level > 0 ? level : 1);
 }
 
 void backlight_close(Backlight *b)
 {
-    backlight_dim(b, 0);
+    backlight_level(b, 100);
 }

@@ -337,6 +337,7 @@ int kiosk_open(Kiosk *k, const CliOptions *opts)
     /* The panel's own light, on a real screen (or a test's stand-in folder). */
     if (!opts->headless || getenv("LULL_BACKLIGHT_ROOT"))
         backlight_open(&k->backlight, getenv("LULL_BACKLIGHT_ROOT"));
+    k->app->has_backlight = k->backlight.path[0] != '\0';
     k->app->host.clock_set = set_clock;
     k->app->host.clock_ctx = k;
     k->app->build_time_ms = (int64_t)LULL_RELEASE_DATE_UNIX * 1000;
@@ -459,7 +460,10 @@ void kiosk_step(Kiosk *k, int present)
         apply_rotation(k, k->app->config.rotation);
         frame_update(k->app, NULL, 0, &now);
     }
-    backlight_dim(&k->backlight, app_screen(k->app) == SCREEN_DIM);
+    /* Dimmed for idle; by night, the couple's night light; else as it was. */
+    backlight_level(&k->backlight, app_screen(k->app) == SCREEN_DIM ? BACKLIGHT_DIM_PERCENT
+                                   : k->app->night                  ? k->app->config.night_light
+                                                                    : 100);
     if (present) {
         uint64_t h = list_hash(&k->app->draw);
         if (h != k->presented_hash) {

@@ -230,32 +230,58 @@ static void picker_offers_every_choice_and_remembers(void **state)
     World *w = world();
     tap(w, "Breathe");
     expect_screen(w, SCREEN_BREATHE);
+    /* The picker itself, and each of its two choices opened over it. */
     static const char *const labels[] = {
-        "Calm 5·5",    "Longer out 4·6", "Box 4·4·4·4", "4·7·8",       "Slowing",
-        "New custom",  "2 min",          "5 min",       "8 min",       "10 min",
-        "15 min",      "20 min",         "Open-ended",  "Ocean",       "Rain",
-        "Brown noise", "Soft drone",     "Silence",     "Volume down", "Volume up",
-        "Cues on",     "Cues off",       "Start",       "Home",        "Pause",
+        "Calm 5·5", "Longer out 4·6", "Box 4·4·4·4", "4·7·8", "Slowing", "New custom",
+        "Length",   "Sound",          "Start",       "Home",  "Pause",
     };
+    static const char *const lengths[] = {"2 min",  "5 min",  "8 min",     "10 min",
+                                          "15 min", "20 min", "Open-ended"};
+    static const char *const sounds[] = {"Ocean",    "Rain",        "Brown noise", "Soft drone",
+                                         "Silence",  "Volume down", "Volume up",   "Cues on",
+                                         "Cues off", "Done"};
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
         if (!has(w, labels[i]))
             fail_msg("no \"%s\" on the picker", labels[i]);
-    assert_true(shows(&w->app, "Calm 5·5 · 5 min · Ocean"));
+    assert_true(shows(&w->app, "in 5 · out 5"));
+    assert_true(shows(&w->app, "hold 7"));
+    assert_true(shows(&w->app, "5 min"));
+    assert_true(shows(&w->app, "Ocean"));
+    tap(w, "Length");
+    for (size_t i = 0; i < sizeof lengths / sizeof lengths[0]; i++)
+        if (!has(w, lengths[i]))
+            fail_msg("no \"%s\" for the length", lengths[i]);
+    tap(w, "Done");
+    tap(w, "Sound");
+    for (size_t i = 0; i < sizeof sounds / sizeof sounds[0]; i++)
+        if (!has(w, sounds[i]))
+            fail_msg("no \"%s\" for the sound", sounds[i]);
+    tap(w, "Done");
 
     tap(w, "4·7·8");
-    tap(w, "10 min");
+    tap(w, "Length");
+    tap(w, "10 min"); /* one choice: back to the picker */
+    assert_true(has(w, "Start"));
+    tap(w, "Sound");
     tap(w, "Rain");
     tap(w, "Cues off");
     tap(w, "Volume down");
+    tap(w, "Done");
     assert_string_equal(stored(&w->store, "breathe.pattern"), "relax_4_7_8");
     assert_string_equal(stored(&w->store, "breathe.length"), "10");
     assert_string_equal(stored(&w->store, "breathe.sound"), "rain");
     assert_string_equal(stored(&w->store, "breathe.cues"), "0");
     assert_string_equal(stored(&w->store, "breathe.volume"), "60");
-    assert_true(shows(&w->app, "4·7·8 · 10 min · Rain"));
+    assert_true(shows(&w->app, "10 min"));
+    assert_true(shows(&w->app, "Rain"));
+    assert_true(shows(&w->app, "volume 60%"));
+    tap(w, "Length");
     tap(w, "Open-ended");
     assert_string_equal(stored(&w->store, "breathe.length"), "0");
+    assert_false(has(w, "Adjust pattern"));
     tap(w, "Slowing");
+    assert_true(shows(&w->app, "11 to 6"));
+    tap(w, "Adjust pattern");
     assert_true(has(w, "End rate down"));
     assert_true(shows(&w->app, "6 a minute"));
     tap(w, "End rate down");
@@ -290,6 +316,7 @@ static void countdown_phases_cues_and_the_end(void **state)
     (void)state;
     World *w = world();
     tap(w, "Breathe");
+    tap(w, "Length");
     tap(w, "2 min");
     int x, y;
     centre_of(w, "Start", &x, &y);
@@ -346,11 +373,43 @@ static void countdown_phases_cues_and_the_end(void **state)
     assert_int_equal(ev->actual_s, 120);
     assert_int_equal(ev->pauses, 0);
     assert_int_equal(ev->time_ms, 1767646800000 + (t0 - 10000)); /* when it began */
-    /* nothing moves now: the app sleeps */
+    /* nothing moves once the summary has come in: the app sleeps */
+    advance(w, APP_SCREEN_FADE_MS);
     assert_true(frame_wake_in(&w->app) > 16);
     tap(w, "Again");
     expect_screen(w, SCREEN_BREATHE);
     assert_int_equal(w->app.depth, 2);
+    free(w);
+}
+
+/* Left to breathe, the chrome steps back: the hint goes, Home and End lose
+ * their boxes but stay where they were; Pause stays as it is; a touch (which
+ * holds the pacer) brings it all back. */
+static void the_chrome_steps_back_while_breathing(void **state)
+{
+    (void)state;
+    World *w = world();
+    tap(w, "Breathe");
+    tap(w, "Start");
+    advance(w, 4000);
+    assert_true(shows(&w->app, "Tap anywhere to hold"));
+    assert_true(w->app.chrome_calm == 0.0f);
+    advance(w, 6500 - (w->now.mono_ms - w->app.breathe.pacer.start_ms)); /* 6.5 s since Start */
+    assert_true(w->app.chrome_calm > 0.0f && w->app.chrome_calm < 1.0f);
+    advance(w, 1000);
+    assert_true(w->app.chrome_calm == 1.0f);
+    assert_false(shows(&w->app, "Tap anywhere to hold"));
+    assert_true(has(w, "Home"));
+    assert_true(has(w, "End"));
+    assert_true(has(w, "Pause"));
+    const DrawList *d = &w->app.draw;
+    for (int i = 0; i < d->count; i++)
+        if (d->cmds[i].kind == DRAW_FRAME && d->cmds[i].color.a == 255 &&
+            d->cmds[i].rect.w < w->app.metrics.w / 3)
+            assert_true(rect_overlaps(d->cmds[i].rect, app_pause_rect(&w->app)));
+    tap_at(w, 400, 240);
+    assert_true(w->app.chrome_calm == 0.0f);
+    assert_true(shows(&w->app, "Tap anywhere to carry on"));
     free(w);
 }
 
@@ -360,6 +419,7 @@ static void tap_anywhere_pauses_for_any_length(void **state)
     World *w = world();
     tap(w, "Breathe");
     tap(w, "Box 4·4·4·4");
+    tap(w, "Length");
     tap(w, "5 min");
     tap(w, "Start");
     /* Start fired 680 ms ago; 3 s countdown: 5.32 s into the in-breath is 2.32 s in */
@@ -443,6 +503,7 @@ static void breathing_together_returns_to_the_paused_board(void **state)
     World *w = world();
     /* The pattern last chosen: two minutes. */
     tap(w, "Breathe");
+    tap(w, "Length");
     tap(w, "2 min");
     tap(w, "Home");
     tap(w, "Signals");
@@ -524,10 +585,14 @@ static void custom_patterns_are_named_edited_and_kept(void **state)
     assert_string_equal(stored(&w->store, "breathe.custom.0"), "4,0,6,0,Eve");
     assert_string_equal(stored(&w->store, "breathe.pattern"), "custom.0");
     assert_true(has(w, "Custom: Eve"));
+    assert_true(shows(&w->app, "in 4 · out 6"));
+    tap(w, "Adjust pattern");
     tap(w, "Hold in longer");
     tap(w, "Hold in longer");
     tap(w, "Out longer");
     assert_string_equal(stored(&w->store, "breathe.custom.0"), "4,2,7,0,Eve");
+    tap(w, "Done");
+    assert_true(shows(&w->app, "hold 2"));
     tap(w, "Start");
     advance(w, 3000 + 4000);
     assert_true(shows(&w->app, "Hold"));
@@ -540,11 +605,14 @@ static void custom_patterns_are_named_edited_and_kept(void **state)
     /* a second one, then delete the first */
     tap(w, "Home");
     tap(w, "Breathe");
+    assert_false(has(w, "New custom")); /* the picker shows the one of their own... */
+    tap(w, "Adjust pattern");           /* ...and a new one is made among them */
     tap(w, "New custom");
     tap(w, "Done");
     assert_string_equal(stored(&w->store, "breathe.custom.1"), "4,0,6,0,My pattern 2");
     tap(w, "Custom: Eve");
     tap(w, "Delete pattern");
+    assert_true(has(w, "Start")); /* nothing left to adjust: back to the picker */
     assert_string_equal(stored(&w->store, "breathe.custom.0"), "");
     assert_false(has(w, "Custom: Eve"));
     assert_true(has(w, "Custom: My pattern 2"));
@@ -559,10 +627,12 @@ static void sound_files_are_offered_and_asked_for(void **state)
     static const char *const files[] = {"rainforest.ogg", "fire.mp3"};
     breathe_set_files(&w->app.breathe, files, 2);
     tap(w, "Breathe");
+    tap(w, "Sound");
     assert_true(has(w, "rainforest.ogg"));
     assert_true(shows(&w->app, "rainforest"));
     assert_null(breathe_wanted_file(&w->app.breathe));
     tap(w, "fire.mp3");
+    tap(w, "Done");
     assert_string_equal(stored(&w->store, "breathe.sound"), "file:fire.mp3");
     assert_string_equal(breathe_wanted_file(&w->app.breathe), "fire.mp3");
     tap(w, "Start");
@@ -573,7 +643,10 @@ static void sound_files_are_offered_and_asked_for(void **state)
     breathe_file_failed(&w->app.breathe, "fire.mp3");
     advance(w, 16);
     assert_null(breathe_wanted_file(&w->app.breathe));
+    assert_true(shows(&w->app, "won't play")); /* on the picker itself */
+    tap(w, "Sound");
     assert_true(shows(&w->app, "fire.mp3 cannot be played here"));
+    tap(w, "Done");
     int64_t from = w->now.mono_ms;
     tap(w, "Start");
     assert_true(heard_at(w, SOUND_REQ_AMBIENT, AMBIENT_SILENCE, from) > 0);
@@ -628,6 +701,7 @@ int main(void)
         cmocka_unit_test(picker_offers_every_choice_and_remembers),
         cmocka_unit_test(countdown_phases_cues_and_the_end),
         cmocka_unit_test(tap_anywhere_pauses_for_any_length),
+        cmocka_unit_test(the_chrome_steps_back_while_breathing),
         cmocka_unit_test(persistent_pause_holds_the_pacer),
         cmocka_unit_test(breathing_together_returns_to_the_paused_board),
         cmocka_unit_test(resuming_returns_to_where_the_couple_was),

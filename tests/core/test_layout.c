@@ -25,12 +25,16 @@ typedef struct {
 /* How the breathing screens are set up, by case name. */
 enum {
     BREATHING_NONE,
-    BREATHING_RUN,     /* a session 2 s into its first in-breath */
-    BREATHING_PAUSED,  /* ...tapped to pause */
-    BREATHING_DONE,    /* ended: the summary */
-    BREATHING_SLOWING, /* the picker with Slowing's end rate */
-    BREATHING_CUSTOM,  /* the picker with a custom pattern's steppers, and sound files */
-    BREATHING_NAMING,  /* naming a custom pattern */
+    BREATHING_RUN,            /* a session 2 s into its first in-breath */
+    BREATHING_PAUSED,         /* ...tapped to pause */
+    BREATHING_DONE,           /* ended: the summary */
+    BREATHING_SLOWING,        /* the picker with Slowing's end rate */
+    BREATHING_CUSTOM,         /* the picker with a custom pattern's steppers, and sound files */
+    BREATHING_NAMING,         /* naming a custom pattern */
+    BREATHING_LENGTH,         /* the picker's length sheet */
+    BREATHING_SOUND,          /* ...its sound sheet, with sound files */
+    BREATHING_ADJUST,         /* ...the couple's own patterns, their steppers */
+    BREATHING_SLOWING_ADJUST, /* ...Slowing's end rate */
 };
 
 static int breathing_of(const Case *c)
@@ -39,9 +43,16 @@ static int breathing_of(const Case *c)
         const char *name;
         int setup;
     } setups[] = {
-        {"breathe slowing", BREATHING_SLOWING},   {"breathe custom", BREATHING_CUSTOM},
-        {"breathe naming", BREATHING_NAMING},     {"breathe-run", BREATHING_RUN},
-        {"breathe-run paused", BREATHING_PAUSED}, {"breathe-done", BREATHING_DONE},
+        {"breathe slowing", BREATHING_SLOWING},
+        {"breathe custom", BREATHING_CUSTOM},
+        {"breathe naming", BREATHING_NAMING},
+        {"breathe-run", BREATHING_RUN},
+        {"breathe length", BREATHING_LENGTH},
+        {"breathe sound", BREATHING_SOUND},
+        {"breathe adjust", BREATHING_ADJUST},
+        {"breathe slowing adjust", BREATHING_SLOWING_ADJUST},
+        {"breathe-run paused", BREATHING_PAUSED},
+        {"breathe-done", BREATHING_DONE},
     };
     for (size_t i = 0; i < sizeof setups / sizeof setups[0]; i++)
         if (strcmp(c->name, setups[i].name) == 0)
@@ -65,6 +76,10 @@ static const Case cases[] = {
     {"breathe slowing", SCREEN_BREATHE, 0, 0},
     {"breathe custom", SCREEN_BREATHE, 0, 0},
     {"breathe naming", SCREEN_BREATHE, 0, 0},
+    {"breathe length", SCREEN_BREATHE, 0, 0},
+    {"breathe sound", SCREEN_BREATHE, 0, 0},
+    {"breathe adjust", SCREEN_BREATHE, 0, 0},
+    {"breathe slowing adjust", SCREEN_BREATHE, 0, 0},
     {"breathe-run", SCREEN_BREATHE_RUN, 0, 0},
     {"breathe-run paused", SCREEN_BREATHE_RUN, 0, 0},
     {"breathe-done", SCREEN_BREATHE_DONE, 0, 0},
@@ -100,11 +115,14 @@ static int screen_shape(int n, int *w, int *h, int *rot)
     return 1;
 }
 
+static int night_mode; /* make_app's palette: 0 day, 1 night */
+
 static App *make_app(int w, int h, const Case *c)
 {
     App *app = calloc(1, sizeof *app);
     Config config;
     config_defaults(&config);
+    config.night = night_mode ? NIGHT_ON : NIGHT_OFF;
     snprintf(config.partner_first, sizeof config.partner_first, "%s", "Alexandra");
     snprintf(config.partner_second, sizeof config.partner_second, "%s", "Sam");
     AppHost host = {0};
@@ -113,6 +131,7 @@ static App *make_app(int w, int h, const Case *c)
     app_init(app, &config, &host, fake_measure, NULL, &now);
     app_resize(app, w, h, 0.0);
     app->facing = c->facing;
+    app->has_backlight = 1; /* Settings shows the night light */
     frame_update(app, NULL, 0, &now);
     if (c->paused) {
         app->session.state = SESSION_PAUSED;
@@ -138,9 +157,16 @@ static App *make_app(int w, int h, const Case *c)
         app->journal.words_index = -1;
         keyboard_init(&app->journal.kb, "Reading aloud", WORD_LABEL_CHARS);
     }
-    if (breathing == BREATHING_SLOWING)
+    if (breathing == BREATHING_SLOWING || breathing == BREATHING_SLOWING_ADJUST)
         app_apply_setting(app, "breathe.pattern", "slowing");
-    if (breathing == BREATHING_CUSTOM || breathing == BREATHING_NAMING) {
+    if (breathing == BREATHING_LENGTH)
+        app->breathe_picker.sheet = BREATHE_SHEET_LENGTH;
+    if (breathing == BREATHING_SOUND)
+        app->breathe_picker.sheet = BREATHE_SHEET_SOUND;
+    if (breathing == BREATHING_ADJUST || breathing == BREATHING_SLOWING_ADJUST)
+        app->breathe_picker.sheet = BREATHE_SHEET_PATTERN;
+    if (breathing == BREATHING_CUSTOM || breathing == BREATHING_NAMING ||
+        breathing == BREATHING_SOUND || breathing == BREATHING_ADJUST) {
         static const char *const files[] = {"Our evening playlist track.ogg", "waves.wav"};
         breathe_set_files(&app->breathe, files, 2);
         app_apply_setting(app, "breathe.custom.0", "4,2,6,2,Evening slow");
@@ -300,20 +326,25 @@ static void check(const App *app, const char *what)
     }
 }
 
+/* By day and by night, whose words are larger. */
 static void every_screen_every_size_every_rotation(void **state)
 {
     (void)state;
     int w, h, rot;
-    for (int shape = 0; screen_shape(shape, &w, &h, &rot); shape++) {
-        for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-            App *app = make_app(w, h, &cases[c]);
-            char what[128];
-            snprintf(what, sizeof what, "%s at %dx%d (rotation %d)", cases[c].name, w, h, rot);
-            assert_string_equal(screen_name(app_screen(app)), screen_name(cases[c].screen));
-            check(app, what);
-            free(app);
+    for (night_mode = 0; night_mode <= 1; night_mode++) {
+        for (int shape = 0; screen_shape(shape, &w, &h, &rot); shape++) {
+            for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+                App *app = make_app(w, h, &cases[c]);
+                char what[128];
+                snprintf(what, sizeof what, "%s at %dx%d (rotation %d) by %s", cases[c].name, w, h,
+                         rot, night_mode ? "night" : "day");
+                assert_string_equal(screen_name(app_screen(app)), screen_name(cases[c].screen));
+                check(app, what);
+                free(app);
+            }
         }
     }
+    night_mode = 0;
     assert_int_equal(problems, 0);
 }
 
@@ -434,6 +465,59 @@ static void rebuild(App *app)
 {
     AppTime now = app->time;
     frame_update(app, NULL, 0, &now);
+}
+
+static int draws_text(const App *app, const char *text)
+{
+    const DrawList *d = &app->draw;
+    for (int i = 0; i < d->count; i++)
+        if (d->cmds[i].kind == DRAW_TEXT && strcmp(draw_text(d, &d->cmds[i]), text) == 0)
+            return 1;
+    return 0;
+}
+
+/* The breathing picker is one screen at every size, by day and by night, with
+ * a note or without: every pattern with its rhythm, Length, Sound and Start,
+ * nothing that scrolls. */
+static void breathe_picker_fits_on_one_screen(void **state)
+{
+    (void)state;
+    static const char *const pickers[] = {"breathe", "breathe slowing", "breathe custom"};
+    int w, h, rot;
+    for (night_mode = 0; night_mode <= 1; night_mode++) {
+        for (int shape = 0; screen_shape(shape, &w, &h, &rot); shape++) {
+            for (size_t i = 0; i < sizeof pickers / sizeof pickers[0]; i++) {
+                for (int noted = 0; noted <= 1; noted++) {
+                    Case c = {pickers[i], SCREEN_BREATHE, 0, 0};
+                    App *app = make_app(w, h, &c);
+                    if (noted) {
+                        app_set_note(app->sound_note, "Sound is off: no audio device");
+                        rebuild(app);
+                    }
+                    char what[160];
+                    snprintf(what, sizeof what, "%s%s at %dx%d by %s", pickers[i],
+                             noted ? " with a note" : "", w, h, night_mode ? "night" : "day");
+                    if (app->ui.last_scroll_count != 0)
+                        report("%s: the picker scrolls", what);
+                    static const char *const controls[] = {"Calm 5·5", "4·7·8", "Slowing",
+                                                           "Length",   "Sound", "Start"};
+                    const UiTarget *t = NULL;
+                    for (size_t k = 0; k < sizeof controls / sizeof controls[0]; k++)
+                        if (ui_find(&app->ui, controls[k], &t) != 1)
+                            report("%s: no \"%s\"", what, controls[k]);
+                    if (!draws_text(app, "in 5 · out 5") || !draws_text(app, "in 4 · out 6"))
+                        report("%s: the rhythms are not shown", what);
+                    int adjust = strcmp(pickers[i], "breathe") != 0;
+                    if ((ui_find(&app->ui, "Adjust pattern", &t) == 1) != adjust)
+                        report("%s: Adjust pattern %s", what, adjust ? "missing" : "shown");
+                    check(app, what);
+                    free(app);
+                }
+            }
+        }
+    }
+    night_mode = 0;
+    assert_int_equal(problems, 0);
 }
 
 /* Every layer of the keyboard, with Shift and without, on every screen that
@@ -578,6 +662,248 @@ static void a_note_never_covers_a_control(void **state)
     assert_int_equal(problems, 0);
 }
 
+/* The colour under (x, y) once the commands before upto are painted. */
+static Color under(const DrawList *d, int upto, int x, int y)
+{
+    Color bg = color_alpha(d->clear, 255);
+    for (int k = 0; k < upto; k++) {
+        const DrawCmd *c = &d->cmds[k];
+        int in = 0;
+        if (c->kind == DRAW_RECT) {
+            in = rect_contains(c->rect, x, y);
+        } else if (c->kind == DRAW_CIRCLE) {
+            int cx = c->rect.x + c->rect.w / 2, cy = c->rect.y + c->rect.h / 2, r = c->rect.w / 2;
+            in = (x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r;
+        }
+        if (in)
+            bg = color_over(c->color, bg);
+    }
+    return bg;
+}
+
+/* Every word and every glyph on screen, against what it is drawn on. */
+static void check_contrast(const App *app, const char *what)
+{
+    const DrawList *d = &app->draw;
+    const Metrics *m = &app->metrics;
+    for (int i = 0; i < d->count; i++) {
+        const DrawCmd *c = &d->cmds[i];
+        if (c->kind != DRAW_TEXT && c->kind != DRAW_SHAPE)
+            continue;
+        Rect r = c->rect;
+        int x = r.x + r.w / 2, y = r.y + r.h / 2;
+        const char *text = c->kind == DRAW_TEXT ? draw_text(d, c) : "(a shape)";
+        if (c->kind == DRAW_TEXT) {
+            int w = fake_measure(NULL, text, c->size);
+            w = w < r.w ? w : r.w;
+            x = c->align == ALIGN_LEFT    ? r.x + w / 2
+                : c->align == ALIGN_RIGHT ? r.x + r.w - w / 2
+                                          : x;
+        }
+        if (x < 0 || y < 0 || x >= m->w || y >= m->h || c->color.a == 0)
+            continue;
+        if (c->kind == DRAW_SHAPE) {
+            const UiTarget *t = ui_hit(&app->ui, x, y);
+            text = t ? t->label : "a shape";
+        }
+        Color bg = under(d, i, x, y);
+        double ratio = color_contrast(color_over(c->color, bg), bg);
+        if (ratio < 4.5)
+            report("%s: \"%s\" at %d,%d is %.2f:1 against its background (#%02x%02x%02x%02x on "
+                   "#%02x%02x%02x)",
+                   what, text, x, y, ratio, c->color.r, c->color.g, c->color.b, c->color.a, bg.r,
+                   bg.g, bg.b);
+    }
+}
+
+/* At least 4.5:1 for every word and glyph of every screen, by day and by
+ * night, read from the colours the draw list holds. */
+static void every_word_and_glyph_stands_out(void **state)
+{
+    (void)state;
+    static const int shapes[][2] = {{800, 480}, {720, 1280}};
+    for (night_mode = 0; night_mode <= 1; night_mode++) {
+        for (size_t s = 0; s < sizeof shapes / sizeof shapes[0]; s++) {
+            for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+                App *app = make_app(shapes[s][0], shapes[s][1], &cases[c]);
+                char what[160];
+                snprintf(what, sizeof what, "%s at %dx%d by %s", cases[c].name, shapes[s][0],
+                         shapes[s][1], night_mode ? "night" : "day");
+                assert_int_equal(app->night, night_mode);
+                check_contrast(app, what);
+                free(app);
+            }
+        }
+    }
+    night_mode = 0;
+    assert_int_equal(problems, 0);
+}
+
+/* How bright a frame is: the mean luminance of the draw list's colours over
+ * a grid of points, each word counted as a third of its box lit. */
+static double frame_light(const App *app)
+{
+    const DrawList *d = &app->draw;
+    const Metrics *m = &app->metrics;
+    double sum = 0.0;
+    int n = 0;
+    for (int y = 4; y < m->h; y += 12) {
+        for (int x = 4; x < m->w; x += 12) {
+            Color c = under(d, d->count, x, y);
+            double l = color_luminance(c);
+            for (int i = 0; i < d->count; i++) {
+                const DrawCmd *t = &d->cmds[i];
+                if (t->kind != DRAW_TEXT)
+                    continue;
+                int w = fake_measure(NULL, draw_text(d, t), t->size);
+                Rect box = rect_make(t->rect.x + (t->rect.w - w) / 2, t->rect.y, w, t->size);
+                if (rect_contains(box, x, y)) {
+                    double lit = (double)t->color.a / 255.0 / 3.0;
+                    l = l * (1.0 - lit) + color_luminance(t->color) * lit;
+                }
+            }
+            sum += l;
+            n++;
+        }
+    }
+    return sum / n;
+}
+
+/* By night a signal is a glow, never a flood: no frame of the wash, from the
+ * tap to its end, is more than 1.2 times as bright as the frame before it. */
+static void a_night_signal_never_floods(void **state)
+{
+    (void)state;
+    night_mode = 1;
+    static const SignalId sent[] = {SIGNAL_PAIN, SIGNAL_GOOD, SIGNAL_CHECK_IN, SIGNAL_TIRED};
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        for (size_t k = 0; k < sizeof sent / sizeof sent[0]; k++) {
+            Case c = {"signals", SCREEN_SIGNALS, (int)(k % 2), 0};
+            App *app = make_app(sizes[s][0], sizes[s][1], &c);
+            char label[64];
+            snprintf(label, sizeof label, "Sam / %s", app->signals[sent[k]].label);
+            const UiTarget *t = NULL;
+            assert_int_equal(ui_find(&app->ui, label, &t), 1);
+            AppInput tap[2] = {{APP_INPUT_PRESS, t->rect.x + t->rect.w / 2,
+                                t->rect.y + t->rect.h / 2, KEY_NONE, ""},
+                               {APP_INPUT_RELEASE, t->rect.x + t->rect.w / 2,
+                                t->rect.y + t->rect.h / 2, KEY_NONE, ""}};
+            double before = frame_light(app);
+            AppTime now = app->time;
+            int washed = 0;
+            for (int frame = 0; frame < 160; frame++) {
+                now.mono_ms += 16;
+                if (frame == 0)
+                    frame_update(app, &tap[0], 1, &now);
+                else if (frame == 5)
+                    frame_update(app, &tap[1], 1, &now);
+                else
+                    frame_update(app, NULL, 0, &now);
+                washed += app->wash_until_mono > now.mono_ms;
+                double light = frame_light(app);
+                if (light > before * 1.2 + 1e-4)
+                    report("%s at %dx%d by night: frame %d is %.2f times the one before", label,
+                           sizes[s][0], sizes[s][1], frame, light / before);
+                before = light;
+            }
+            if (!washed)
+                report("%s at %dx%d: no wash", label, sizes[s][0], sizes[s][1]);
+            free(app);
+        }
+    }
+    night_mode = 0;
+    assert_int_equal(problems, 0);
+}
+
+/* By night the secondary words (in the palette's dim text) are 5 mm tall,
+ * on every screen at every size. */
+static void night_words_are_five_mm(void **state)
+{
+    (void)state;
+    night_mode = 1;
+    int w, h, rot;
+    for (int shape = 0; screen_shape(shape, &w, &h, &rot); shape += 4) {
+        for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+            App *app = make_app(w, h, &cases[c]);
+            int five = (int)(5.0f * app->metrics.px_per_mm);
+            const DrawList *d = &app->draw;
+            for (int i = 0; i < d->count; i++) {
+                const DrawCmd *cmd = &d->cmds[i];
+                Color dim = app->theme.text_dim;
+                if (cmd->kind != DRAW_TEXT || cmd->color.r != dim.r || cmd->color.g != dim.g ||
+                    cmd->color.b != dim.b)
+                    continue;
+                if (cmd->size < five)
+                    report("%s at %dx%d by night: \"%s\" at %d px, under 5 mm (%d px)",
+                           cases[c].name, w, h, draw_text(d, cmd), cmd->size, five);
+            }
+            free(app);
+        }
+    }
+    night_mode = 0;
+    assert_int_equal(problems, 0);
+}
+
+/* The alpha of a full-screen fill in the ground colour drawn before Pause:
+ * the fade a new screen comes in under; -1 when there is none. */
+static int fade_alpha(const App *app)
+{
+    const DrawList *d = &app->draw;
+    int alpha = -1;
+    for (int i = 0; i < d->count; i++) {
+        const DrawCmd *c = &d->cmds[i];
+        if (c->kind == DRAW_TEXT && strcmp(draw_text(d, c), "Pause") == 0)
+            break;
+        if (c->kind == DRAW_RECT && full_screen(app, c->rect) && c->color.r == app->theme.bg.r &&
+            c->color.g == app->theme.bg.g && c->color.b == app->theme.bg.b)
+            alpha = c->color.a;
+    }
+    return alpha;
+}
+
+/* A new screen comes in from the ground over a quarter of a second, under
+ * Pause, and takes a tap at once; with display.fades off it is there at once. */
+static void screens_fade_in(void **state)
+{
+    (void)state;
+    Case c = {"home", SCREEN_HOME, 0, 0};
+    App *app = make_app(800, 480, &c);
+    assert_int_equal(fade_alpha(app), -1);
+    const UiTarget *t = NULL;
+    assert_int_equal(ui_find(&app->ui, "Breathe", &t), 1);
+    AppInput tap[2] = {{APP_INPUT_PRESS, t->rect.x + 10, t->rect.y + 10, KEY_NONE, ""},
+                       {APP_INPUT_RELEASE, t->rect.x + 10, t->rect.y + 10, KEY_NONE, ""}};
+    AppTime now = app->time;
+    now.mono_ms += 16;
+    frame_update(app, &tap[0], 1, &now);
+    now.mono_ms += 80;
+    frame_update(app, &tap[1], 1, &now);
+    assert_string_equal(screen_name(app_screen(app)), "breathe");
+    int first = fade_alpha(app);
+    assert_true(first > 200);
+    assert_int_equal(frame_wake_in(app), 16);
+    now.mono_ms += 125;
+    frame_update(app, NULL, 0, &now);
+    int half = fade_alpha(app);
+    assert_true(half > 0 && half < first / 2);
+    /* Under the fade the new screen's controls answer already. */
+    assert_int_equal(ui_find(&app->ui, "Length", &t), 1);
+    AppInput len[2] = {{APP_INPUT_PRESS, t->rect.x + 10, t->rect.y + 10, KEY_NONE, ""},
+                       {APP_INPUT_RELEASE, t->rect.x + 10, t->rect.y + 10, KEY_NONE, ""}};
+    frame_update(app, &len[0], 1, &now);
+    frame_update(app, &len[1], 1, &now);
+    assert_int_equal(app->breathe_picker.sheet, BREATHE_SHEET_LENGTH);
+    now.mono_ms += 130;
+    frame_update(app, NULL, 0, &now);
+    assert_int_equal(fade_alpha(app), -1);
+    /* Off: at once. */
+    app_apply_setting(app, "display.fades", "off");
+    app_push(app, SCREEN_SETTINGS);
+    frame_update(app, NULL, 0, &now);
+    assert_int_equal(fade_alpha(app), -1);
+    free(app);
+}
+
 static Rect target_rect(const App *app, const char *label)
 {
     const UiTarget *t = NULL;
@@ -635,9 +961,14 @@ int main(void)
         cmocka_unit_test(every_screen_every_size_every_rotation),
         cmocka_unit_test(entry_steps_fit_without_scrolling),
         cmocka_unit_test(every_keyboard_layer_fits),
+        cmocka_unit_test(breathe_picker_fits_on_one_screen),
         cmocka_unit_test(every_scroll_position_fits),
         cmocka_unit_test(a_note_never_covers_a_control),
         cmocka_unit_test(a_note_going_moves_nothing),
+        cmocka_unit_test(every_word_and_glyph_stands_out),
+        cmocka_unit_test(night_words_are_five_mm),
+        cmocka_unit_test(a_night_signal_never_floods),
+        cmocka_unit_test(screens_fade_in),
         cmocka_unit_test(pause_is_on_every_screen_but_paused),
         cmocka_unit_test(a_wash_leaves_only_pause),
         cmocka_unit_test(pause_keeps_its_place_whatever_is_hidden),

@@ -147,6 +147,10 @@ add_test(NAME e2e.journal_seeded
                  -P ${CMAKE_SOURCE_DIR}/tests/e2e/journal_seeded.cmake)
 
 # A breathing session that was running when the power went is logged as interrupted.
+add_test(NAME e2e.night_light
+         COMMAND ${CMAKE_COMMAND} -DLULL=$<TARGET_FILE:lull> -DSRC=${CMAKE_SOURCE_DIR}
+                 -DWORK=${CMAKE_BINARY_DIR}/e2e/night_light
+                 -P ${CMAKE_SOURCE_DIR}/tests/e2e/night_light.cmake)
 add_test(NAME e2e.breathe_interrupted
          COMMAND ${CMAKE_COMMAND} -DLULL=$<TARGET_FILE:lull> -DSRC=${CMAKE_SOURCE_DIR}
                  -DWORK=${CMAKE_BINARY_DIR}/e2e/breathe_interrupted

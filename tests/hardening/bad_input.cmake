@@ -106,7 +106,9 @@ elseif(CASE STREQUAL "sounds")
   file(WRITE ${WORK}/sounds/liar.wav "${riff}fmt data")
   foreach(file noise.ogg words.wav empty.mp3 liar.wav)
     file(WRITE ${WORK}/${file}.lull "tap \"Breathe\"
+tap \"Sound\"
 tap \"${file}\"
+tap \"Done\"
 tap \"Start\"
 wait 12000
 expect screen breathe-run
@@ -120,7 +122,7 @@ quit
     expect_run(${file} 0 "sounds: [^\n]*${file}"
                ${kiosk} --config ${SRC}/tests/e2e/couple.conf --script ${WORK}/${file}.lull)
   endforeach()
-  file(WRITE ${WORK}/note.lull "tap \"Breathe\"\ntap \"words.wav\"\nwait 100\nexpect text \"words.wav cannot be played here\"\nquit\n")
+  file(WRITE ${WORK}/note.lull "tap \"Breathe\"\ntap \"Sound\"\ntap \"words.wav\"\nwait 100\nexpect text \"words.wav cannot be played here\"\nquit\n")
   expect_run(note_on_screen 0 "words\\.wav" ${kiosk} --config ${SRC}/tests/e2e/couple.conf
              --size 720x1280 --script ${WORK}/note.lull)
 elseif(CASE STREQUAL "font")

@@ -143,7 +143,7 @@ if(MODE STREQUAL "formulas")
   # The first partner's Slower by where it is (its label is full of quotes).
   file(WRITE ${WORK}/formula.lull [[
 tap "Signals"
-tap 296 251
+tap 184 301
 wait 600
 tap "Dismiss"
 tap "@SUM(1+1) / Tired"
@@ -152,6 +152,7 @@ tap "Dismiss"
 tap "Home"
 tap "Journal"
 tap "New entry"
+tap "Next"
 tap "Next"
 tap "Next"
 tap "Next"

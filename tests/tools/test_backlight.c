@@ -48,12 +48,17 @@ static void dims_and_restores(void **state)
     backlight_open(&b, root);
     assert_string_equal(b.path, now);
     assert_int_equal(b.max, 255);
-    backlight_dim(&b, 1);
+    backlight_level(&b, BACKLIGHT_DIM_PERCENT);
     assert_int_equal(level(now), 20);
-    backlight_dim(&b, 1); /* no repeated writes while it stays dim */
-    backlight_dim(&b, 0);
+    put(now, "7\n");
+    backlight_level(&b, BACKLIGHT_DIM_PERCENT); /* no repeated writes while it stays dim */
+    assert_int_equal(level(now), 7);
+    backlight_level(&b, 100);
     assert_int_equal(level(now), 200);
-    backlight_dim(&b, 1);
+    backlight_level(&b, 40); /* the night light */
+    assert_int_equal(level(now), 80);
+    backlight_level(&b, 0); /* never dark: at least the lowest level */
+    assert_int_equal(level(now), 2);
     backlight_close(&b);
     assert_int_equal(level(now), 200);
 
@@ -69,7 +74,7 @@ static void none_is_harmless(void **state)
     Backlight b;
     backlight_open(&b, "/nonexistent/backlight");
     assert_string_equal(b.path, "");
-    backlight_dim(&b, 1);
+    backlight_level(&b, 40);
     backlight_close(&b);
 }
 

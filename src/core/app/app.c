@@ -25,12 +25,34 @@ static int in_night_window(const App *app)
     return start < end ? (minute >= start && minute < end) : (minute >= start || minute < end);
 }
 
+/* The sizes for the screen and the hour: at night the secondary words (the
+ * hints, captions and times) are 5 mm tall, read from the pillow in a dark
+ * room; a label short of room may still shrink to the floor. */
+static void compute_metrics(App *app, int w, int h)
+{
+    Metrics *m = &app->metrics;
+    metrics_compute(m, w, h, app->dpi, app->config.min_target_mm, app->config.min_text_mm);
+    if (app->night) {
+        int night_px = (int)(NIGHT_TEXT_MM * app->dpi / 25.4 + 0.999);
+        if (m->text_small < night_px)
+            m->text_small = night_px;
+        if (m->text < m->text_small)
+            m->text = m->text_small;
+    }
+    app->ui.slop_px = m->target / 5;
+    app->ui.min_text_px = m->text_min;
+}
+
 void app_update_theme(App *app)
 {
     int night = app->config.night == NIGHT_ON ||
                 (app->config.night == NIGHT_AUTO && in_night_window(app));
+    int changed = night != app->night;
     app->night = night;
+    if (changed && app->metrics.w > 0)
+        compute_metrics(app, app->metrics.w, app->metrics.h);
     theme_make(&app->theme, night, app->config.brightness);
+    app->ui.ink = app->theme.text;
 }
 
 void app_init(App *app, const Config *config, const AppHost *host, UiMeasureFn measure,
@@ -69,10 +91,7 @@ void app_resize(App *app, int w, int h, double display_dpi)
 {
     double dpi = app->config.dpi > 0.0 ? app->config.dpi : display_dpi;
     app->dpi = dpi > 0.0 ? dpi : 133.0;
-    metrics_compute(&app->metrics, w, h, app->dpi, app->config.min_target_mm,
-                    app->config.min_text_mm);
-    app->ui.slop_px = app->metrics.target / 5;
-    app->ui.min_text_px = app->metrics.text_min;
+    compute_metrics(app, w, h);
 }
 
 CivilTime app_local_time(const App *app)

@@ -214,8 +214,10 @@ void breathe_together(App *app)
 void breathe_update(App *app)
 {
     BreatheState *b = &app->breathe;
-    if (app->breathe_picker.naming && app_screen(app) != SCREEN_BREATHE)
-        app->breathe_picker.naming = 0; /* left while naming: nothing was saved */
+    if (app->breathe_picker.naming && app_stack_find(app, SCREEN_BREATHE) < 0)
+        app->breathe_picker.naming = 0; /* left while naming (a pause keeps it): not saved */
+    if (app->breathe_picker.sheet && app_stack_find(app, SCREEN_BREATHE) < 0)
+        app->breathe_picker.sheet = BREATHE_SHEET_NONE; /* left: the picker itself next time */
     if (!b->running)
         return;
     /* A session is activity: the screen never dims under it, nor right after. */

@@ -38,7 +38,13 @@ UiStyle app_style_primary(const App *app)
 UiStyle app_style_quiet(const App *app)
 {
     Kit k = const_kit(app);
-    return widget_style_quiet(&k);
+    UiStyle s = widget_style_quiet(&k);
+    /* While the pacer runs untouched, the quiet controls lose their boxes:
+     * their words stay, the breath is what is seen. */
+    float keep = 1.0f - app->chrome_calm;
+    s.bg = color_alpha(s.bg, (uint8_t)((float)s.bg.a * keep));
+    s.frame = color_alpha(s.frame, (uint8_t)((float)s.frame.a * keep));
+    return s;
 }
 
 Rect app_pause_rect(const App *app)
@@ -193,8 +199,27 @@ static void hold_feedback(App *app)
                 m->text, m->text_min, app->theme.text, ALIGN_CENTER);
 }
 
+/* A new screen comes in from the ground over a quarter second; it takes taps
+ * at once, and Pause and the notes are drawn over the fade. */
+static void screen_fade(App *app)
+{
+    int64_t since = app->time.mono_ms - app->screen_since_mono;
+    if (!app->config.fades || since < 0 || since >= APP_SCREEN_FADE_MS)
+        return;
+    float left = 1.0f - (float)since / (float)APP_SCREEN_FADE_MS;
+    ui_rect(&app->ui, rect_make(0, 0, app->metrics.w, app->metrics.h),
+            color_alpha(app->theme.bg, (uint8_t)(255.0f * left * left)), 0);
+}
+
+int chrome_wake_in(const App *app)
+{
+    int64_t since = app->time.mono_ms - app->screen_since_mono;
+    return app->config.fades && since >= 0 && since < APP_SCREEN_FADE_MS ? 16 : -1;
+}
+
 void chrome_overlay(App *app)
 {
+    screen_fade(app);
     if (app_screen(app) == SCREEN_DIM)
         return;
     notes_line(app);

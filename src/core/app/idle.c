@@ -27,8 +27,10 @@ static int may_dim(const App *app)
 
 int idle_filter_input(App *app, const AppInput *in)
 {
-    if (in->kind == APP_INPUT_KEY || in->kind == APP_INPUT_TEXT || in->kind == APP_INPUT_PRESS)
+    if (in->kind == APP_INPUT_KEY || in->kind == APP_INPUT_TEXT || in->kind == APP_INPUT_PRESS) {
         app->last_input_mono = app->time.mono_ms;
+        app->touched_mono = app->time.mono_ms;
+    }
     if (in->kind == APP_INPUT_PRESS) {
         app->hold_start_mono = rect_contains(corner(app), in->x, in->y) ? app->time.mono_ms : 0;
         if (app_screen(app) == SCREEN_DIM) {

@@ -36,6 +36,12 @@ ScreenId app_screen_id(int id);
 /* The index of the highest id on the stack, or -1. */
 int app_stack_find(const App *app, ScreenId id);
 
+/* How long a signal's wash and the "Resuming" wash last, ms; by night a wash
+ * rises over its first APP_NIGHT_RISE_MS. */
+enum { APP_WASH_MS = 2000, APP_RESUME_WASH_MS = 1200, APP_NIGHT_RISE_MS = 300 };
+/* A new screen comes in over this, from the ground up (display.fades). */
+enum { APP_SCREEN_FADE_MS = 250 };
+
 /* chrome.c */
 /* The header bar: a Home button (unless on Home), the title; returns the area below.
  * The persistent Pause sits at the top right of every screen. */
@@ -50,6 +56,8 @@ int app_notes_h(const App *app);
 int app_body_bottom(const App *app);
 /* The persistent Pause, the note strip and the corner hold's feedback, over the screen. */
 void chrome_overlay(App *app);
+/* 16 while a screen fades in, else -1. */
+int chrome_wake_in(const App *app);
 /* The widget kit's view of the App (its UI, metrics and theme), as an argument:
  * widget_flow(APP_KIT(app), ...). */
 #define APP_KIT(app) (&(Kit){&(app)->ui, &(app)->metrics, &(app)->theme})

@@ -8,8 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { WASH_MS = 2000, RESUME_WASH_MS = 1200 };
-
 static void fill_event(App *app, LogEvent *ev, Partner partner, const char *name, const char *label)
 {
     event_init(ev, EVENT_SIGNAL);
@@ -113,7 +111,8 @@ void app_signal(App *app, Partner partner, SignalId id)
     app_queue_sound(app, app->signals[id].sound, 1.0f);
     app->wash_signal = id;
     app->wash_partner = partner;
-    app->wash_until_mono = app->time.mono_ms + WASH_MS;
+    app->wash_from = rect_make(0, 0, 0, 0); /* the board says where, when a tile sent it */
+    app->wash_until_mono = app->time.mono_ms + APP_WASH_MS;
 }
 
 void app_ready(App *app, Partner partner)
@@ -129,7 +128,7 @@ void app_ready(App *app, Partner partner)
     if (r == SESSION_RESUME) {
         log_simple(app, PARTNER_BOTH, "resume", "Resuming");
         app_queue_sound(app, SOUND_RESUME, 1.0f);
-        app->resume_wash_until = app->time.mono_ms + RESUME_WASH_MS;
+        app->resume_wash_until = app->time.mono_ms + APP_RESUME_WASH_MS;
         /* Back to where the couple was: the board, an entry and its words, a
          * breathing session still on hold, Settings, the PIN pad. */
         app_pop(app);
@@ -192,7 +191,7 @@ void app_carry_on(App *app)
     log_simple(app, PARTNER_BOTH, "carry_on", "Carrying on");
     app->stopped_session = 0;
     app_queue_sound(app, SOUND_RESUME, 1.0f);
-    app->resume_wash_until = app->time.mono_ms + RESUME_WASH_MS;
+    app->resume_wash_until = app->time.mono_ms + APP_RESUME_WASH_MS;
     app_home(app);
     app_push(app, SCREEN_SIGNALS);
 }

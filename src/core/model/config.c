@@ -261,6 +261,18 @@ static int apply_night(Config *config, const char *value, char *why, size_t why_
     return -1;
 }
 
+static int apply_fades(Config *config, const char *value, char *why, size_t why_size)
+{
+    if (ini_equal_nocase(value, "on") || ini_equal_nocase(value, "off")) {
+        config->fades = ini_equal_nocase(value, "on");
+        return 0;
+    }
+    char quoted[MESSAGE_MAX / 2];
+    ini_quote(value, quoted, sizeof quoted);
+    snprintf(why, why_size, "%s is not on or off; using %s", quoted, config->fades ? "on" : "off");
+    return -1;
+}
+
 static int set_time(int *field, const char *value, char *why, size_t why_size)
 {
     if (parse_time_of_day(value, field) == 0)
@@ -285,6 +297,11 @@ static int apply_night_end(Config *config, const char *value, char *why, size_t 
 static int apply_brightness(Config *config, const char *value, char *why, size_t why_size)
 {
     return set_int(&config->brightness, value, 10, 100, 1, "", why, why_size);
+}
+
+static int apply_night_light(Config *config, const char *value, char *why, size_t why_size)
+{
+    return set_int(&config->night_light, value, 10, 100, 1, "", why, why_size);
 }
 
 static int apply_idle_dim_s(Config *config, const char *value, char *why, size_t why_size)
@@ -335,6 +352,8 @@ static const KeySpec keys[] = {
     {"display", "night_start", apply_night_start},
     {"display", "night_end", apply_night_end},
     {"display", "brightness", apply_brightness},
+    {"display", "night_light", apply_night_light},
+    {"display", "fades", apply_fades},
     {"display", "idle_dim_s", apply_idle_dim_s},
     {"display", "idle_dim_minutes", apply_idle_dim_minutes},
     {"sound", "volume", apply_volume},
@@ -420,6 +439,8 @@ void config_defaults(Config *config)
     config->night_start_min = 21 * 60;
     config->night_end_min = 7 * 60;
     config->brightness = 100;
+    config->night_light = 40;
+    config->fades = 1;
     config->volume = 70;
     config->session_idle_min = 30;
     config->board = BOARD_AUTO;

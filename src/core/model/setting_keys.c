@@ -8,16 +8,27 @@
 #include "lull/breathe.h"
 
 static const char *const names[SETTING_KEY_COUNT] = {
-    [KEY_PARTNER_FIRST] = "partners.first",      [KEY_PARTNER_SECOND] = "partners.second",
-    [KEY_DISPLAY_NIGHT] = "display.night",       [KEY_DISPLAY_BRIGHTNESS] = "display.brightness",
-    [KEY_DISPLAY_ROTATION] = "display.rotation", [KEY_SOUND_VOLUME] = "sound.volume",
-    [KEY_SIGNALS_LAYOUT] = "signals.layout",     [KEY_SIGNALS_ORDER] = "signals.order",
-    [KEY_BREATHE_PATTERN] = "breathe.pattern",   [KEY_BREATHE_LENGTH] = "breathe.length",
-    [KEY_BREATHE_SOUND] = "breathe.sound",       [KEY_BREATHE_VOLUME] = "breathe.volume",
-    [KEY_BREATHE_CUES] = "breathe.cues",         [KEY_BREATHE_SLOWING_END] = "breathe.slowing_end",
-    [KEY_BREATHE_RUNNING] = "breathe.running",   [KEY_WORDS_TRIED] = "journal.words.tried",
-    [KEY_WORDS_HELPED] = "journal.words.helped", [KEY_WORDS_NEXT] = "journal.words.next",
-    [KEY_PIN_FAILURES] = "journal.pin.failures", [KEY_PIN_HASH] = "pin.hash",
+    [KEY_PARTNER_FIRST] = "partners.first",
+    [KEY_PARTNER_SECOND] = "partners.second",
+    [KEY_DISPLAY_NIGHT] = "display.night",
+    [KEY_DISPLAY_BRIGHTNESS] = "display.brightness",
+    [KEY_DISPLAY_ROTATION] = "display.rotation",
+    [KEY_SOUND_VOLUME] = "sound.volume",
+    [KEY_DISPLAY_NIGHT_LIGHT] = "display.night_light",
+    [KEY_SIGNALS_LAYOUT] = "signals.layout",
+    [KEY_SIGNALS_ORDER] = "signals.order",
+    [KEY_BREATHE_PATTERN] = "breathe.pattern",
+    [KEY_BREATHE_LENGTH] = "breathe.length",
+    [KEY_BREATHE_SOUND] = "breathe.sound",
+    [KEY_BREATHE_VOLUME] = "breathe.volume",
+    [KEY_BREATHE_CUES] = "breathe.cues",
+    [KEY_BREATHE_SLOWING_END] = "breathe.slowing_end",
+    [KEY_BREATHE_RUNNING] = "breathe.running",
+    [KEY_WORDS_TRIED] = "journal.words.tried",
+    [KEY_WORDS_HELPED] = "journal.words.helped",
+    [KEY_WORDS_NEXT] = "journal.words.next",
+    [KEY_PIN_FAILURES] = "journal.pin.failures",
+    [KEY_PIN_HASH] = "pin.hash",
     [KEY_CLOCK_OFFSET] = "clock.offset_ms",
 };
 
@@ -30,10 +41,10 @@ static const char *const field_names[SIGNAL_FIELD_COUNT] = {
 
 /* Applied at start, before the signals' and the custom patterns' own keys. */
 static const SettingKey start_keys[] = {
-    KEY_PARTNER_FIRST,    KEY_PARTNER_SECOND,      KEY_DISPLAY_NIGHT,  KEY_DISPLAY_BRIGHTNESS,
-    KEY_DISPLAY_ROTATION, KEY_SOUND_VOLUME,        KEY_SIGNALS_LAYOUT, KEY_SIGNALS_ORDER,
-    KEY_BREATHE_PATTERN,  KEY_BREATHE_LENGTH,      KEY_BREATHE_SOUND,  KEY_BREATHE_VOLUME,
-    KEY_BREATHE_CUES,     KEY_BREATHE_SLOWING_END,
+    KEY_PARTNER_FIRST,       KEY_PARTNER_SECOND,   KEY_DISPLAY_NIGHT,       KEY_DISPLAY_BRIGHTNESS,
+    KEY_DISPLAY_NIGHT_LIGHT, KEY_DISPLAY_ROTATION, KEY_SOUND_VOLUME,        KEY_SIGNALS_LAYOUT,
+    KEY_SIGNALS_ORDER,       KEY_BREATHE_PATTERN,  KEY_BREATHE_LENGTH,      KEY_BREATHE_SOUND,
+    KEY_BREATHE_VOLUME,      KEY_BREATHE_CUES,     KEY_BREATHE_SLOWING_END,
 };
 enum { START_KEYS = (int)(sizeof start_keys / sizeof start_keys[0]) };
 

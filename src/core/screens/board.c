@@ -41,8 +41,11 @@ static void signal_tile(App *app, Partner partner, SignalId id, Rect r)
     st.accent = color;
     st.frame = color_alpha(color, 140);
     int flags = id == SIGNAL_PAUSE || id == SIGNAL_STOP ? UI_FIRE_ON_PRESS : 0;
-    if (ui_button(&app->ui, label, def->label, r, def->shape, &st, flags))
+    if (ui_button(&app->ui, label, def->label, r, def->shape, &st, flags)) {
         app_signal(app, partner, id);
+        if (id != SIGNAL_PAUSE) /* where the night's glow rises from */
+            app->wash_from = app->ui.targets[app->ui.target_count - 1].rect;
+    }
 }
 
 /* Where a half's Pause lies, so a wash can keep it in place. */
@@ -179,8 +182,6 @@ static void wash_words(App *app, Rect band, Color color, Shape shape, const char
     Ui *ui = &app->ui;
     const Metrics *m = &app->metrics;
     Color fg = color_alpha(app->theme.text, (uint8_t)(255.0f * k));
-    if (app->night)
-        fg = color_alpha(color_scale(app->theme.text, 1.1f), (uint8_t)(255.0f * k));
     int sub_px = m->text_large;
     if (word_px + (sub ? sub_px + m->gap : 0) > band.h) {
         word_px = band.h - (sub ? sub_px + m->gap : 0);
@@ -211,8 +212,29 @@ static void wash_words(App *app, Rect band, Color color, Shape shape, const char
 /* The wash of a signal just sent: whole from the very next frame, so it can be
  * read across a bed, with a soft fade over its last half second. Its words
  * keep clear of the Pauses drawn over it. */
+/* By night a signal is a soft glow from the tile tapped, on the dark ground
+ * that hides the board: never a flood of light in a dark room. */
+static void night_glow(App *app, Color color, float k)
+{
+    Ui *ui = &app->ui;
+    const Metrics *m = &app->metrics;
+    ui_rect(ui, rect_make(0, 0, m->w, m->h), color_alpha(app->theme.bg, (uint8_t)(255.0f * k)), 0);
+    Rect from = app->wash_from;
+    int cx = from.w ? from.x + from.w / 2 : m->w / 2;
+    int cy = from.w ? from.y + from.h / 2 : m->h / 2;
+    int short_side = m->w < m->h ? m->w : m->h;
+    int radius = short_side * 2 / 5;
+    /* Rings, each a little brighter towards the middle: a glow, not a disc. */
+    enum { RINGS = 8 };
+    for (int i = 0; i < RINGS; i++) {
+        int r = radius - i * radius / RINGS;
+        ui_circle(ui, rect_make(cx - r, cy - r, 2 * r, 2 * r),
+                  color_alpha(color, (uint8_t)(8.0f * k)));
+    }
+}
+
 static void wash(App *app, Color color, Shape shape, const char *word, const char *sub,
-                 int64_t until, const PausePlace pauses[PARTNER_PEOPLE])
+                 int64_t until, int64_t length, const PausePlace pauses[PARTNER_PEOPLE])
 {
     Ui *ui = &app->ui;
     const Metrics *m = &app->metrics;
@@ -220,10 +242,20 @@ static void wash(App *app, Color color, Shape shape, const char *word, const cha
     if (left <= 0)
         return;
     float k = left > 500 ? 1.0f : (float)left / 500.0f;
+    int64_t shown = length - left;
+    if (app->night && shown < APP_NIGHT_RISE_MS) {
+        /* By night it rises: no frame much brighter than the one before. */
+        float rise = (float)(shown > 0 ? shown : 0) / (float)APP_NIGHT_RISE_MS;
+        k = rise < k ? rise : k;
+    }
     Rect screen = rect_make(0, 0, m->w, m->h);
-    Color bg = color_mix(app->theme.bg, color, app->night ? 0.35f : 0.5f);
-    /* Opaque while whole: the board under it need not be drawn at all. */
-    ui_rect(ui, screen, color_alpha(bg, (uint8_t)(255.0f * k)), 0);
+    if (app->night) {
+        night_glow(app, color, k);
+    } else {
+        /* Opaque while whole: the board under it need not be drawn at all. */
+        Color bg = color_mix(app->theme.bg, color, 0.5f);
+        ui_rect(ui, screen, color_alpha(bg, (uint8_t)(255.0f * k)), 0);
+    }
 
     Rect placed[PARTNER_PEOPLE];
     for (int i = 0; i < PARTNER_PEOPLE; i++)
@@ -326,11 +358,11 @@ void screen_signals(App *app)
     if (app->wash_until_mono > now) {
         const SignalDef *def = &app->signals[app->wash_signal];
         wash(app, app_signal_color(app, app->wash_signal), def->shape, def->label,
-             app_partner_name(app, app->wash_partner), app->wash_until_mono, pauses);
+             app_partner_name(app, app->wash_partner), app->wash_until_mono, APP_WASH_MS, pauses);
     }
     if (app->resume_wash_until > now)
         wash(app, app->theme.accent, SHAPE_CIRCLE, "Resuming", "Together", app->resume_wash_until,
-             pauses);
+             APP_RESUME_WASH_MS, pauses);
 
     /* A tap anywhere else only ends the wash; Pause stays on top of it. */
     if (ui_area(ui, "Dismiss", rect_make(0, 0, m->w, m->h), UI_FIRE_ON_PRESS)) {

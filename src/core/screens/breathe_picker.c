@@ -97,8 +97,9 @@ static int chip_grid(App *app, const UiScroll *sc, int *y, const Chip *c, int co
 static void heading(App *app, const UiScroll *sc, int *y, const char *text)
 {
     const Metrics *m = &app->metrics;
-    int h = m->text_small * 3 / 2;
-    ui_text_fit(&app->ui, text, rect_make(sc->view.x, *y, sc->view.w, h), m->text_small,
+    int lines = ui_measure(&app->ui, text, m->text_small) > sc->view.w ? 2 : 1;
+    int h = lines * (m->text_small * 27 / 20) + m->text_small / 6;
+    ui_text_box(&app->ui, text, rect_make(sc->view.x, *y, sc->view.w, h), m->text_small,
                 m->text_min, app->theme.text_dim, ALIGN_LEFT);
     *y += h + m->gap / 4;
 }
@@ -129,12 +130,7 @@ static void pattern_section(App *app, const UiScroll *sc, int *y)
     int slot[MAX_CHIPS];
     int n = 0;
     memset(chips, 0, sizeof chips);
-    for (int i = 0; i < BREATHE_PRESET_COUNT; i++, n++) {
-        snprintf(chips[n].label, sizeof chips[n].label, "%s", breathe_presets[i].label);
-        snprintf(chips[n].text, sizeof chips[n].text, "%s", breathe_presets[i].label);
-        chips[n].selected = b->kind == breathe_presets[i].kind;
-        slot[n] = -1;
-    }
+    /* The presets are on the picker itself: here, the couple's own. */
     int free_slot = -1;
     for (int i = 0; i < BREATHE_MAX_CUSTOM; i++) {
         if (!b->customs[i].used) {
@@ -155,14 +151,13 @@ static void pattern_section(App *app, const UiScroll *sc, int *y)
         snprintf(chips[n].text, sizeof chips[n].text, "+ Your own");
         slot[n++] = free_slot;
     }
-    heading(app, sc, y, "Pattern");
-    int tapped = chip_grid(app, sc, y, chips, n);
-    if (tapped >= 0 && tapped == new_at)
-        start_naming(app, free_slot);
-    else if (tapped >= 0 && slot[tapped] >= 0)
-        breathe_choose_pattern(app, PATTERN_CUSTOM, slot[tapped]);
-    else if (tapped >= 0)
-        breathe_choose_pattern(app, breathe_presets[tapped].kind, 0);
+    if (b->kind == PATTERN_CUSTOM) {
+        int tapped = chip_grid(app, sc, y, chips, n);
+        if (tapped >= 0 && tapped == new_at)
+            start_naming(app, free_slot);
+        else if (tapped >= 0)
+            breathe_choose_pattern(app, PATTERN_CUSTOM, slot[tapped]);
+    }
 
     if (b->kind == PATTERN_SLOWING) {
         char value[32];
@@ -231,7 +226,7 @@ static void pattern_section(App *app, const UiScroll *sc, int *y)
     }
 }
 
-static void length_section(App *app, const UiScroll *sc, int *y)
+static int length_section(App *app, const UiScroll *sc, int *y)
 {
     BreatheState *b = &app->breathe;
     Chip lengths[BREATHE_LENGTH_COUNT];
@@ -251,6 +246,7 @@ static void length_section(App *app, const UiScroll *sc, int *y)
                               app->metrics.unit);
     if (tapped >= 0)
         app_save_int(app, KEY_BREATHE_LENGTH, breathe_lengths[tapped]);
+    return tapped >= 0;
 }
 
 static void sound_section(App *app, const UiScroll *sc, int *y)
@@ -339,60 +335,337 @@ static void volume_section(App *app, const UiScroll *sc, int *y)
         app_save_int(app, KEY_BREATHE_CUES, tapped == 0);
 }
 
-void screen_breathe(App *app)
+/* A pattern's rhythm in words: "in 5 · out 5", "in 4 · hold 7 · out 8". */
+static void rhythm_words(const BreatheState *b, PatternKind kind, int custom, char *out,
+                         size_t size)
 {
-    BreatheState *b = &app->breathe;
-    if (app->breathe_picker.naming) {
-        screen_naming(app);
+    if (kind == PATTERN_SLOWING) {
+        snprintf(out, size, "11 to %d a minute", b->slowing_end_x10 / 10);
         return;
     }
+    PacerPattern p = kind == PATTERN_CUSTOM ? b->customs[custom].pattern : pacer_pattern(kind);
+    static const char *const names[4] = {"in", "hold", "out", "hold"};
+    size_t used = 0;
+    out[0] = '\0';
+    for (int i = 0; i < 4 && used < size; i++) {
+        if (p.phase_ms[i] <= 0)
+            continue;
+        int n = snprintf(out + used, size - used, "%s%s %d", used ? " · " : "", names[i],
+                         (int)(p.phase_ms[i] / 1000));
+        used += n > 0 ? (size_t)n : 0;
+    }
+}
+
+/* A button of two lines: its words, and a smaller caption under them. */
+static int two_line_button(App *app, const char *label, const char *words, const char *caption,
+                           Rect r, const UiStyle *st, int flags)
+{
     Ui *ui = &app->ui;
     const Metrics *m = &app->metrics;
-    const Theme *t = &app->theme;
+    int fired = ui_button(ui, label, "", r, SHAPE_NONE, st, flags);
+    int pad = m->gap / 2;
+    int words_h = m->text * 27 / 20;
+    int caption_h = r.h - 2 * pad - words_h;
+    int cap_lines = caption_h >= 2 * (m->text_small * 27 / 20) &&
+                            ui_measure(ui, caption, m->text_small) > r.w - 2 * pad
+                        ? 2
+                        : 1;
+    int block = words_h + cap_lines * (m->text_small * 27 / 20);
+    int y = r.y + (r.h - block) / 2;
+    Rect inner = rect_make(r.x + pad, y, r.w - 2 * pad, words_h);
+    ui_text_box(ui, words, inner, m->text, m->text_min, st->fg, ALIGN_CENTER);
+    /* A caption wraps onto its second line before it gets smaller. */
+    ui_text_box(ui, caption,
+                rect_make(inner.x, y + words_h, inner.w, cap_lines * (m->text_small * 27 / 20)),
+                m->text_small, cap_lines > 1 ? m->text_small : m->text_min, app->theme.text_dim,
+                ALIGN_CENTER);
+    return fired;
+}
+
+/* The height a two-line button needs for the longest caption at width w. */
+static int two_line_h(App *app, const char *const *captions, int count, int w)
+{
+    const Metrics *m = &app->metrics;
+    int lines = 1;
+    for (int i = 0; i < count; i++)
+        if (ui_measure(&app->ui, captions[i], m->text_small) > w - m->gap)
+            lines = 2;
+    int h = m->gap + m->text * 27 / 20 + lines * (m->text_small * 27 / 20);
+    return h > m->unit ? h : m->unit;
+}
+
+/* The custom pattern the "Your own" choice stands for: the chosen one, else
+ * the first kept; -1 when there is none yet. */
+static int own_pattern(const BreatheState *b)
+{
+    if (b->kind == PATTERN_CUSTOM && breathe_custom_valid(b, b->custom))
+        return b->custom;
+    for (int i = 0; i < BREATHE_MAX_CUSTOM; i++)
+        if (breathe_custom_valid(b, i))
+            return i;
+    return -1;
+}
+
+static int free_custom(const BreatheState *b)
+{
+    for (int i = 0; i < BREATHE_MAX_CUSTOM; i++)
+        if (!b->customs[i].used)
+            return i;
+    return -1;
+}
+
+/* The six patterns, each with its rhythm, in a grid of cols at the top of r;
+ * returns the grid's height. */
+static int pattern_grid(App *app, Rect r, int cols, int chip_h, int draw)
+{
+    BreatheState *b = &app->breathe;
+    const Metrics *m = &app->metrics;
+    int n = BREATHE_PRESET_COUNT + 1;
+    int rows = (n + cols - 1) / cols;
+    int height = rows * chip_h + (rows - 1) * m->gap;
+    if (!draw)
+        return height;
+    int w = (r.w - (cols - 1) * m->gap) / cols;
+    int own = own_pattern(b);
+    UiStyle st = app_style_button(app);
+    UiStyle chosen = st;
+    chosen.bg = color_mix(app->theme.surface, app->theme.accent, 0.3f);
+    for (int i = 0; i < n; i++) {
+        Rect cell = rect_make(r.x + (i % cols) * (w + m->gap), r.y + (i / cols) * (chip_h + m->gap),
+                              w, chip_h);
+        char label[UI_LABEL_MAX], rhythm[64];
+        const char *words;
+        int selected;
+        if (i < BREATHE_PRESET_COUNT) {
+            PatternKind kind = breathe_presets[i].kind;
+            words = breathe_presets[i].label;
+            snprintf(label, sizeof label, "%s", words);
+            rhythm_words(b, kind, 0, rhythm, sizeof rhythm);
+            selected = b->kind == kind;
+        } else if (own >= 0) {
+            words = b->customs[own].name;
+            snprintf(label, sizeof label, "Custom: %.80s", words);
+            rhythm_words(b, PATTERN_CUSTOM, own, rhythm, sizeof rhythm);
+            selected = b->kind == PATTERN_CUSTOM;
+        } else {
+            words = "Your own";
+            snprintf(label, sizeof label, "New custom");
+            snprintf(rhythm, sizeof rhythm, "a rhythm of your own");
+            selected = 0;
+        }
+        if (!two_line_button(app, label, words, rhythm, cell, selected ? &chosen : &st,
+                             selected ? UI_SELECTED : 0))
+            continue;
+        if (i < BREATHE_PRESET_COUNT)
+            breathe_choose_pattern(app, breathe_presets[i].kind, 0);
+        else if (own >= 0)
+            breathe_choose_pattern(app, PATTERN_CUSTOM, own);
+        else
+            start_naming(app, free_custom(b));
+    }
+    return height;
+}
+
+/* The picker's controls under the patterns, in the order they flow. */
+enum { CONTROL_LENGTH, CONTROL_SOUND, CONTROL_ADJUST, CONTROL_START, CONTROL_COUNT };
+
+typedef struct {
+    Rect at[CONTROL_COUNT];
+    int shown[CONTROL_COUNT];
+    int height;
+} Controls;
+
+/* Lays the controls into rows of w from the left, Start last and at the
+ * right; rows are row_h tall. */
+static Controls controls_flow(App *app, int w, int row_h)
+{
+    const BreatheState *b = &app->breathe;
+    const Metrics *m = &app->metrics;
+    Controls c;
+    memset(&c, 0, sizeof c);
+    int widths[CONTROL_COUNT];
+    int each = m->unit * 5 / 2;
+    widths[CONTROL_LENGTH] = widths[CONTROL_SOUND] = widths[CONTROL_ADJUST] = each;
+    widths[CONTROL_START] = m->unit * 3;
+    c.shown[CONTROL_LENGTH] = c.shown[CONTROL_SOUND] = c.shown[CONTROL_START] = 1;
+    c.shown[CONTROL_ADJUST] = b->kind == PATTERN_SLOWING || b->kind == PATTERN_CUSTOM;
+    int x = 0, y = 0;
+    for (int i = 0; i < CONTROL_COUNT; i++) {
+        if (!c.shown[i])
+            continue;
+        int cw = widths[i] < w ? widths[i] : w;
+        if (x > 0 && x + cw > w) {
+            x = 0;
+            y += row_h + m->gap;
+        }
+        c.at[i] = rect_make(x, y, cw, row_h);
+        x += cw + m->gap;
+    }
+    c.height = y + row_h;
+    /* Each row shares out what is left of its width; Start ends at the right. */
+    for (int row_y = 0; row_y <= y; row_y += row_h + m->gap) {
+        int used = 0, count = 0;
+        for (int i = 0; i < CONTROL_COUNT; i++)
+            if (c.shown[i] && c.at[i].y == row_y) {
+                used += c.at[i].w;
+                count++;
+            }
+        int spare = w - used - (count - 1) * m->gap;
+        int nx = 0, k = 0;
+        for (int i = 0; i < CONTROL_COUNT; i++) {
+            if (!c.shown[i] || c.at[i].y != row_y)
+                continue;
+            int add = spare / count + (k < spare % count ? 1 : 0);
+            c.at[i].x = nx;
+            c.at[i].w += add;
+            nx += c.at[i].w + m->gap;
+            k++;
+        }
+    }
+    return c;
+}
+
+static void picker_main(App *app)
+{
+    BreatheState *b = &app->breathe;
+    Ui *ui = &app->ui;
+    const Metrics *m = &app->metrics;
     Rect area = app_header(app, "Breathe");
 
-    /* Start stays in view at the bottom; the choices scroll above it. */
-    int start_w = m->unit * 3;
-    if (start_w > area.w)
-        start_w = area.w;
-    Rect start = rect_make(area.x + area.w - start_w, area.y + area.h - m->unit, start_w, m->unit);
-    char summary[BREATHE_NAME_MAX * 2 + 64], sound[BREATHE_FILE_MAX];
-    breathe_sound_words(b, sound, sizeof sound);
-    if (b->length_min)
-        snprintf(summary, sizeof summary, "%s · %d min · %s", breathe_pattern_words(b),
-                 b->length_min, sound);
+    int cols = area.w >= 3 * m->unit * 3 + 2 * m->gap ? 3 : 2;
+    int chip_w = (area.w - (cols - 1) * m->gap) / cols;
+    const char *captions[BREATHE_PRESET_COUNT + 1];
+    char rhythms[BREATHE_PRESET_COUNT + 1][64];
+    for (int i = 0; i < BREATHE_PRESET_COUNT; i++) {
+        rhythm_words(b, breathe_presets[i].kind, 0, rhythms[i], sizeof rhythms[i]);
+        captions[i] = rhythms[i];
+    }
+    int own = own_pattern(b);
+    if (own >= 0)
+        rhythm_words(b, PATTERN_CUSTOM, own, rhythms[BREATHE_PRESET_COUNT], 64);
     else
-        snprintf(summary, sizeof summary, "%s · open-ended · %s", breathe_pattern_words(b), sound);
-    Rect words = rect_make(area.x, start.y, start.x - m->gap - area.x, m->unit);
-    if (words.w >= m->unit * 2)
-        ui_text_box(ui, summary, words, m->text_small, m->text_min, t->text_dim, ALIGN_LEFT);
+        snprintf(rhythms[BREATHE_PRESET_COUNT], 64, "a rhythm of your own");
+    captions[BREATHE_PRESET_COUNT] = rhythms[BREATHE_PRESET_COUNT];
+    int chip_h = two_line_h(app, captions, BREATHE_PRESET_COUNT + 1, chip_w);
+    int row_h = two_line_h(app, captions, 0, area.w);
+    Controls c = controls_flow(app, area.w, row_h);
+    int grid_h = pattern_grid(app, area, cols, chip_h, 0);
+    /* Where the screen is short, the patterns give up their second caption line. */
+    if (grid_h + m->gap + c.height > area.h && chip_h > m->unit) {
+        chip_h = m->unit > row_h ? m->unit : row_h;
+        grid_h = pattern_grid(app, area, cols, chip_h, 0);
+    }
+    int spare = area.h - grid_h - c.height;
+    /* The patterns and the controls together, in the middle of what is left. */
+    int between = spare / 3 > m->far_gap * 2 ? m->far_gap * 2
+                  : spare / 3 > m->gap       ? spare / 3
+                                             : m->gap;
+    int top = area.y + (spare - between > 0 ? (spare - between) / 2 : 0);
+    pattern_grid(app, rect_make(area.x, top, area.w, grid_h), cols, chip_h, 1);
+    int cy = top + grid_h + between;
 
+    char length[32], sound[BREATHE_FILE_MAX + 32], sound_words[BREATHE_FILE_MAX];
+    if (b->length_min)
+        snprintf(length, sizeof length, "%d min", b->length_min);
+    else
+        snprintf(length, sizeof length, "Open-ended");
+    breathe_sound_words(b, sound_words, sizeof sound_words);
+    snprintf(sound, sizeof sound, "%s", sound_words);
+    char volume[48];
+    int failed = b->file_failed[0] && strncmp(b->sound, "file:", 5) == 0 &&
+                 strcmp(b->sound + 5, b->file_failed) == 0;
+    if (failed)
+        snprintf(volume, sizeof volume, "won't play");
+    else
+        snprintf(volume, sizeof volume, "volume %d%%", b->volume);
+    UiStyle st = app_style_button(app);
+    for (int i = 0; i < CONTROL_COUNT; i++) {
+        if (!c.shown[i])
+            continue;
+        Rect r = c.at[i];
+        r.x += area.x;
+        r.y += cy;
+        switch (i) {
+        case CONTROL_LENGTH:
+            if (two_line_button(app, "Length", length, "length", r, &st, 0))
+                app->breathe_picker.sheet = BREATHE_SHEET_LENGTH;
+            break;
+        case CONTROL_SOUND:
+            if (two_line_button(app, "Sound", sound, volume, r, &st, 0))
+                app->breathe_picker.sheet = BREATHE_SHEET_SOUND;
+            break;
+        case CONTROL_ADJUST:
+            if (two_line_button(app, "Adjust pattern", "Adjust",
+                                b->kind == PATTERN_SLOWING ? "end rate" : "your own", r, &st, 0)) {
+                app->breathe_picker.sheet = BREATHE_SHEET_PATTERN;
+                app->breathe_picker.scroll.offset = 0;
+            }
+            break;
+        default: {
+            UiStyle go = app_style_primary(app);
+            go.text_px = m->text_large;
+            if (ui_button(ui, "Start", NULL, r, SHAPE_CIRCLE, &go, 0))
+                breathe_start(app);
+        }
+        }
+    }
+}
+
+/* A choice opened over the picker: its sections in a list that scrolls where
+ * it must, Done at the bottom. */
+static void picker_sheet(App *app)
+{
+    BreathePicker *p = &app->breathe_picker;
+    BreatheState *b = &app->breathe;
+    Ui *ui = &app->ui;
+    const Metrics *m = &app->metrics;
+    const char *title = p->sheet == BREATHE_SHEET_LENGTH  ? "How long"
+                        : p->sheet == BREATHE_SHEET_SOUND ? "Sound"
+                        : b->kind == PATTERN_SLOWING      ? "Slowing"
+                                                          : "Your own patterns";
+    Rect area = app_header(app, title);
+    int done_w = m->unit * 3 < area.w ? m->unit * 3 : area.w;
+    Rect done = rect_make(area.x + area.w - done_w, area.y + area.h - m->unit, done_w, m->unit);
+    UiScroll *sc = &p->scroll;
+    int view_h = done.y - m->gap - area.y;
+    /* The arrows' column is kept whether or not they show: the list's width
+     * never changes with its length. */
     int arrows = m->unit + m->gap;
-    UiScroll *sc = &app->breathe_picker.scroll;
-    sc->view = rect_make(area.x, area.y, area.w - arrows, start.y - m->gap - area.y);
+    sc->view = rect_make(area.x, area.y, area.w - arrows, view_h);
     ui_scroll_begin(ui, sc);
     int y = sc->view.y;
-    pattern_section(app, sc, &y);
-    length_section(app, sc, &y);
-    sound_section(app, sc, &y);
-    volume_section(app, sc, &y);
-    /* The content's height is known once laid out: kept for the next pass. */
+    int chose_length = 0;
+    if (p->sheet == BREATHE_SHEET_LENGTH) {
+        chose_length = length_section(app, sc, &y);
+    } else if (p->sheet == BREATHE_SHEET_SOUND) {
+        sound_section(app, sc, &y);
+        volume_section(app, sc, &y);
+    } else {
+        pattern_section(app, sc, &y);
+    }
     sc->content_h = y - sc->view.y;
     ui_scroll_end(ui, sc);
-
-    UiStyle arrow = app_style_button(app);
-    int ah = (sc->view.h - m->gap) / 2;
-    Rect up = rect_make(area.x + area.w - m->unit, sc->view.y, m->unit, ah);
-    Rect down = rect_make(up.x, sc->view.y + ah + m->gap, m->unit, ah);
-    if (ui_button(ui, "Scroll up", "", up, SHAPE_ARROW_UP, &arrow,
-                  sc->offset <= 0 ? UI_DISABLED : 0))
-        sc->offset -= sc->view.h * 2 / 3;
-    if (ui_button(ui, "Scroll down", "", down, SHAPE_ARROW_DOWN, &arrow,
-                  sc->offset >= sc->content_h - sc->view.h ? UI_DISABLED : 0))
-        sc->offset += sc->view.h * 2 / 3;
-
+    if (sc->content_h > sc->view.h)
+        widget_scroll_arrows(APP_KIT(app), sc,
+                             rect_make(area.x + area.w - m->unit, sc->view.y, m->unit, sc->view.h),
+                             sc->offset > 0, sc->offset < sc->content_h - sc->view.h);
     UiStyle go = app_style_primary(app);
-    go.text_px = m->text_large;
-    if (ui_button(ui, "Start", NULL, start, SHAPE_CIRCLE, &go, 0))
-        breathe_start(app);
+    if (ui_button(ui, "Done", NULL, done, SHAPE_CHECK, &go, 0) || chose_length) {
+        p->sheet = BREATHE_SHEET_NONE; /* one choice: made, and back */
+        sc->offset = 0;
+    }
+}
+
+void screen_breathe(App *app)
+{
+    BreathePicker *p = &app->breathe_picker;
+    if (p->sheet == BREATHE_SHEET_PATTERN && app->breathe.kind != PATTERN_SLOWING &&
+        app->breathe.kind != PATTERN_CUSTOM)
+        p->sheet = BREATHE_SHEET_NONE; /* nothing of this pattern to adjust (one deleted) */
+    if (app->breathe_picker.naming)
+        screen_naming(app);
+    else if (app->breathe_picker.sheet)
+        picker_sheet(app);
+    else
+        picker_main(app);
 }

@@ -46,6 +46,14 @@ void screen_breathe_run(App *app)
         return;
     }
     PacerState s = pacer_at(&b->pacer, app->time.mono_ms);
+    /* Untouched for a while and breathing, the chrome steps back over a second. */
+    int64_t quiet_ms = app->time.mono_ms -
+                       (app->touched_mono > b->pacer.start_ms ? app->touched_mono
+                                                              : b->pacer.start_ms) -
+                       BREATHE_CALM_AFTER_MS;
+    app->chrome_calm = s.paused || quiet_ms <= 0          ? 0.0f
+                       : quiet_ms >= BREATHE_CALM_FADE_MS ? 1.0f
+                                                          : (float)quiet_ms / BREATHE_CALM_FADE_MS;
 
     /* A tap anywhere pauses or resumes, on touch-down: declared first, so the buttons
      * on top win; a shaky double tap within 0.5 s counts once. */
@@ -78,7 +86,10 @@ void screen_breathe_run(App *app)
     snprintf(hint, sizeof hint, "%s",
              s.paused ? "Tap anywhere to carry on" : "Tap anywhere to hold");
     Rect hint_r = rect_make(m->margin, end.y, end.x - m->gap - m->margin, m->unit);
-    ui_text_box(ui, hint, hint_r, m->text_small, m->text_min, t->text_dim, ALIGN_LEFT);
+    if (app->chrome_calm < 1.0f) /* the hint goes with the chrome; it is back at a touch */
+        ui_text_box(ui, hint, hint_r, m->text_small, m->text_min,
+                    color_alpha(t->text_dim, (uint8_t)(255.0f * (1.0f - app->chrome_calm))),
+                    ALIGN_LEFT);
 
     /* The circle, its word and the time left, as large as the screen allows: beside
      * Home and Pause when it fits between them, else below them. */
@@ -114,7 +125,8 @@ void screen_breathe_run(App *app)
     int max_r = d / 2 - ring_t - m->gap / 2;
     int min_r = max_r * 2 / 5;
     int r = min_r + (int)((float)(max_r - min_r) * s.size + 0.5f);
-    Color core = color_mix(t->bg, t->accent, app->night ? 0.45f : 0.55f);
+    /* Dark enough under the count that the palette's own text reads on it. */
+    Color core = color_mix(t->bg, t->accent, app->night ? 0.3f : 0.42f);
     if (s.paused)
         core = color_mix(t->bg, core, 0.7f);
     /* soft: a faint halo in two steps around the disc */

@@ -128,7 +128,7 @@ void screen_paused(App *app)
                 t->text_dim, ALIGN_CENTER);
     y += m->text + m->gap / 2;
     ui_text_box(ui, "Take the time you need. You carry on only when you are both ready.",
-                rect_make(words.x, y, words.w, words.y + words.h - y), m->text_small, m->text_min,
+                rect_make(words.x, y, words.w, words.y + words.h - y), m->text_small, m->text_small,
                 t->text_dim, ALIGN_CENTER);
 
     int w = (readies.w - m->gap) / 2;

@@ -86,7 +86,7 @@ void screen_pinpad(App *app)
         key_h = (area.h - 3 * kgap) / 4;
     int pad_h = 4 * key_h + 3 * kgap;
     Rect info, pad;
-    if (!m->portrait && area.w >= pad_w * 2) {
+    if (!m->portrait && area.w >= pad_w + m->unit * 4) {
         pad = rect_make(area.x + area.w - pad_w, area.y + (area.h - pad_h) / 2, pad_w, pad_h);
         info = rect_make(area.x, area.y, pad.x - m->gap - area.x, area.h);
     } else {
@@ -118,9 +118,11 @@ void screen_pinpad(App *app)
     int lh = m->text_small * 27 / 20;
     int words_h = ui_text_wrap(ui, words, rect_make(0, 0, info.w, 1 << 20), m->text_small,
                                t->text_dim, ALIGN_CENTER, 0);
-    if (words_h > 3 * lh)
-        words_h = 3 * lh;
-    int wait_h = wait[0] ? m->text * 27 / 20 : 0;
+    if (words_h > 4 * lh)
+        words_h = 4 * lh;
+    int wait_h = wait[0] ? ui_text_wrap(ui, wait, rect_make(0, 0, info.w, 1 << 20), m->text,
+                                        t->danger_free_warn, ALIGN_CENTER, 0)
+                         : 0;
     int cancel_h = m->unit;
     int block = dots_h + m->gap + words_h + (wait_h ? m->gap / 2 + wait_h : 0) + m->gap + cancel_h;
     int show_cancel = block <= info.h;
@@ -132,12 +134,12 @@ void screen_pinpad(App *app)
     pin_dots(app, rect_make(info.x, y, info.w, dots_h));
     y += dots_h + m->gap;
     Color tone = js->pin_message[0] ? t->danger_free_warn : t->text_dim;
-    ui_text_box(ui, words, rect_make(info.x, y, info.w, words_h), m->text_small, m->text_min, tone,
-                ALIGN_CENTER);
+    ui_text_box(ui, words, rect_make(info.x, y, info.w, words_h), m->text_small, m->text_small,
+                tone, ALIGN_CENTER);
     y += words_h;
     if (wait_h) {
         y += m->gap / 2;
-        ui_text_fit(ui, wait, rect_make(info.x, y, info.w, wait_h), m->text, m->text_min,
+        ui_text_box(ui, wait, rect_make(info.x, y, info.w, wait_h), m->text, m->text_min,
                     t->danger_free_warn, ALIGN_CENTER);
         y += wait_h;
     }

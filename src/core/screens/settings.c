@@ -139,6 +139,14 @@ void screen_settings(App *app)
     if (widget_stepper(APP_KIT(app), c, "Brightness", &brightness, 10, 100, 10))
         app_save_int(app, KEY_DISPLAY_BRIGHTNESS, brightness);
 
+    if (app->has_backlight) {
+        /* The screen's own light by night, where the panel lets Lull set it. */
+        c = widget_settings_row(APP_KIT(app), sc->view, &y, "Light at night");
+        int light = app->config.night_light;
+        if (widget_stepper(APP_KIT(app), c, "Light at night", &light, 10, 100, 10))
+            app_save_int(app, KEY_DISPLAY_NIGHT_LIGHT, light);
+    }
+
     c = widget_settings_row(APP_KIT(app), sc->view, &y, "Volume");
     int volume = app->config.volume;
     if (widget_stepper(APP_KIT(app), c, "Volume", &volume, 0, 100, 10))

@@ -59,7 +59,7 @@ void theme_make(Theme *t, int night, int brightness)
         t->surface = color_rgb(0x1E1718);
         t->surface_hi = color_rgb(0x2C2223);
         t->text = color_rgb(0xC09A7E);
-        t->text_dim = color_rgb(0x84695A);
+        t->text_dim = color_rgb(0xA0806D); /* 4.9:1 on a card, 5.4:1 on the ground */
         t->accent = color_rgb(0xB8733E);
         t->frame = color_rgb(0x3A2E2C);
         t->danger_free_warn = color_rgb(0xB88A4A);

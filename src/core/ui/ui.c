@@ -153,9 +153,40 @@ static Rect intersect(Rect a, Rect b)
     return r;
 }
 
+/* Whether (x, y) lies in what a filled command paints. */
+static int paints(const DrawCmd *c, int x, int y)
+{
+    if (c->kind == DRAW_RECT)
+        return rect_contains(c->rect, x, y);
+    if (c->kind != DRAW_CIRCLE)
+        return 0;
+    int r = c->rect.w / 2, dx = x - (c->rect.x + r), dy = y - (c->rect.y + r);
+    return dx * dx + dy * dy <= r * r;
+}
+
+/* The colour the list has painted at (x, y) so far: from the last opaque fill
+ * there (or the clear colour), every translucent one after it laid over. */
+static Color painted_at(const DrawList *d, int x, int y)
+{
+    int from = d->count;
+    while (from > 0 && !(d->cmds[from - 1].color.a == 255 && paints(&d->cmds[from - 1], x, y)))
+        from--;
+    Color c = from > 0 ? d->cmds[from - 1].color : color_alpha(d->clear, 255);
+    for (int k = from; k < d->count; k++)
+        if (d->cmds[k].color.a && paints(&d->cmds[k], x, y))
+            c = color_over(d->cmds[k].color, c);
+    return c;
+}
+
 static DrawCmd *push(Ui *ui, DrawKind kind, Rect r, Color c)
 {
-    DrawCmd *cmd = draw_push(ui->draw, kind, place(ui, r), c);
+    Rect placed = place(ui, r);
+    if ((kind == DRAW_TEXT || kind == DRAW_SHAPE) && ui->ink.a && c.a) {
+        /* Every word and glyph reads at 4.5:1 or more on what it is drawn on. */
+        Color under = painted_at(ui->draw, placed.x + placed.w / 2, placed.y + placed.h / 2);
+        c = color_readable(c, under, ui->ink, UI_MIN_CONTRAST);
+    }
+    DrawCmd *cmd = draw_push(ui->draw, kind, placed, c);
     if (cmd)
         cmd->turned = ui->turned;
     return cmd;
@@ -234,10 +265,11 @@ int ui_button(Ui *ui, const char *label, const char *text, Rect r, Shape shape,
     Color bg = style->bg;
     Color fg = style->fg;
     if (flags & UI_DISABLED) {
+        /* Set back, not see-through: dimmer words, still read at 4.5:1. */
         bg = color_alpha(bg, (uint8_t)(bg.a / 2));
-        fg = color_alpha(fg, 110);
+        fg = color_mix(fg, color_over(bg, color_alpha(ui->draw->clear, 255)), 0.5f);
     } else if (pressed) {
-        bg = color_scale(bg, 1.35f);
+        bg = color_scale(bg, 1.25f);
     }
     ui_rect(ui, r, bg, style->radius);
     if (flags & UI_SELECTED) {
@@ -389,6 +421,13 @@ int ui_text_fit(Ui *ui, const char *text, Rect r, int size_px, int min_px, Color
         size = min_px;
     while (size > min_px && ui_measure(ui, text, size) > r.w)
         size--;
+    if (ui_measure(ui, text, size) > r.w) {
+        /* Too wide even at the floor: cut with "…", never past its box. */
+        char cut[UI_WRAP_BYTES];
+        ui_fit_line(ui, text, r.w, size, cut, sizeof cut);
+        ui_text(ui, cut, r, size, c, align);
+        return size;
+    }
     ui_text(ui, text, r, size, c, align);
     return size;
 }

@@ -376,7 +376,7 @@ int widget_editor(const Kit *k, Rect area, Keyboard *kb)
             utf8_length(kb->text) >= kb->max_chars ? t->danger_free_warn : t->text_dim,
             ALIGN_RIGHT);
 
-    char shown[KEYBOARD_BYTES + 8];
+    char shown[KEYBOARD_BYTES + 16];
     snprintf(shown, sizeof shown, "%s|", kb->text);
     /* The end of a long note, where the typing is. */
     UiLine lines[KEYBOARD_BYTES];
@@ -416,7 +416,7 @@ KeyboardResult widget_name_field(const Kit *k, Rect area, Keyboard *kb, Color ac
                     m->text_small, m->text_min, hint_c, ALIGN_CENTER);
     ui_rect(ui, field, t->surface, m->radius);
     ui_frame(ui, field, warn ? t->danger_free_warn : accent, m->radius, 2);
-    char shown[KEYBOARD_BYTES + 8];
+    char shown[KEYBOARD_BYTES + 16];
     snprintf(shown, sizeof shown, "%s|", kb->text);
     Rect text_r = rect_inset(field, m->gap / 2);
     text_r.w -= m->unit * 3 / 2;
@@ -426,6 +426,18 @@ KeyboardResult widget_name_field(const Kit *k, Rect area, Keyboard *kb, Color ac
         text_r.h -= line;
         ui_text_box(ui, hint, rect_make(text_r.x, text_r.y + text_r.h, text_r.w, line),
                     m->text_small, m->text_min, hint_c, ALIGN_LEFT);
+    }
+    if (ui_measure(ui, shown, m->text_small) > text_r.w) {
+        /* Longer than the field even small: its end, where the cursor is. */
+        const char *tail = shown;
+        char cut[KEYBOARD_BYTES + 16];
+        do {
+            tail++;
+            while ((*tail & 0xC0) == 0x80)
+                tail++;
+            snprintf(cut, sizeof cut, "\u2026%s", tail);
+        } while (*tail && ui_measure(ui, cut, m->text_small) > text_r.w);
+        snprintf(shown, sizeof shown, "%s", cut);
     }
     ui_text_fit(ui, shown, text_r, m->text_large, m->text_small, t->text, ALIGN_LEFT);
     char count[32];
