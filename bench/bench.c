@@ -723,7 +723,8 @@ static int cmd_store(char **argv)
     /* The journal screen's first fetch: two pages from the newest. */
     for (int i = 0; i < 300; i++) {
         int64_t t0 = now_ns();
-        if (store_timeline_page(store, NULL, 0, items, JOURNAL_PAGE * 2, &count) != STORE_OK ||
+        if (store_timeline_page(store, NULL, 0, TIMELINE_ALL, items, JOURNAL_PAGE * 2, &count) !=
+                STORE_OK ||
             count != JOURNAL_PAGE * 2) {
             fprintf(stderr, "bench: timeline: %s\n", store_error(store));
             return 1;

@@ -95,6 +95,7 @@ typedef struct {
     int item_h[JOURNAL_WINDOW]; /* each item's height when laid out item_h_width wide; 0: unknown */
     int item_h_width;
     int at_newest, at_oldest; /* the window holds the first / the last item */
+    int entries_only;         /* the timeline shows the couple's entries alone */
     int stale;                /* reload from the newest before the next frame */
     int failed;               /* the store could not be read */
     UiScroll scroll;

@@ -22,9 +22,10 @@
 typedef struct {
     int (*setting_get)(void *ctx, const char *key, char *out, size_t size);
     /* Up to max items after from (NULL: from the newest), newest first; newer
-     * 1: the items just before from instead (still newest first). */
-    int (*timeline_page)(void *ctx, const JournalKey *from, int newer, JournalItem *out, int max,
-                         int *count);
+     * 1: the items just before from instead (still newest first); of the
+     * kinds in the mask (TIMELINE_ALL, TIMELINE_ENTRIES, ...). */
+    int (*timeline_page)(void *ctx, const JournalKey *from, int newer, int kinds, JournalItem *out,
+                         int max, int *count);
     /* A signal session's summary (session 0: the latest one). */
     int (*session_item)(void *ctx, int64_t session, JournalItem *out);
     /* Saves an entry durably: a new one (ev->id == 0, id set) or an edit. */

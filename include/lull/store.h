@@ -101,10 +101,11 @@ int export_json_string(const char *in, char *out, size_t size);
 /* The journal (journal_store.c, seed.c, pin.c): */
 
 /* Up to max timeline items after from (NULL: from the newest), newest first;
- * newer 1: the max items just before from instead, still newest first. Pages
- * by key through indexes, so a page costs the same in a journal of any size. */
-StoreStatus store_timeline_page(Store *store, const JournalKey *from, int newer, JournalItem *out,
-                                int max, int *count);
+ * newer 1: the max items just before from instead, still newest first; only
+ * the kinds in the mask (TIMELINE_ALL, TIMELINE_ENTRIES, ...). Pages by key
+ * through indexes, so a page costs the same in a journal of any size. */
+StoreStatus store_timeline_page(Store *store, const JournalKey *from, int newer, int kinds,
+                                JournalItem *out, int max, int *count);
 /* A signal session's summary (session 0: the latest with signals in it);
  * STORE_NOT_FOUND when there is none. */
 StoreStatus store_session_item(Store *store, int64_t session, JournalItem *out);

@@ -12,6 +12,14 @@
  * session before an entry when they share a millisecond. */
 typedef enum { JOURNAL_ITEM_SESSION, JOURNAL_ITEM_BREATHING, JOURNAL_ITEM_ENTRY } JournalItemKind;
 
+/* Which kinds a timeline page holds: a mask of 1 << JournalItemKind. */
+enum {
+    TIMELINE_SESSIONS = 1 << JOURNAL_ITEM_SESSION,
+    TIMELINE_BREATHING = 1 << JOURNAL_ITEM_BREATHING,
+    TIMELINE_ENTRIES = 1 << JOURNAL_ITEM_ENTRY,
+    TIMELINE_ALL = TIMELINE_SESSIONS | TIMELINE_BREATHING | TIMELINE_ENTRIES,
+};
+
 /* A position in the timeline, for paging by key (never by offset). */
 typedef struct {
     int64_t time_ms;

@@ -30,13 +30,13 @@ static int setting_get(void *ctx, const char *key, char *out, size_t size)
     return status == STORE_NOT_FOUND ? (int)status : logged(ctx, status, "reading a setting");
 }
 
-static int timeline_page(void *ctx, const JournalKey *from, int newer, JournalItem *out, int max,
-                         int *count)
+static int timeline_page(void *ctx, const JournalKey *from, int newer, int kinds, JournalItem *out,
+                         int max, int *count)
 {
     *count = 0;
     if (!ctx)
         return (int)STORE_ERROR;
-    return logged(ctx, store_timeline_page(ctx, from, newer, out, max, count), "timeline");
+    return logged(ctx, store_timeline_page(ctx, from, newer, kinds, out, max, count), "timeline");
 }
 
 static int session_item(void *ctx, int64_t session, JournalItem *out)

@@ -15,34 +15,38 @@ enum { WEEK_MS = 7 * 86400 * 1000 };
 static const char timeline_older_sql[] =
     "SELECT kind, id, t FROM ("
     " SELECT 0 AS kind, id, started_ms AS t FROM sessions"
-    "  WHERE (started_ms, id) < (?1, ?2)"
+    "  WHERE (started_ms, id) < (?1, ?2) AND (?8 & 1) != 0"
     "   AND EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.id"
     "               AND e.kind = 'signal' AND e.deleted_ms IS NULL)"
     "  ORDER BY started_ms DESC, id DESC LIMIT ?7)"
     " UNION ALL SELECT * FROM ("
     " SELECT 1, id, time_ms FROM events"
     "  WHERE kind = 'breathing' AND (time_ms, id) < (?3, ?4) AND deleted_ms IS NULL"
+    "   AND (?8 & 2) != 0"
     "  ORDER BY time_ms DESC, id DESC LIMIT ?7)"
     " UNION ALL SELECT * FROM ("
     " SELECT 2, id, time_ms FROM events"
     "  WHERE kind = 'entry' AND (time_ms, id) < (?5, ?6) AND deleted_ms IS NULL"
+    "   AND (?8 & 4) != 0"
     "  ORDER BY time_ms DESC, id DESC LIMIT ?7)"
     " ORDER BY 3 DESC, 1 DESC, 2 DESC LIMIT ?7";
 
 static const char timeline_newer_sql[] =
     "SELECT kind, id, t FROM ("
     " SELECT 0 AS kind, id, started_ms AS t FROM sessions"
-    "  WHERE (started_ms, id) > (?1, ?2)"
+    "  WHERE (started_ms, id) > (?1, ?2) AND (?8 & 1) != 0"
     "   AND EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.id"
     "               AND e.kind = 'signal' AND e.deleted_ms IS NULL)"
     "  ORDER BY started_ms, id LIMIT ?7)"
     " UNION ALL SELECT * FROM ("
     " SELECT 1, id, time_ms FROM events"
     "  WHERE kind = 'breathing' AND (time_ms, id) > (?3, ?4) AND deleted_ms IS NULL"
+    "   AND (?8 & 2) != 0"
     "  ORDER BY time_ms, id LIMIT ?7)"
     " UNION ALL SELECT * FROM ("
     " SELECT 2, id, time_ms FROM events"
     "  WHERE kind = 'entry' AND (time_ms, id) > (?5, ?6) AND deleted_ms IS NULL"
+    "   AND (?8 & 4) != 0"
     "  ORDER BY time_ms, id LIMIT ?7)"
     " ORDER BY 3, 1, 2 LIMIT ?7";
 
@@ -105,8 +109,8 @@ static void arm_bound(const JournalKey *key, int kind, int64_t *t, int64_t *id)
         *id = INT64_MIN; /* older: t < T; newer: t >= T */
 }
 
-StoreStatus store_timeline_page(Store *store, const JournalKey *from, int newer, JournalItem *out,
-                                int max, int *count)
+StoreStatus store_timeline_page(Store *store, const JournalKey *from, int newer, int kinds,
+                                JournalItem *out, int max, int *count)
 {
     *count = 0;
     if (max <= 0)
@@ -129,6 +133,8 @@ StoreStatus store_timeline_page(Store *store, const JournalKey *from, int newer,
     }
     if (rc == SQLITE_OK)
         rc = sqlite3_bind_int(stmt, 7, max);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int(stmt, 8, kinds);
     JournalKey *keys = rc == SQLITE_OK ? malloc(sizeof(JournalKey) * (size_t)max) : NULL;
     int n = 0;
     if (rc == SQLITE_OK && !keys)

@@ -72,8 +72,9 @@ static JournalItem generated_item(int i)
 
 static int key_index(const JournalKey *k)
 {
-    /* The generated items' keys: index i has time NOW - (i+1) h, kind i % 3. */
-    int64_t i = (NOW - k->time_ms) / 3600000 - 1;
+    /* The generated items' keys: index i has time NOW - (i+1) h, kind i % 3;
+     * a time between two items is the older one's. */
+    int64_t i = (NOW - k->time_ms + 3600000 - 1) / 3600000 - 1;
     return (int)i;
 }
 
@@ -89,32 +90,35 @@ static JournalItem entry_item(const Fake *f, int i)
     return it;
 }
 
-static int fake_page(void *ctx, const JournalKey *from, int newer, JournalItem *out, int max,
-                     int *count)
+static int fake_page(void *ctx, const JournalKey *from, int newer, int kinds, JournalItem *out,
+                     int max, int *count)
 {
     Fake *f = ctx;
     *count = 0;
     f->pages++;
     if (f->generated) {
-        int start, end;
-        if (!from) {
-            if (newer)
-                return 0;
-            start = 0;
+        /* Item i is an hour older than item i - 1; the kinds take turns. */
+        if (!from && newer)
+            return 0;
+        if (newer) {
+            int n = 0;
+            for (int i = key_index(from) - 1; i >= 0 && n < max; i--)
+                if (kinds & (1 << (i % 3)))
+                    n++, out[max - n] = generated_item(i);
+            memmove(out, out + max - n, sizeof *out * (size_t)n);
+            *count = n;
         } else {
-            int at = key_index(from);
-            start = newer ? at - max : at + 1;
+            /* A jump's key (kind past the last) takes in the item at its time. */
+            int start = from ? key_index(from) + (from->kind > JOURNAL_ITEM_ENTRY ? 0 : 1) : 0;
+            for (int i = start; i < f->generated && *count < max; i++)
+                if (kinds & (1 << (i % 3)))
+                    out[(*count)++] = generated_item(i);
         }
-        end = newer && from ? key_index(from) : start + max;
-        if (start < 0)
-            start = 0;
-        if (end > f->generated)
-            end = f->generated;
-        for (int i = start; i < end; i++)
-            out[(*count)++] = generated_item(i);
         f->served += *count;
         return 0;
     }
+    if (!(kinds & TIMELINE_ENTRIES))
+        return 0;
     /* Saved entries, newest first (they are saved in time order). */
     JournalItem list[FAKE_ENTRIES];
     int n = 0;
@@ -728,6 +732,66 @@ static void timeline_pages_through_ten_thousand(void **state)
     free(w);
 }
 
+/* The item at the top of the timeline's view. */
+static const JournalItem *top_in_view(World *w)
+{
+    const JournalState *js = &w->app.journal;
+    int tops[JOURNAL_WINDOW + 1];
+    timeline_layout(&w->app, tops);
+    for (int i = 0; i < js->item_count; i++)
+        if (tops[i + 1] > js->scroll.offset)
+            return &js->items[i];
+    fail_msg("nothing in view");
+    return NULL;
+}
+
+/* Twelve weeks back is three taps, not fifty: a month back from the top item
+ * each time, with the day headings saying where; Newest comes back. Entries
+ * only leaves the sessions and the breathing out, and says so when empty. */
+static void timeline_jumps_and_filters(void **state)
+{
+    (void)state;
+    World *w = world(ten_thousand);
+    tap(w, "Journal");
+    const JournalState *js = &w->app.journal;
+    assert_false(has(w, "Newest")); /* at the newest already */
+    for (int i = 0; i < 3; i++)
+        tap(w, "A month back");
+    /* 5 January 21:00 back to the last hour of 5 October: 92 days less 2 h. */
+    int64_t back_h = (NOW - top_in_view(w)->time_ms) / 3600000;
+    assert_int_equal(back_h, 2206);
+    assert_true(shows(&w->app, "Sunday 5 October 2025")); /* the day's heading, on top */
+    assert_true(w->fake.served < 400); /* nothing like the ten thousand between */
+    tap(w, "A week back");
+    back_h = (NOW - top_in_view(w)->time_ms) / 3600000;
+    assert_int_equal(back_h, 2206 + 168);
+    /* Scrolling up from there brings in what lies between, in order. */
+    tap(w, "Scroll up");
+    window_is_consecutive(&w->app);
+    tap(w, "Newest");
+    assert_int_equal(js->items[0].id, 1);
+    assert_int_equal(js->scroll.offset, 0);
+
+    tap(w, "Entries only");
+    assert_true(js->entries_only);
+    assert_true(js->item_count > 0);
+    for (int i = 0; i < js->item_count; i++)
+        assert_int_equal(js->items[i].kind, JOURNAL_ITEM_ENTRY);
+    tap(w, "A month back");
+    for (int i = 0; i < js->item_count; i++)
+        assert_int_equal(js->items[i].kind, JOURNAL_ITEM_ENTRY);
+    tap(w, "Entries only");
+    assert_false(js->entries_only);
+    assert_int_equal(js->items[0].id, 1);
+    free(w);
+
+    w = world(NULL);
+    tap(w, "Journal");
+    tap(w, "Entries only");
+    assert_true(shows(&w->app, "No entries yet."));
+    free(w);
+}
+
 static void drag_then_glide(void **state)
 {
     (void)state;
@@ -1293,6 +1357,7 @@ int main(void)
         cmocka_unit_test(edit_delete_and_undo),
         cmocka_unit_test(physical_keyboard_in_the_note),
         cmocka_unit_test(timeline_pages_through_ten_thousand),
+        cmocka_unit_test(timeline_jumps_and_filters),
         cmocka_unit_test(drag_then_glide),
         cmocka_unit_test(pin_rules),
         cmocka_unit_test(pin_guards_journal_and_settings),

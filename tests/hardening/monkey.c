@@ -126,11 +126,11 @@ static int m_setting_get(void *ctx, const char *key, char *out, size_t size)
     return m->real.journal.setting_get(m->store, key, out, size);
 }
 
-static int m_timeline(void *ctx, const JournalKey *from, int newer, JournalItem *out, int max,
-                      int *count)
+static int m_timeline(void *ctx, const JournalKey *from, int newer, int kinds, JournalItem *out,
+                      int max, int *count)
 {
     Monkey *m = ctx;
-    return m->real.journal.timeline_page(m->store, from, newer, out, max, count);
+    return m->real.journal.timeline_page(m->store, from, newer, kinds, out, max, count);
 }
 
 static int m_session_item(void *ctx, int64_t session, JournalItem *out)

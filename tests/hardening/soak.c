@@ -105,7 +105,8 @@ int main(int argc, char **argv)
     if (!s)
         die("cannot write %s", script_path);
     int third = hours * 4 / 3; /* quarters of an hour in each third */
-    fprintf(s, "tap \"Breathe\"\ntap \"Open-ended\"\ntap \"Ocean\"\ntap \"Start\"\n");
+    fprintf(s, "tap \"Breathe\"\ntap \"Length\"\ntap \"Open-ended\"\ntap \"Sound\"\n"
+               "tap \"Ocean\"\ntap \"Done\"\ntap \"Start\"\n");
     for (int q = 0; q < third; q++)
         quarter(s, QUARTER_MS);
     fprintf(s, "expect screen breathe-run\ntap \"End\"\ntap \"Home\"\ntap \"Signals\"\n");

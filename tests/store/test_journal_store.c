@@ -129,7 +129,7 @@ static int walk(Store *s, int page, int newer, const JournalKey *from, JournalKe
     const JournalKey *k = from;
     for (;;) {
         int n = -1;
-        assert_int_equal(store_timeline_page(s, k, newer, items, page, &n), STORE_OK);
+        assert_int_equal(store_timeline_page(s, k, newer, TIMELINE_ALL, items, page, &n), STORE_OK);
         assert_true(n >= 0 && n <= page);
         if (n == 0)
             break;
@@ -249,7 +249,8 @@ static int64_t page_cost(Store *s, const JournalKey *from, int newer, int *n)
     JournalItem items[JOURNAL_PAGE];
     int64_t steps = 0;
     sqlite3_progress_handler(store_db(s), 1, count_step, &steps);
-    assert_int_equal(store_timeline_page(s, from, newer, items, JOURNAL_PAGE, n), STORE_OK);
+    assert_int_equal(store_timeline_page(s, from, newer, TIMELINE_ALL, items, JOURNAL_PAGE, n),
+                     STORE_OK);
     sqlite3_progress_handler(store_db(s), 0, NULL, NULL);
     return steps;
 }

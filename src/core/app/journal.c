@@ -92,7 +92,8 @@ static void find_last_entry(App *app)
     JournalKey from;
     for (int p = 0; p < PAGES; p++) {
         int count = 0;
-        if (h->timeline_page(app->host.ctx, p ? &from : NULL, 0, page, PAGE, &count) != 0)
+        if (h->timeline_page(app->host.ctx, p ? &from : NULL, 0, TIMELINE_ENTRIES, page, PAGE,
+                             &count) != 0)
             return;
         for (int i = 0; i < count; i++)
             if (page[i].kind == JOURNAL_ITEM_ENTRY && page[i].ev.id != js->draft.id) {

@@ -65,6 +65,9 @@ void timeline_reload_newest(App *app);
 void timeline_reload_here(App *app);
 /* Pages items in (and out) as the view nears either end of the window. */
 void timeline_follow(App *app);
+/* The window moved to what was before the top item by weeks or months (one
+ * of them 0); returns 0 when there is nothing earlier (the window stays). */
+int timeline_jump(App *app, int weeks, int months);
 /* Drag samples, and the timeline_glide that follows a flick. */
 void timeline_glide(App *app);
 /* 1 while the timeline glides after a flick (frames wanted). */

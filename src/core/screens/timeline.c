@@ -23,7 +23,7 @@ static void draft_words(App *app, const EntryDraft *d, char *out, size_t size)
 
 /* The bar under the list: "Saved"; "Entry deleted" or "Draft discarded" with
  * Undo; or, while one is kept, the draft with Discard and Continue. Returns
- * its height. */
+ * its height (0: nothing to say, and the row is the jumps'). */
 static int toast_bar(App *app, Rect area, int draw)
 {
     JournalState *js = &app->journal;
@@ -82,6 +82,42 @@ static int toast_bar(App *app, Rect area, int draw)
         }
     }
     return h + m->gap;
+}
+
+/* Under the list: the entries alone or everything, and a jump a week or a
+ * month back (twelve weeks back is three taps), and back to the newest. */
+static void timeline_nav(App *app, Rect row)
+{
+    JournalState *js = &app->journal;
+    const Metrics *m = &app->metrics;
+    UiStyle st = app_style_button(app);
+    st.text_px = m->text_small;
+    int w = (row.w - 3 * m->gap) / 4;
+    Rect cell[4];
+    for (int i = 0; i < 4; i++)
+        cell[i] = rect_make(row.x + i * (w + m->gap), row.y,
+                            i == 3 ? row.x + row.w - (row.x + 3 * (w + m->gap)) : w, row.h);
+    if (ui_button(&app->ui, "Entries only", NULL, cell[0], SHAPE_STAR, &st,
+                  js->entries_only ? UI_SELECTED : 0)) {
+        js->entries_only = !js->entries_only;
+        js->scroll.offset = 0;
+        timeline_reload_newest(app);
+    }
+    int nothing = js->item_count == 0;
+    if (ui_button(&app->ui, "A week back", NULL, cell[1], SHAPE_NONE, &st,
+                  nothing ? UI_DISABLED : 0) &&
+        !timeline_jump(app, 1, 0))
+        journal_toast(app, "Nothing earlier than this", TOAST_MS);
+    if (ui_button(&app->ui, "A month back", NULL, cell[2], SHAPE_NONE, &st,
+                  nothing ? UI_DISABLED : 0) &&
+        !timeline_jump(app, 0, 1))
+        journal_toast(app, "Nothing earlier than this", TOAST_MS);
+    int at_top = js->at_newest && js->scroll.offset <= 0;
+    if (ui_button(&app->ui, "Newest", NULL, cell[3], SHAPE_NONE, &st, at_top ? UI_DISABLED : 0)) {
+        js->scroll.offset = 0;
+        js->velocity = 0.0f;
+        timeline_reload_newest(app);
+    }
 }
 
 /* The header's actions, or a row of their own below it on a narrow screen.
@@ -156,8 +192,10 @@ void screen_journal(App *app)
 
     int bar = toast_bar(app, area, 0);
     int arrows = m->unit + m->gap;
+    /* The bottom row is the bar's while it has something to say, else the jumps'. */
+    int nav = bar ? 0 : m->unit + m->gap;
     UiScroll *sc = &js->scroll;
-    sc->view = rect_make(area.x, area.y, area.w - arrows, area.h - bar);
+    sc->view = rect_make(area.x, area.y, area.w - arrows, area.h - bar - nav);
 
     timeline_glide(app);
     timeline_follow(app);
@@ -166,10 +204,12 @@ void screen_journal(App *app)
 
     if (js->item_count == 0) {
         const char *words =
-            js->failed
-                ? "The journal could not be read just now. Nothing is lost; try again in a moment."
-                : "Nothing here yet. Signal sessions, breathing and your entries will appear "
-                  "here, newest first.";
+            js->failed ? "The journal could not be read just now. Nothing is lost; try again in a "
+                         "moment."
+            : js->entries_only ? "No entries yet. What you write after an evening will appear "
+                                 "here, newest first."
+                               : "Nothing here yet. Signal sessions, breathing and your entries "
+                                 "will appear here, newest first.";
         Rect r = rect_make(sc->view.x + sc->view.w / 10, sc->view.y, sc->view.w * 4 / 5,
                            sc->view.h);
         int used = ui_text_wrap(ui, words, r, m->text, t->text_dim, ALIGN_CENTER, 0);
@@ -202,7 +242,9 @@ void screen_journal(App *app)
 
     int max = sc->content_h - sc->view.h;
     widget_scroll_arrows(APP_KIT(app), sc,
-                         rect_make(area.x + area.w - m->unit, area.y, m->unit, area.h - bar),
+                         rect_make(area.x + area.w - m->unit, area.y, m->unit, sc->view.h),
                          sc->offset > 0 || !js->at_newest, sc->offset < max || !js->at_oldest);
+    if (nav)
+        timeline_nav(app, rect_make(area.x, sc->view.y + sc->view.h + m->gap, area.w, m->unit));
     toast_bar(app, area, 1);
 }

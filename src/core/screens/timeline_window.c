@@ -17,7 +17,8 @@ static int fetch(App *app, const JournalKey *from, int newer, JournalItem *out, 
     *count = 0;
     if (!h->timeline_page)
         return 0; /* no store: an empty journal */
-    int status = h->timeline_page(app->host.ctx, from, newer, out, max, count);
+    int kinds = app->journal.entries_only ? TIMELINE_ENTRIES : TIMELINE_ALL;
+    int status = h->timeline_page(app->host.ctx, from, newer, kinds, out, max, count);
     if (status != 0) {
         app->journal.failed = status;
         *count = 0;
@@ -57,6 +58,53 @@ void timeline_reload_here(App *app)
     js->stale = 0;
     if (n == 0)
         timeline_reload_newest(app);
+}
+
+int timeline_jump(App *app, int weeks, int months)
+{
+    JournalState *js = &app->journal;
+    int tops[JOURNAL_WINDOW + 1];
+    timeline_layout(app, tops);
+    /* From the item at the top of the view (or now, with none). */
+    int64_t from_ms = app->time.wall_ms;
+    int32_t offset_s = app->time.utc_offset_s;
+    for (int i = 0; i < js->item_count; i++) {
+        if (tops[i + 1] > js->scroll.offset) {
+            from_ms = js->items[i].time_ms;
+            offset_s = js->items[i].utc_offset_s;
+            break;
+        }
+    }
+    int64_t to_ms = from_ms - (int64_t)weeks * 7 * 86400000;
+    if (months) {
+        int64_t local_s = from_ms / 1000 + offset_s;
+        to_ms = (calendar_add_months(local_s, -months) - offset_s) * 1000 + from_ms % 1000;
+    }
+    /* To the end of that day: its heading, the date, is at the top of the view. */
+    int64_t day = calendar_local_day(to_ms, offset_s);
+    int64_t day_end_ms = (day + 1) * 86400000 - (int64_t)offset_s * 1000 - 1;
+    JournalKey key = {day_end_ms, JOURNAL_ITEM_ENTRY + 1, INT64_MAX}; /* all of it and before */
+    JournalItem *page = malloc(sizeof(JournalItem) * JOURNAL_PAGE * 3);
+    if (!page)
+        return 0;
+    /* A page of what is newer above, so the view starts exactly at that day. */
+    int older = 0, newer = 0;
+    fetch(app, &key, 0, page + JOURNAL_PAGE, JOURNAL_PAGE * 2, &older);
+    if (older > 0)
+        fetch(app, &key, 1, page, JOURNAL_PAGE, &newer);
+    if (older > 0) {
+        memcpy(js->items, page + JOURNAL_PAGE - newer, sizeof(JournalItem) * (size_t)newer);
+        memcpy(js->items + newer, page + JOURNAL_PAGE, sizeof(JournalItem) * (size_t)older);
+        js->item_count = newer + older;
+        memset(js->item_h, 0, sizeof js->item_h);
+        js->at_newest = newer < JOURNAL_PAGE; /* the rest comes in as the list goes up */
+        js->at_oldest = older < JOURNAL_PAGE * 2;
+        js->velocity = 0.0f;
+        timeline_layout(app, tops);
+        js->scroll.offset = tops[newer];
+    }
+    free(page);
+    return older > 0;
 }
 
 /* Keeps the item at the top of the view where it is on screen while items
