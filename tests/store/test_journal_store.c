@@ -191,6 +191,28 @@ static void test_timeline_order_ties_and_deletes(void **state)
             assert_int_equal(back[i].id, want[n - 2 - i].id);
     }
 
+    /* Of some kinds only: the entries, newest first, either way; breathing and
+     * the sessions together. */
+    JournalItem items[8];
+    int got = 0;
+    assert_int_equal(store_timeline_page(s, NULL, 0, TIMELINE_ENTRIES, items, 8, &got), STORE_OK);
+    assert_int_equal(got, 3);
+    assert_int_equal(items[0].id, e3);
+    assert_int_equal(items[1].id, e2);
+    assert_int_equal(items[2].id, e1);
+    JournalKey oldest = {at(0, 8, 0), JOURNAL_ITEM_BREATHING, b2};
+    assert_int_equal(store_timeline_page(s, &oldest, 1, TIMELINE_ENTRIES, items, 8, &got),
+                     STORE_OK);
+    assert_int_equal(got, 3);
+    assert_int_equal(items[0].id, e3);
+    assert_int_equal(store_timeline_page(s, NULL, 0, TIMELINE_SESSIONS | TIMELINE_BREATHING, items,
+                                         8, &got),
+                     STORE_OK);
+    assert_int_equal(got, 3);
+    assert_int_equal(items[0].kind, JOURNAL_ITEM_BREATHING);
+    assert_int_equal(items[1].kind, JOURNAL_ITEM_SESSION);
+    assert_int_equal(items[2].id, b2);
+
     JournalItem it;
     assert_int_equal(store_session_item(s, s1, &it), STORE_OK);
     assert_int_equal(it.kind, JOURNAL_ITEM_SESSION);
