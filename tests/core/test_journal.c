@@ -792,6 +792,22 @@ static void timeline_jumps_and_filters(void **state)
     free(w);
 }
 
+/* A new journal's Insights say what will appear, on each page, rather than
+ * showing empty lists and flat charts. */
+static void empty_insights_say_what_will_come(void **state)
+{
+    (void)state;
+    World *w = world(NULL);
+    tap(w, "Journal");
+    tap(w, "Insights");
+    assert_true(shows(&w->app, "When an entry says what you tried"));
+    tap(w, "Helped");
+    assert_true(shows(&w->app, "When an entry says what helped"));
+    tap(w, "Charts");
+    assert_true(shows(&w->app, "Week by week, your entries"));
+    free(w);
+}
+
 static void drag_then_glide(void **state)
 {
     (void)state;
@@ -1358,6 +1374,7 @@ int main(void)
         cmocka_unit_test(physical_keyboard_in_the_note),
         cmocka_unit_test(timeline_pages_through_ten_thousand),
         cmocka_unit_test(timeline_jumps_and_filters),
+        cmocka_unit_test(empty_insights_say_what_will_come),
         cmocka_unit_test(drag_then_glide),
         cmocka_unit_test(pin_rules),
         cmocka_unit_test(pin_guards_journal_and_settings),

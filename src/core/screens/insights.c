@@ -61,8 +61,14 @@ static int chip_rows(App *app, WordsList list, const InsightsChip *chips, int co
     y += text_block(app, intro, rect_make(r.x, y, r.w, r.h), m->text_small, t->text_dim, draw) +
          m->gap / 2;
     if (count == 0) {
-        y += text_block(app, "Nothing yet in these weeks.", rect_make(r.x, y, r.w, r.h), m->text,
-                        t->text_dim, draw);
+        /* Nothing yet: what will be here, and how it comes. */
+        const char *none =
+            list == WORDS_TRIED
+                ? "Nothing yet in these weeks. When an entry says what you tried, each one appears "
+                  "here with how often and how it felt."
+                : "Nothing yet in these weeks. When an entry says what helped, it appears here, "
+                  "the most often first.";
+        y += text_block(app, none, rect_make(r.x, y, r.w, r.h), m->text, t->text_dim, draw);
         return y - r.y;
     }
     for (int i = 0; i < count; i++) {
@@ -81,7 +87,9 @@ static void chart(App *app, ChartId id, Rect r)
     const Theme *t = &app->theme;
     const Insights *in = &app->journal.insights;
     int lh = m->text * 27 / 20;
-    int th = m->text_min * 27 / 20;
+    /* The axes and the weeks in the screen's small words: they grow with it. */
+    int label_px = m->text_small;
+    int th = label_px * 27 / 20;
     ui_text(ui, insights_chart_title(id), rect_make(r.x, r.y, r.w, lh), m->text, t->text,
             ALIGN_LEFT);
     char summary[160];
@@ -92,22 +100,22 @@ static void chart(App *app, ChartId id, Rect r)
     int top = insights_chart_top(in, id);
     char top_text[16];
     insights_value_text(id, top, top_text, sizeof top_text);
-    int axis_w = ui_measure(ui, top_text, m->text_min) + m->gap / 2;
-    int zero_w = ui_measure(ui, "0", m->text_min) + m->gap / 2;
+    int axis_w = ui_measure(ui, top_text, label_px) + m->gap / 2;
+    int zero_w = ui_measure(ui, "0", label_px) + m->gap / 2;
     axis_w = axis_w > zero_w ? axis_w : zero_w;
     int n = in->weeks > 0 ? in->weeks : 1;
     int values = n <= 6; /* a value over each bar only while they are few */
     Rect plot = rect_make(r.x + axis_w, r.y + lh + sh + m->gap / 2 + (values ? th : th / 2),
                           r.w - axis_w, 0);
     plot.h = r.y + r.h - th - m->gap / 2 - plot.y;
-    if (plot.h < m->text_min)
+    if (plot.h < label_px)
         return;
     Color axis = color_alpha(t->text_dim, 160);
     ui_rect(ui, rect_make(plot.x, plot.y + plot.h - 1, plot.w, 2), axis, 0);
     ui_rect(ui, rect_make(plot.x, plot.y, plot.w, 1), color_alpha(t->frame, 200), 0);
-    ui_text(ui, top_text, rect_make(r.x, plot.y - th / 2, axis_w - m->gap / 2, th), m->text_min,
+    ui_text(ui, top_text, rect_make(r.x, plot.y - th / 2, axis_w - m->gap / 2, th), label_px,
             t->text_dim, ALIGN_RIGHT);
-    ui_text(ui, "0", rect_make(r.x, plot.y + plot.h - th / 2, axis_w - m->gap / 2, th), m->text_min,
+    ui_text(ui, "0", rect_make(r.x, plot.y + plot.h - th / 2, axis_w - m->gap / 2, th), label_px,
             t->text_dim, ALIGN_RIGHT);
 
     int slot = plot.w / n;
@@ -116,10 +124,11 @@ static void chart(App *app, ChartId id, Rect r)
     int label_w = 0;
     for (int w = 0; w < in->weeks; w++) {
         insights_week_label(in, w, label, sizeof label);
-        int lw = ui_measure(ui, label, m->text_min) + m->gap / 2;
+        int lw = ui_measure(ui, label, label_px) + m->gap;
         label_w = lw > label_w ? lw : label_w;
     }
-    int step = slot > 0 ? (label_w + slot - 1) / slot : n;
+    /* Room for a third more: the last label may move in to stay inside the chart. */
+    int step = slot > 0 ? (label_w * 4 / 3 + slot - 1) / slot : n;
     if (step < 1)
         step = 1;
     for (int w = 0; w < in->weeks; w++) {
@@ -137,11 +146,11 @@ static void chart(App *app, ChartId id, Rect r)
                 char vt[16];
                 insights_value_text(id, v, vt, sizeof vt);
                 ui_text(ui, vt, rect_make(plot.x + w * slot, plot.y + plot.h - h - th, slot, th),
-                        m->text_min, t->text, ALIGN_CENTER);
+                        label_px, t->text, ALIGN_CENTER);
             }
         } else if (values) {
-            ui_text(ui, "–", rect_make(plot.x + w * slot, plot.y + plot.h - th, slot, th),
-                    m->text_min, t->text_dim, ALIGN_CENTER);
+            ui_text(ui, "–", rect_make(plot.x + w * slot, plot.y + plot.h - th, slot, th), label_px,
+                    t->text_dim, ALIGN_CENTER);
         }
         /* Labels on every step-th week, counted from the latest, and inside the chart. */
         if ((in->weeks - 1 - w) % step == 0) {
@@ -152,7 +161,7 @@ static void chart(App *app, ChartId id, Rect r)
                 cx = r.x;
             if (cx + cw > r.x + r.w)
                 cx = r.x + r.w - cw;
-            ui_text(ui, label, rect_make(cx, plot.y + plot.h + m->gap / 4, cw, th), m->text_min,
+            ui_text(ui, label, rect_make(cx, plot.y + plot.h + m->gap / 4, cw, th), label_px,
                     t->text_dim, ALIGN_CENTER);
         }
     }
@@ -206,6 +215,14 @@ static int content(App *app, Rect view, int draw)
         y += chip_rows(app, WORDS_HELPED, in->helped, in->helped_count, 0, r, draw);
         break;
     default: {
+        if (in->entries == 0 && in->sessions == 0 && in->breathing == 0) {
+            y += text_block(app,
+                            "Nothing yet in these weeks. Week by week, your entries, signal "
+                            "sessions and breathing appear here as bars, with how comfort and "
+                            "pain went.",
+                            r, m->text, t->text_dim, draw);
+            break;
+        }
         int ch = chart_height(app, js->insights_scroll.view.h);
         for (int c = 0; c < CHART_COUNT; c++) {
             if (draw)
