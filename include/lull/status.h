@@ -16,6 +16,7 @@ typedef enum {
     STORE_TOO_NEW = 7, /* schema version from a newer Lull */
     STORE_NOT_FOUND = 8,
     STORE_FOREIGN = 9, /* a SQLite file that is not a Lull journal */
+    STORE_IN_USE = 10, /* another Lull keeps this journal open for writing */
 } StoreStatus;
 
 /* The status in words, as the end of a sentence: "the storage is full". */

@@ -31,6 +31,7 @@ int store_first_failure(Store *store, int status);
 typedef struct {
     int busy_timeout_ms; /* how long to wait for another program's lock; 0: the default */
     int faults;          /* tests: writes can be made to fail (store_inject_fault) */
+    int reading;         /* a tool that only reads: opened read-only, beside a running Lull */
 } StoreOptions;
 
 /* Opens as store_open does, with options (NULL: the defaults). Both check

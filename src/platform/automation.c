@@ -340,11 +340,11 @@ static int run_command(Runner *r, const ScriptCommand *c)
     return 0;
 }
 
-static char *read_script(const char *path)
+static char *read_script(const char *path, size_t *length)
 {
     char err[512];
     if (strcmp(path, "-") != 0) {
-        char *text = paths_read_file(path, SCRIPT_MAX_BYTES, err, sizeof err);
+        char *text = paths_read_file(path, SCRIPT_MAX_BYTES, err, sizeof err, length);
         if (!text)
             fprintf(stderr, "lull: script %s\n", err);
         return text;
@@ -366,62 +366,82 @@ static char *read_script(const char *path)
             cap *= 2;
         }
     }
-    if (buf)
+    if (buf) {
         buf[len] = '\0';
+        *length = len;
+    }
     return buf;
+}
+
+/* The next line of the script from *p, cut in place (its \r too); NULL at the end. */
+static char *next_line(char **p, const char *end)
+{
+    if (*p >= end)
+        return NULL;
+    char *line = *p;
+    char *nl = memchr(line, '\n', (size_t)(end - line));
+    if (nl) {
+        *nl = '\0';
+        *p = nl + 1;
+    } else {
+        *p = (char *)end;
+    }
+    size_t len = strlen(line);
+    if (len && line[len - 1] == '\r')
+        line[len - 1] = '\0';
+    return line;
 }
 
 int automation_run(Kiosk *k, const char *path, const char *screenshots_dir)
 {
-    char *text = read_script(path);
+    size_t length = 0;
+    char *text = read_script(path, &length);
     if (!text)
         return 2;
     Runner r = {k, screenshots_dir, 0};
+    const char *end = text + length;
+    int status = 0;
+    int nul = paths_nul_line(text, length);
+    if (nul) {
+        /* A NUL byte would end the script there as if it were done. */
+        r.line = nul;
+        status = fail(&r, "a NUL byte; a script is text");
+        free(text);
+        return status;
+    }
     /* The first frame, so the first command sees what a person would. */
     kiosk_step(k, 1);
 
-    /* Parse everything first: a typo on line 40 should not cost a long run. */
-    int status = 0;
-    int count = 0;
-    for (char *p = text; *p;) {
-        char *nl = strchr(p, '\n');
-        count++;
-        if (!nl)
-            break;
-        p = nl + 1;
-    }
-    ScriptCommand *cmds = calloc((size_t)(count ? count : 1), sizeof *cmds);
-    if (!cmds) {
+    /* Every line is checked first (a typo on line 40 should not cost a long
+     * run), one at a time: the script is held once, as its text, never as a
+     * command per line. */
+    char *copy = malloc(length + 1);
+    if (!copy) {
         free(text);
         return 2;
     }
-    char *p = text;
-    for (int i = 0; i < count && status == 0; i++) {
-        char *nl = strchr(p, '\n');
-        if (nl)
-            *nl = '\0';
-        size_t len = strlen(p);
-        if (len && p[len - 1] == '\r')
-            p[len - 1] = '\0';
+    memcpy(copy, text, length + 1);
+    ScriptCommand cmd;
+    char *p = copy, *line;
+    for (r.line = 1; status == 0 && (line = next_line(&p, copy + length)); r.line++) {
         char err[256];
-        r.line = i + 1;
-        if (script_parse_line(p, &cmds[i], err, sizeof err) != 0)
+        if (script_parse_line(line, &cmd, err, sizeof err) != 0)
             status = fail(&r, "%s", err);
-        p = nl ? nl + 1 : p + len;
     }
-    int i = 0;
-    for (; i < count && status == 0 && !k->quit && !k->app->quit; i++) {
-        r.line = i + 1;
-        status = run_command(&r, &cmds[i]);
-    }
-    /* Lull left (Escape, the corner) with commands still to run: they would
-     * pass unseen, so the script fails there. */
-    for (; status == 0 && i < count; i++)
-        if (cmds[i].kind != SCRIPT_EMPTY && cmds[i].kind != SCRIPT_QUIT) {
-            r.line = i + 1;
-            status = fail(&r, "Lull has left already; this line would never run");
+    free(copy);
+    p = text;
+    for (r.line = 1; status == 0 && (line = next_line(&p, end)); r.line++) {
+        char err[256];
+        script_parse_line(line, &cmd, err, sizeof err);
+        if (k->quit || k->app->quit) {
+            /* Lull left (Escape, the corner) with commands still to run: they
+             * would pass unseen, so the script fails there. */
+            if (cmd.kind != SCRIPT_EMPTY && cmd.kind != SCRIPT_QUIT)
+                status = fail(&r, "Lull has left already; this line would never run");
+            continue;
         }
-    free(cmds);
+        status = run_command(&r, &cmd);
+    }
     free(text);
     return status;
 }

@@ -61,7 +61,7 @@ int defaults_files_read(const char *dir, Defaults *d, char *note, size_t note_si
         if (n < 0 || (size_t)n >= sizeof path)
             continue;
         int found = 0, unread = 0;
-        char *text = paths_read_file(path, DATA_FILE_MAX_BYTES, err, sizeof err);
+        char *text = paths_read_file(path, DATA_FILE_MAX_BYTES, err, sizeof err, NULL);
         if (!text) {
             fprintf(stderr, "lull: %s; Lull's own %s are used\n", err, files[i].what);
             found = unread = 1;

@@ -119,7 +119,8 @@ static void load_config(Config *config, const CliOptions *opts, char *note, size
         snprintf(path, sizeof path, "%s", opts->config_path);
     else if (paths_default_config(path, sizeof path) != 0)
         return; /* no config file at all: the defaults */
-    char *text = paths_read_file(path, CONFIG_MAX_BYTES, err, sizeof err);
+    size_t length = 0;
+    char *text = paths_read_file(path, CONFIG_MAX_BYTES, err, sizeof err, &length);
     if (!text) {
         fprintf(stderr, "lull: config %s; using the defaults\n", err);
         snprintf(note, note_size, "The settings file could not be read; using the defaults.");
@@ -128,7 +129,17 @@ static void load_config(Config *config, const CliOptions *opts, char *note, size
     char messages[CONFIG_MESSAGES_MAX];
     messages[0] = '\0';
     const char *base = strrchr(path, '/');
-    if (config_parse(config, text, path, messages, sizeof messages) > 0) {
+    int nul = paths_nul_line(text, length);
+    int problems = config_parse(config, text, path, messages, sizeof messages);
+    if (nul) {
+        /* A NUL byte ends the text for the parser: what follows it is said, not lost unseen. */
+        size_t used = strlen(messages);
+        snprintf(messages + used, sizeof messages - used,
+                 "%s%s:%d: a NUL byte: the rest of the file after it is not read\n",
+                 used && messages[used - 1] != '\n' ? "\n" : "", path, nul);
+        problems++;
+    }
+    if (problems > 0) {
         fprintf(stderr, "%s", messages);
         if (messages[0] && messages[strlen(messages) - 1] != '\n')
             fputc('\n', stderr);
@@ -333,6 +344,8 @@ int kiosk_open(Kiosk *k, const CliOptions *opts)
     app_use_defaults(k->app, &defaults);
 
     storage_open(k);
+    if (k->in_use)
+        return 1;
     k->app->host = host_for_store(k->store);
     /* The panel's own light, on a real screen (or a test's stand-in folder). */
     if (!opts->headless || getenv("LULL_BACKLIGHT_ROOT"))

@@ -41,6 +41,7 @@ struct Kiosk {
     Clock clock;
     App *app;
     char db_path[1024];
+    int in_use;        /* another Lull has the journal: this one does not start */
     int win_w, win_h;  /* window pixels */
     int rotation;      /* applied rotation, degrees */
     int active_finger; /* 1 + the finger that is the pointer, 0 none */

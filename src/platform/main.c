@@ -13,29 +13,37 @@
 #include "kiosk.h"
 #include "lull/cli.h"
 #include "lull/store.h"
+#include "paths.h"
 #include "tools.h"
 
 static int run_export(const CliOptions *opts)
 {
-    Store *store = tools_open_store(opts);
+    Store *store = tools_open_store(opts, 1);
     if (!store)
         return 2;
     FILE *out = stdout;
+    char part[4096] = "";
     if (opts->out_path) {
-        /* Exports hold the couple's words: readable by their owner only, also
-         * when the file was there before with a wider mode. */
-        int fd = open(opts->out_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-        struct stat st;
-        if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0077) &&
-            fchmod(fd, 0600) != 0) {
-            close(fd);
-            fd = -1;
+        /* Written beside its final name, synced, then renamed over it: a cut
+         * export never takes that name, and a good one before stays until the
+         * new one is whole. 0600: exports hold the couple's words. */
+        char dir[4096];
+        paths_dirname(opts->out_path, dir, sizeof dir);
+        const char *base = strrchr(opts->out_path, '/');
+        base = base ? base + 1 : opts->out_path;
+        int n = snprintf(part, sizeof part, "%s/.%s.partial-XXXXXX", dir, base);
+        int fd = n > 0 && (size_t)n < sizeof part ? mkstemp(part) : -1;
+        if (fd >= 0) {
+            (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+            (void)fchmod(fd, 0600);
         }
         out = fd >= 0 ? fdopen(fd, "wb") : NULL;
         if (!out) {
             perror(opts->out_path);
-            if (fd >= 0)
+            if (fd >= 0) {
                 close(fd);
+                unlink(part);
+            }
             store_close(store);
             return 2;
         }
@@ -47,8 +55,25 @@ static int run_export(const CliOptions *opts)
     StoreStatus status = store_export(store, format, out, now_ms, clock_local_offset(ts.tv_sec));
     int failed = status != STORE_OK;
     if (out != stdout) {
+        if (fflush(out) != 0 || fsync(fileno(out)) != 0)
+            failed = 1;
         if (fclose(out) != 0)
             failed = 1;
+        if (!failed && rename(part, opts->out_path) != 0) {
+            perror(opts->out_path);
+            failed = 1;
+        }
+        if (failed) {
+            unlink(part);
+        } else {
+            char dir[4096];
+            paths_dirname(opts->out_path, dir, sizeof dir);
+            int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            if (dfd >= 0) {
+                (void)fsync(dfd);
+                close(dfd);
+            }
+        }
     } else if (fflush(out) != 0) {
         failed = 1;
     }

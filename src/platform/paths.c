@@ -2,11 +2,23 @@
 #include "paths.h"
 
 #include <errno.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* $HOME, else the account's own home folder; NULL when there is none (never a
+ * shared temporary folder, where someone else could have left a journal). */
+static const char *home_folder(void)
+{
+    const char *home = getenv("HOME");
+    if (home && home[0] == '/')
+        return home;
+    const struct passwd *pw = getpwuid(geteuid());
+    return pw && pw->pw_dir && pw->pw_dir[0] == '/' ? pw->pw_dir : NULL;
+}
 
 static int xdg_path(const char *env, const char *fallback, const char *leaf, char *out, size_t size)
 {
@@ -15,9 +27,12 @@ static int xdg_path(const char *env, const char *fallback, const char *leaf, cha
     if (base && base[0] == '/') {
         n = snprintf(out, size, "%s/lull/%s", base, leaf);
     } else {
-        const char *home = getenv("HOME");
-        if (!home || !*home)
-            home = "/tmp";
+        const char *home = home_folder();
+        if (!home) {
+            if (size)
+                out[0] = '\0';
+            return -1;
+        }
         n = snprintf(out, size, "%s/%s/lull/%s", home, fallback, leaf);
     }
     return n > 0 && (size_t)n < size ? 0 : -1;
@@ -26,6 +41,26 @@ static int xdg_path(const char *env, const char *fallback, const char *leaf, cha
 int paths_default_db(char *out, size_t size)
 {
     return xdg_path("XDG_DATA_HOME", ".local/share", "lull.db", out, size);
+}
+
+int paths_journal(const char *given, char *out, size_t size, char *err, size_t err_size)
+{
+    if (given) {
+        int n = snprintf(out, size, "%s", given);
+        if (n < 0 || (size_t)n >= size || !*given) {
+            snprintf(err, err_size, "the journal's path is %s", *given ? "too long" : "empty");
+            return -1;
+        }
+        return 0;
+    }
+    if (paths_default_db(out, size) != 0) {
+        snprintf(err, err_size, "%s",
+                 home_folder() ? "the journal's path under the home folder is too long"
+                               : "there is no home folder to keep the journal in; give one "
+                                 "with --db PATH");
+        return -1;
+    }
+    return 0;
 }
 
 int paths_default_config(char *out, size_t size)
@@ -41,8 +76,11 @@ int paths_default_config(char *out, size_t size)
     return -1;
 }
 
-char *paths_read_file(const char *path, size_t max_bytes, char *err, size_t err_size)
+char *paths_read_file(const char *path, size_t max_bytes, char *err, size_t err_size,
+                      size_t *length)
 {
+    if (length)
+        *length = 0;
     FILE *f = fopen(path, "rb");
     if (!f) {
         snprintf(err, err_size, "%s: %s", path, strerror(errno));
@@ -79,9 +117,23 @@ char *paths_read_file(const char *path, size_t max_bytes, char *err, size_t err_
         }
     }
     fclose(f);
-    if (buf)
+    if (buf) {
         buf[len] = '\0';
+        if (length)
+            *length = len;
+    }
     return buf;
+}
+
+int paths_nul_line(const char *text, size_t length)
+{
+    const char *nul = memchr(text, '\0', length);
+    if (!nul)
+        return 0;
+    int line = 1;
+    for (const char *p = text; p < nul; p++)
+        line += *p == '\n';
+    return line;
 }
 
 void paths_dirname(const char *path, char *out, size_t size)

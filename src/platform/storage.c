@@ -123,13 +123,26 @@ void storage_open(struct Kiosk *k)
             fprintf(stderr, "lull: %s\n", err);
         }
     }
-    if (k->opts->db_path)
-        snprintf(k->db_path, sizeof k->db_path, "%s", k->opts->db_path);
-    else
-        paths_default_db(k->db_path, sizeof k->db_path);
+    if (paths_journal(k->opts->db_path, k->db_path, sizeof k->db_path, err, sizeof err) != 0) {
+        /* Nowhere to keep the journal (or a path too long to keep whole): said
+         * on the screen, and nothing is written anywhere else instead. */
+        fprintf(stderr, "lull: %s\n", err);
+        s->problem = (int)STORE_ERROR;
+        s->retry_mono = STORAGE_RETRY_MS;
+        app_storage_problem(k->app, s->problem, 0, NULL, k);
+        return;
+    }
 
     StoreStatus status;
     k->store = try_open(k, 0, &status, err, sizeof err);
+    if (!k->store && status == STORE_IN_USE) {
+        /* One journal, one Lull: a second would log into the first one's
+         * sessions. It says so and does not start. */
+        fprintf(stderr, "lull: another Lull is already using the journal %s; close it first\n",
+                k->db_path);
+        k->in_use = 1;
+        return;
+    }
     if (!k->store) {
         fprintf(stderr, "lull: cannot open the journal %s: %s\n", k->db_path, err);
         s->problem = (int)status;

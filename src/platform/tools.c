@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "clock.h"
 #include "defaults_files.h"
@@ -14,16 +15,28 @@
 #include "lull/store.h"
 #include "paths.h"
 
-Store *tools_open_store(const CliOptions *opts)
+Store *tools_open_store(const CliOptions *opts, int must_exist)
 {
     char path[1024], err[512];
     StoreStatus status;
-    if (opts->db_path)
-        snprintf(path, sizeof path, "%s", opts->db_path);
-    else
-        paths_default_db(path, sizeof path);
-    Store *store = store_open(path, &status, err, sizeof err);
-    if (!store)
+    if (paths_journal(opts->db_path, path, sizeof path, err, sizeof err) != 0) {
+        fprintf(stderr, "lull: %s\n", err);
+        return NULL;
+    }
+    struct stat st;
+    if (must_exist && stat(path, &st) != 0) {
+        /* A mistyped path is said, and nothing is made there. */
+        fprintf(stderr, "lull: there is no journal at %s\n", path);
+        return NULL;
+    }
+    /* The tools that read do so beside a running Lull; the one that writes
+     * (seed-demo) needs the journal to itself, as the kiosk does. */
+    StoreOptions options = {0};
+    options.reading = must_exist;
+    Store *store = store_open_with(path, &options, &status, err, sizeof err);
+    if (!store && status == STORE_IN_USE)
+        fprintf(stderr, "lull: another Lull is using the journal %s; close it first\n", path);
+    else if (!store)
         fprintf(stderr, "lull: cannot open %s: %s\n", path, err);
     return store;
 }
@@ -193,7 +206,7 @@ static void print_text(const Insights *in, const JournalWords *words)
 
 int tools_insights(const CliOptions *opts)
 {
-    Store *store = tools_open_store(opts);
+    Store *store = tools_open_store(opts, 1);
     if (!store)
         return 2;
     int64_t now_ms;
@@ -225,7 +238,7 @@ int tools_insights(const CliOptions *opts)
 
 int tools_seed_demo(const CliOptions *opts)
 {
-    Store *store = tools_open_store(opts);
+    Store *store = tools_open_store(opts, 0);
     if (!store)
         return 2;
     SeedOptions o;

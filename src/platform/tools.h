@@ -9,7 +9,10 @@
 
 /* Opens the journal of --db (else the default one) for a tool, saying on
  * stderr why not; NULL then. */
-Store *tools_open_store(const CliOptions *opts);
+/* --db or the default journal; must_exist (export, insights): a missing one
+ * is said and never created, and it is only read, beside a running Lull.
+ * NULL after saying why on stderr. */
+Store *tools_open_store(const CliOptions *opts, int must_exist);
 /* Prints the Insights screen's figures (text or JSON); returns the exit status. */
 int tools_insights(const CliOptions *opts);
 /* Writes a reproducible demo history into an empty journal; returns the exit status. */

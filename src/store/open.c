@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -92,7 +93,8 @@ static int must_not_write(const char *path, const struct stat *st)
  * and narrows an existing file of ours that others could read. An existing
  * file is only opened for reading here; *read_only says whether it may be
  * written (must_not_write). */
-static StoreStatus prepare_file(const char *path, int *read_only, char *err, size_t err_size)
+static StoreStatus prepare_file(const char *path, int *read_only, int *created_out, char *err,
+                                size_t err_size)
 {
     char buf[STORE_PATH_MAX];
     size_t len = strlen(path);
@@ -126,10 +128,11 @@ static StoreStatus prepare_file(const char *path, int *read_only, char *err, siz
         set_err(err, err_size, "cannot open database", "not a regular file");
         return STORE_ERROR;
     }
-    if (st.st_uid == geteuid() && (st.st_mode & 0077) != 0)
-        (void)fchmod(fd, st.st_mode & 0700);
+    /* An existing file's mode is narrowed only once it has shown it is a
+     * journal of ours (narrow_mode, after the checks). */
     if (!created)
         *read_only = must_not_write(path, &st);
+    *created_out = created;
     if (created) {
         /* The new name must survive a power cut as much as the data will. */
         (void)fsync(fd);
@@ -138,6 +141,24 @@ static StoreStatus prepare_file(const char *path, int *read_only, char *err, siz
     }
     close(fd);
     return STORE_OK;
+}
+
+/* "file:" and the path, with what a URI would read otherwise escaped. */
+static int file_uri(const char *path, const char *query, char *out, size_t size)
+{
+    size_t n = 0;
+    int w = snprintf(out, size, "file:");
+    n = w > 0 ? (size_t)w : 0;
+    for (const unsigned char *p = (const unsigned char *)path; *p && n + 4 < size; p++) {
+        if (*p == '%' || *p == '?' || *p == '#' || *p < 0x21 || *p == 0x7f)
+            n += (size_t)snprintf(out + n, size - n, "%%%02X", *p);
+        else
+            out[n++] = (char)*p;
+    }
+    if (n + strlen(query) + 1 >= size)
+        return -1;
+    snprintf(out + n, size - n, "%s", query);
+    return 0;
 }
 
 /* Reads before anything writes: a file that is not a database, or one from
@@ -230,6 +251,87 @@ static StoreStatus enable_wal(Store *store)
     return status;
 }
 
+/* Whether a -wal beside the journal holds anything (a journal not closed cleanly). */
+static int wal_has_frames(const char *path)
+{
+    char wal[STORE_PATH_MAX + 8];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    struct stat st;
+    return stat(wal, &st) == 0 && st.st_size > 0;
+}
+
+/* A look at an existing file that changes nothing: immutable, so SQLite
+ * takes no lock and makes no -wal or -shm beside it. A file that is not a
+ * database, another program's, damaged or from a newer Lull is refused here,
+ * before its mode or its neighbours could change. */
+static StoreStatus look_first(Store *store, const char *path)
+{
+    if (wal_has_frames(path)) {
+        /* Not closed cleanly: the file alone may be half a checkpoint, which
+         * only the real connection (with its -wal) reads right. Here, only
+         * that it is an SQLite file at all. */
+        static const char magic[16] = "SQLite format 3";
+        char head[16] = {0};
+        int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+        ssize_t got = fd >= 0 ? read(fd, head, sizeof head) : -1;
+        if (fd >= 0)
+            close(fd);
+        if (got != (ssize_t)sizeof head || memcmp(head, magic, sizeof magic) != 0)
+            return store_fail_message(store, STORE_CORRUPT, "the file is not a database");
+        return STORE_OK;
+    }
+    char uri[STORE_PATH_MAX * 3 + 32];
+    if (file_uri(path, "?immutable=1", uri, sizeof uri) != 0)
+        return store_fail_message(store, STORE_ERROR, "the path is too long");
+    int rc = sqlite3_open_v2(uri, &store->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    if (rc != SQLITE_OK) {
+        StoreStatus status = store->db ? store_fail(store, rc)
+                                       : store_fail_message(store, store_status_from_sqlite(rc),
+                                                            sqlite3_errstr(rc));
+        sqlite3_close(store->db);
+        store->db = NULL;
+        return status;
+    }
+    int version = 0;
+    StoreStatus status = check_readable(store, &version);
+    if (status == STORE_OK)
+        status = check_contents(store, version);
+    sqlite3_close(store->db);
+    store->db = NULL;
+    return status;
+}
+
+/* One Lull writes a journal at a time: the file itself is locked (flock, which
+ * SQLite's own locks do not touch) for as long as it is open for writing. */
+static StoreStatus take_writer_lock(Store *store, const char *path)
+{
+    store->lock_fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (store->lock_fd < 0)
+        return store_fail_message(store, store_status_from_errno(errno), strerror(errno));
+    if (flock(store->lock_fd, LOCK_EX | LOCK_NB) == 0)
+        return STORE_OK;
+    int error = errno;
+    close(store->lock_fd);
+    store->lock_fd = -1;
+    if (error == EWOULDBLOCK)
+        return store_fail_message(store, STORE_IN_USE, "another Lull is using this journal");
+    return STORE_OK; /* a file system without flock: nothing to hold, as before */
+}
+
+/* Ours: a journal others could read is narrowed to its owner. */
+static void narrow_mode(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+    if (fd < 0)
+        fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    struct stat st;
+    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+        (st.st_mode & 0077) != 0)
+        (void)fchmod(fd, st.st_mode & 0700);
+    if (fd >= 0)
+        close(fd);
+}
+
 /* Everything after the file exists: the connection, its settings, the
  * schema and the cached statements. */
 static StoreStatus store_connect(Store *store, const char *path, const StoreOptions *options)
@@ -243,7 +345,18 @@ static StoreStatus store_connect(Store *store, const char *path, const StoreOpti
     }
     int flags = store->read_only ? SQLITE_OPEN_READONLY
                                  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    int rc = sqlite3_open_v2(path, &store->db, flags, vfs);
+    const char *name = path;
+    char uri[STORE_PATH_MAX * 3 + 32];
+    if (store->unwritable && !wal_has_frames(path)) {
+        /* Nothing can be written here, and nothing waits in a -wal: read it
+         * as it is, without the -shm a WAL journal would need (which a
+         * read-only card or folder could not hold). */
+        if (file_uri(path, "?immutable=1", uri, sizeof uri) == 0) {
+            name = uri;
+            flags |= SQLITE_OPEN_URI;
+        }
+    }
+    int rc = sqlite3_open_v2(name, &store->db, flags, vfs);
     if (rc != SQLITE_OK) {
         if (store->db)
             return store_fail(store, rc);
@@ -285,7 +398,7 @@ Store *store_open_with(const char *path, const StoreOptions *options, StoreStatu
     static const StoreOptions defaults = {0};
     StoreStatus st = STORE_OK;
     Store *store = NULL;
-    int read_only = 0;
+    int read_only = 0, created = 1;
     if (!options)
         options = &defaults;
     if (err && err_size > 0)
@@ -296,7 +409,7 @@ Store *store_open_with(const char *path, const StoreOptions *options, StoreStatu
         goto fail;
     }
     if (strcmp(path, ":memory:") != 0 &&
-        (st = prepare_file(path, &read_only, err, err_size)) != STORE_OK)
+        (st = prepare_file(path, &read_only, &created, err, err_size)) != STORE_OK)
         goto fail;
     store = sqlite3_malloc64(sizeof *store);
     if (!store) {
@@ -305,11 +418,24 @@ Store *store_open_with(const char *path, const StoreOptions *options, StoreStatu
         goto fail;
     }
     memset(store, 0, sizeof *store);
-    store->read_only = read_only;
+    store->lock_fd = -1;
+    store->unwritable = read_only;
+    store->read_only = read_only || options->reading;
+    if (!created && (st = look_first(store, path)) != STORE_OK) {
+        set_err(err, err_size, "cannot open database", store->error);
+        goto fail;
+    }
+    if (!store->read_only && strcmp(path, ":memory:") != 0 &&
+        (st = take_writer_lock(store, path)) != STORE_OK) {
+        set_err(err, err_size, "cannot open database", store->error);
+        goto fail;
+    }
     if ((st = store_connect(store, path, options)) != STORE_OK) {
         set_err(err, err_size, "cannot open database", store->error);
         goto fail;
     }
+    if (!created)
+        narrow_mode(path);
     store->error[0] = '\0';
     if (status)
         *status = STORE_OK;
@@ -330,6 +456,8 @@ void store_close(Store *store)
     /* close_v2 would leave a zombie behind if a statement leaked; close
      * reports it instead, and every statement is ours to finalize above. */
     sqlite3_close(store->db);
+    if (store->lock_fd >= 0)
+        close(store->lock_fd);
     fault_vfs_destroy(store->fault);
     sqlite3_free(store);
 }

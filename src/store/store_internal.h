@@ -16,6 +16,8 @@ struct Store {
     Statements statements; /* every statement of the store's files, kept prepared */
     char error[256];
     int read_only;
+    int unwritable;  /* the file, its folder or the storage refuse writing: nobody writes it */
+    int lock_fd;     /* holds the one-writer lock (flock) while open; -1: none */
     FaultVfs *fault; /* tests: the VFS whose writes can be made to fail */
     int failing;     /* the last failure reported through store_first_failure */
 };

@@ -1,8 +1,16 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# lull export on a new database: a CSV header alone, and valid JSON with no events,
-# on standard output and into a file readable by its owner only.
+# lull export on a new journal: a CSV header alone, and valid JSON with no events,
+# on standard output and into a file readable by its owner only. (Export never
+# makes a journal: the one here is made by a first start that does nothing.)
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
+file(WRITE ${WORK}/quit.lull "quit\n")
+execute_process(COMMAND ${CMAKE_COMMAND} -E env SDL_AUDIODRIVER=dummy ${LULL} --headless --clock fake
+                        --db ${WORK}/new/lull.db --script ${WORK}/quit.lull
+                RESULT_VARIABLE status ERROR_VARIABLE err)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "the first start failed: ${err}")
+endif()
 # execute_process would turn CRLF into LF: the file keeps the bytes as written.
 execute_process(COMMAND ${LULL} export --db ${WORK}/new/lull.db --format csv --out ${WORK}/out.csv
                 RESULT_VARIABLE status ERROR_VARIABLE err)

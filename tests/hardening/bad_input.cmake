@@ -76,6 +76,11 @@ third = Pat
   file(WRITE ${WORK}/settings.lull "tap \"Skip\"\ntap \"Settings\"\nexpect text \"Some settings in wrong.conf\"\nquit\n")
   expect_run(note_in_settings 0 "wrong\\.conf"
              ${kiosk} --config ${WORK}/wrong.conf --size 720x3000 --script ${WORK}/settings.lull)
+  # A NUL byte ends the file for the parser: said, with its line.
+  execute_process(COMMAND printf "[display]\\nnight = on\\n\\000[sound]\\nvolume = 5\\n"
+                  OUTPUT_FILE ${WORK}/nul.conf)
+  expect_run(nul_byte 0 "nul\\.conf:3: a NUL byte"
+             ${kiosk} --config ${WORK}/nul.conf --script ${WORK}/starts.lull)
 elseif(CASE STREQUAL "script")
   execute_process(COMMAND ${DBTOOL} noise ${WORK}/garbage.lull 4096 5)
   set(cfg --config ${SRC}/tests/e2e/couple.conf)
@@ -95,6 +100,21 @@ elseif(CASE STREQUAL "script")
   expect_run(missing 2 "missing\\.lull: No such file" ${kiosk} ${cfg}
              --script ${WORK}/missing.lull)
   expect_run(a_folder 2 "script" ${kiosk} ${cfg} --script ${WORK})
+  # A NUL byte would end the script early as if it had passed: it is an error.
+  execute_process(COMMAND printf "expect screen home\\n\\000tap \"Nowhere at all\"\\n"
+                  OUTPUT_FILE ${WORK}/nul.lull)
+  expect_run(nul_byte 1 "script:2: a NUL byte" ${kiosk} ${cfg} --script ${WORK}/nul.lull)
+  # Four million lines: held as their text, never as a command per line
+  # (which took gigabytes). Within 400 MB of address space, where no
+  # sanitizer reserves its own.
+  string(REPEAT "\n" 4000000 lines)
+  file(WRITE ${WORK}/large.lull "expect screen home${lines}quit\n")
+  if(SANITIZED)
+    expect_run(large_script 0 "" ${kiosk} ${cfg} --script ${WORK}/large.lull)
+  else()
+    expect_run(large_script 0 "" sh -c "ulimit -v 400000; exec \"$0\" \"$@\"" ${kiosk} ${cfg}
+               --script ${WORK}/large.lull)
+  endif()
 elseif(CASE STREQUAL "sounds")
   # The sounds folder beside the journal, full of things that are not sound.
   file(MAKE_DIRECTORY ${WORK}/sounds ${WORK}/sounds/folder.wav)

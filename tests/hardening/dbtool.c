@@ -7,6 +7,7 @@
  *   dbtool setting DB KEY          the stored value, if any
  *   dbtool future DB               writes a journal from "a newer Lull"
  *   dbtool foreign DB              writes another program's SQLite file
+ *   dbtool foreign-wal DB          ...one in WAL mode, closed cleanly (no -wal left)
  *   dbtool damage DB OFFSET COUNT  overwrites COUNT bytes at OFFSET (0xA5)
  *   dbtool noise FILE SIZE SEED    writes SIZE pseudo-random bytes
  *   dbtool truncate FILE SIZE      cuts FILE to SIZE bytes
@@ -175,6 +176,10 @@ int main(int argc, char **argv)
     if (argc >= 3 && strcmp(argv[1], "foreign") == 0)
         return write_sql(argv[2], "CREATE TABLE moz_places(id INTEGER PRIMARY KEY, url TEXT);"
                                   "INSERT INTO moz_places(url) VALUES ('https://example.org/');");
+    if (argc >= 3 && strcmp(argv[1], "foreign-wal") == 0)
+        return write_sql(argv[2], "PRAGMA journal_mode = WAL;"
+                                  "CREATE TABLE moz_places(id INTEGER PRIMARY KEY, url TEXT);"
+                                  "INSERT INTO moz_places(url) VALUES ('https://example.org/');");
     if (argc >= 5 && strcmp(argv[1], "damage") == 0)
         return damage(argv[2], atol(argv[3]), atol(argv[4]));
     if (argc >= 5 && strcmp(argv[1], "noise") == 0)
@@ -183,7 +188,8 @@ int main(int argc, char **argv)
         return truncate(argv[2], (off_t)atol(argv[3])) == 0 ? 0 : 1;
     if (argc >= 5 && strcmp(argv[1], "hold") == 0)
         return hold(argv[2], atol(argv[3]), argv + 4);
-    fprintf(stderr, "usage: dbtool integrity|events|setting|future|foreign|damage|noise|"
-                    "truncate|hold ...\n");
+    fprintf(stderr,
+            "usage: dbtool integrity|events|setting|future|foreign|foreign-wal|damage|noise|"
+            "truncate|hold ...\n");
     return 2;
 }

@@ -59,6 +59,12 @@ endif()
 foreach(case random truncated damaged_page foreign future readonly locked)
   lull_hard_script(damaged_${case} damaged.cmake -DCASE=${case})
 endforeach()
+# Issue 13.3: a file that is not Lull's is never touched (bytes, mode, time, neighbours).
+lull_hard_script(foreign_untouched untouched.cmake)
+# Issue 13.4 and 13.6: where the journal is, and exports that are never cut.
+lull_hard_script(paths paths.cmake)
+# Issue 13.5: one journal, one Lull.
+lull_hard_script(one_lull one_lull.cmake)
 
 # The store's refusals and faults, and the app's waiting writes, as unit tests.
 if(CMOCKA_FOUND)
@@ -180,8 +186,10 @@ if(HARD_NATIVE)
 endif()
 foreach(case ${HARD_INPUT_CASES})
   lull_hard_script(bad_input_${case} bad_input.cmake -DCASE=${case}
-                   -DNSRUN=$<TARGET_FILE:hard_nsrun>)
+                   -DNSRUN=$<TARGET_FILE:hard_nsrun> -DSANITIZED=${LULL_SANITIZE})
 endforeach()
+# Issue 13.2: a journal on read-only storage is read whole.
+lull_hard_script(read_only_storage read_only.cmake -DNSRUN=$<TARGET_FILE:hard_nsrun>)
 
 # ---- 7. Leaks and soak. -------------------------------------------------------------
 if(NOT LULL_SANITIZE AND HARD_NATIVE) # valgrind and the sanitizers do not mix

@@ -45,3 +45,10 @@ int ns_tmpfs(const char *dir, int size_kb)
         snprintf(options, sizeof options, "size=%dk,mode=0700", size_kb);
     return mount("lull-test", dir, "tmpfs", MS_NOSUID | MS_NODEV, options);
 }
+
+int ns_read_only(const char *dir)
+{
+    if (mount(dir, dir, NULL, MS_BIND, NULL) != 0)
+        return -1;
+    return mount(dir, dir, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL);
+}

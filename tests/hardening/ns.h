@@ -10,5 +10,7 @@
 int ns_private_mounts(void);
 /* Mounts an empty tmpfs of size_kb (0: the default) with mode 0700 on dir. */
 int ns_tmpfs(const char *dir, int size_kb);
+/* Mounts dir over itself, read-only: a write-protected card, as the kernel sees one. */
+int ns_read_only(const char *dir);
 
 #endif

@@ -2,7 +2,8 @@
 /* Runs a program with folders hidden behind empty ones, in a private mount
  * namespace (ns.c): how the hardening tests take the fonts away without
  * touching the machine. Fails (exit 1) where that is not allowed: the test cannot be done there.
- *   nsrun --hide DIR [--hide DIR ...] -- PROGRAM ARG... */
+ *   nsrun [--hide DIR | --read-only DIR] ... -- PROGRAM ARG...
+ * --read-only mounts DIR over itself read-only (a write-protected card). */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -23,9 +24,12 @@ int main(int argc, char **argv)
                strerror(errno));
         return 1;
     }
-    for (; i + 1 < argc && strcmp(argv[i], "--hide") == 0; i += 2) {
-        if (ns_tmpfs(argv[i + 1], 64) != 0) {
-            printf("nsrun: FAIL: cannot hide %s (%s)\n", argv[i + 1], strerror(errno));
+    for (; i + 1 < argc && (strcmp(argv[i], "--hide") == 0 || strcmp(argv[i], "--read-only") == 0);
+         i += 2) {
+        int hide = strcmp(argv[i], "--hide") == 0;
+        if ((hide ? ns_tmpfs(argv[i + 1], 64) : ns_read_only(argv[i + 1])) != 0) {
+            printf("nsrun: FAIL: cannot %s %s (%s)\n", hide ? "hide" : "mount read-only",
+                   argv[i + 1], strerror(errno));
             return 1;
         }
     }

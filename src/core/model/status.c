@@ -17,6 +17,8 @@ const char *status_words(int status)
         return "the journal file is damaged";
     case STORE_NOT_FOUND:
         return "it is no longer there";
+    case STORE_IN_USE:
+        return "another Lull is using the journal";
     default:
         return "the journal could not be reached";
     }
