@@ -138,8 +138,9 @@ typedef struct {
     int weeks;     /* of history, ending at now_ms */
     unsigned seed; /* the same seed writes the same history */
     int64_t now_ms;
-    int32_t utc_offset_s;
-    const char *first, *second; /* the partners' names */
+    int32_t utc_offset_s;                 /* now's */
+    int32_t (*offset_at)(int64_t unix_s); /* each moment's own (daylight saving); NULL: now's */
+    const char *first, *second;           /* the partners' names */
 } SeedOptions;
 /* Writes a plausible demo history into an empty journal in one transaction:
  * evening signal sessions, breathing sessions and journal entries whose

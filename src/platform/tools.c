@@ -246,6 +246,7 @@ int tools_seed_demo(const CliOptions *opts)
     o.weeks = opts->weeks;
     o.seed = opts->seed;
     tools_now(opts, store, &o.now_ms, &o.utc_offset_s);
+    o.offset_at = clock_local_offset;
     char first[64] = "Alex", second[64] = "Sam";
     if (store_setting_get(store, setting_key(KEY_PARTNER_FIRST), first, sizeof first) != STORE_OK ||
         !first[0])

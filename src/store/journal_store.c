@@ -73,18 +73,28 @@ static const char entry_update_sql[] =
     " tiredness = ?6, tried = ?7, helped = ?8, next = ?9, note = ?10"
     " WHERE id = ?11 AND kind = 'entry' AND deleted_ms IS NULL";
 
+/* Each row's local day is its own: (time + its own UTC offset) / a day, as a
+ * floor, so an evening is counted on the calendar day it was lived, whatever
+ * the clocks did since. The window is a day wider each way; the day decides. */
 static const char insights_entries_sql[] =
-    "SELECT time_ms, closeness, comfort, pain, tried, helped FROM events"
-    " WHERE kind = 'entry' AND deleted_ms IS NULL AND time_ms >= ?1 AND time_ms < ?2";
+    "SELECT ((time_ms + utc_offset_s * 1000)"
+    " - ((time_ms + utc_offset_s * 1000) % 86400000 + 86400000) % 86400000) / 86400000,"
+    " closeness, comfort, pain, tried, helped"
+    " FROM events WHERE kind = 'entry' AND deleted_ms IS NULL"
+    " AND time_ms >= ?1 - 86400000 AND time_ms < ?2 + 86400000";
 static const char insights_sessions_sql[] =
-    "SELECT s.started_ms, (SELECT count(*) FROM events e WHERE e.session_id = s.id"
+    "SELECT ((s.started_ms + s.utc_offset_s * 1000)"
+    " - ((s.started_ms + s.utc_offset_s * 1000) % 86400000 + 86400000) % 86400000) / 86400000,"
+    " (SELECT count(*) FROM events e WHERE e.session_id = s.id"
     "  AND e.kind = 'signal' AND e.deleted_ms IS NULL AND e.name = 'pause')"
-    " FROM sessions s WHERE s.started_ms >= ?1 AND s.started_ms < ?2"
+    " FROM sessions s WHERE s.started_ms >= ?1 - 86400000 AND s.started_ms < ?2 + 86400000"
     " AND EXISTS (SELECT 1 FROM events e WHERE e.session_id = s.id AND e.kind = 'signal'"
     "             AND e.deleted_ms IS NULL)";
 static const char insights_breathing_sql[] =
-    "SELECT time_ms, actual_s FROM events"
-    " WHERE kind = 'breathing' AND deleted_ms IS NULL AND time_ms >= ?1 AND time_ms < ?2";
+    "SELECT ((time_ms + utc_offset_s * 1000)"
+    " - ((time_ms + utc_offset_s * 1000) % 86400000 + 86400000) % 86400000) / 86400000,"
+    " actual_s FROM events WHERE kind = 'breathing' AND deleted_ms IS NULL"
+    " AND time_ms >= ?1 - 86400000 AND time_ms < ?2 + 86400000";
 
 /* Kept prepared between calls (statements.h): a timeline page makes one query
  * per item, and preparing them afresh cost more than running them. */
@@ -333,10 +343,12 @@ static int chip_order(const void *a, const void *b)
     return strcmp(x->id, y->id);
 }
 
-static int week_of(const Insights *in, int64_t time_ms)
+/* The week of a local day in the period, or -1 when the day is outside it. */
+static int week_of(const Insights *in, int64_t local_day)
 {
-    int64_t w = (time_ms - in->from_ms) / WEEK_MS;
-    return w < 0 ? 0 : w >= in->weeks ? in->weeks - 1 : (int)w;
+    int64_t first = calendar_local_day(in->from_ms, in->utc_offset_s);
+    int64_t w = local_day - first;
+    return w < 0 || w >= (int64_t)in->weeks * 7 ? -1 : (int)(w / 7);
 }
 
 typedef enum { INSIGHTS_ENTRIES, INSIGHTS_SESSIONS, INSIGHTS_BREATHING } InsightsPart;
@@ -354,7 +366,10 @@ static StoreStatus insights_part(Store *store, Insights *in, InsightsPart part)
         rc = sqlite3_bind_int64(stmt, 2, in->to_ms);
     while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         rc = SQLITE_OK;
-        InsightsWeek *wk = &in->week[week_of(in, sqlite3_column_int64(stmt, 0))];
+        int week = week_of(in, sqlite3_column_int64(stmt, 0));
+        if (week < 0)
+            continue; /* lived on a day before or after the period */
+        InsightsWeek *wk = &in->week[week];
         switch (part) {
         case INSIGHTS_ENTRIES:
             in->entries++;

@@ -57,13 +57,20 @@ static const char *partner_name(const Seeder *s, Partner partner)
                                        : "";
 }
 
+/* The UTC offset the clock had at t: each event carries its own, as the app's do. */
+static int32_t offset_at(const Seeder *s, int64_t t_ms)
+{
+    int64_t sec = t_ms / 1000 - (t_ms % 1000 < 0 ? 1 : 0);
+    return s->o->offset_at ? s->o->offset_at(sec) : s->o->utc_offset_s;
+}
+
 static StoreStatus log_signal(Seeder *s, int64_t t, int64_t session, Partner partner,
                               const char *name, const char *label)
 {
     LogEvent ev;
     event_init(&ev, EVENT_SIGNAL);
     ev.time_ms = t;
-    ev.utc_offset_s = s->o->utc_offset_s;
+    ev.utc_offset_s = offset_at(s, ev.time_ms);
     ev.partner = partner;
     snprintf(ev.partner_name, sizeof ev.partner_name, "%s", partner_name(s, partner));
     snprintf(ev.name, sizeof ev.name, "%s", name);
@@ -85,7 +92,7 @@ static const struct {
 static StoreStatus seed_session(Seeder *s, int64_t start, int64_t *session, int64_t *end)
 {
     Rng *r = &s->rng;
-    StoreStatus st = store_session_begin(s->store, start, s->o->utc_offset_s, session);
+    StoreStatus st = store_session_begin(s->store, start, offset_at(s, start), session);
     int64_t t = start;
     int signals = rng_int(r, 2, 8);
     int pauses_left = rng_chance(r, 55) ? rng_int(r, 1, 2) : 0;
@@ -165,7 +172,7 @@ static StoreStatus seed_entry(Seeder *s, const JournalWords *w, int64_t t, int64
     LogEvent ev;
     event_init(&ev, EVENT_ENTRY);
     ev.time_ms = t;
-    ev.utc_offset_s = s->o->utc_offset_s;
+    ev.utc_offset_s = offset_at(s, ev.time_ms);
     int who = rng_int(r, 0, 9);
     ev.partner = who < 3 ? PARTNER_FIRST : who < 6 ? PARTNER_SECOND : PARTNER_BOTH;
     snprintf(ev.partner_name, sizeof ev.partner_name, "%s", partner_name(s, ev.partner));
@@ -207,7 +214,7 @@ static StoreStatus seed_breathing(Seeder *s, int64_t t)
     LogEvent ev;
     event_init(&ev, EVENT_BREATHING);
     ev.time_ms = t;
-    ev.utc_offset_s = s->o->utc_offset_s;
+    ev.utc_offset_s = offset_at(s, ev.time_ms);
     ev.partner = PARTNER_BOTH;
     snprintf(ev.partner_name, sizeof ev.partner_name, "both");
     int p = rng_int(r, 0, (int)(sizeof patterns / sizeof patterns[0]) - 1);
@@ -231,7 +238,9 @@ static StoreStatus seed_days(Seeder *s)
     int days = o->weeks * 7;
     StoreStatus st = STORE_OK;
     for (int d = days - 1; d >= 0 && st == STORE_OK; d--) {
-        int64_t midnight = (today - d) * DAY_MS_SEED - off_ms; /* Unix ms of local midnight */
+        /* Unix ms of that day's local midnight, at the offset of that day. */
+        int64_t guess = (today - d) * DAY_MS_SEED - off_ms;
+        int64_t midnight = (today - d) * DAY_MS_SEED - (int64_t)offset_at(s, guess) * 1000;
         double progress = (double)(days - 1 - d) / (double)(days > 1 ? days - 1 : 1);
         Rng *r = &s->rng;
         int64_t evening = midnight + (int64_t)rng_int(r, 20 * 60 + 30, 22 * 60 + 30) * MINUTE_MS;

@@ -65,6 +65,8 @@ lull_hard_script(foreign_untouched untouched.cmake)
 lull_hard_script(paths paths.cmake)
 # Issue 13.5: one journal, one Lull.
 lull_hard_script(one_lull one_lull.cmake)
+# Issue 13.7: figures right in every season.
+lull_hard_script(seasons seasons.cmake)
 
 # The store's refusals and faults, and the app's waiting writes, as unit tests.
 if(CMOCKA_FOUND)

@@ -339,6 +339,75 @@ static void test_timeline_page_cost_is_flat(void **state)
     }
 }
 
+/* An entry written with its own UTC offset (the clock's when it was written). */
+static void entry_at_offset(Store *s, int64_t t, int32_t offset_s)
+{
+    LogEvent ev;
+    event_init(&ev, EVENT_ENTRY);
+    ev.time_ms = t;
+    ev.utc_offset_s = offset_s;
+    ev.partner = 3;
+    snprintf(ev.name, sizeof ev.name, "entry");
+    snprintf(ev.label, sizeof ev.label, "Journal entry");
+    ev.comfort = 4;
+    assert_int_equal(store_log(s, &ev), STORE_OK);
+}
+
+/* Around a change of the clocks, an evening counts on the calendar day it was
+ * lived (its own offset), in the week and the period of that day. The UK's
+ * autumn change, 25 October 2026 at 02:00 BST (01:00 UTC), and its spring one,
+ * 29 March 2026 at 01:00 GMT; then a zone ahead of UTC (UTC+2 to +1) too. */
+static void test_insights_keep_local_days_across_clock_changes(void **state)
+{
+    enum { H = 3600000 };
+/* The changes, in UTC: 25 October 01:00 and 29 March 01:00, 2026. */
+#define AUTUMN INT64_C(1792890000000)
+#define SPRING INT64_C(1774746000000)
+    static const struct {
+        int64_t now_ms;
+        int32_t now_offset;
+        int weeks;
+        int64_t t;
+        int32_t offset;
+        int week; /* -1: outside the period */
+    } cases[] = {
+        /* now Sat 31 Oct 21:00 GMT; a week: Sun 25 – Sat 31 October */
+        {1793480400000, 0, 1, AUTUMN - 3 * H / 2, 3600, 0},  /* Sun 25 00:30 BST */
+        {1793480400000, 0, 1, AUTUMN - 5 * H / 2, 3600, -1}, /* Sat 24 23:30 BST */
+        {1793480400000, 0, 1, 1793491200000 - H / 2, 0, 0},  /* Sat 31 23:30 GMT */
+        /* two weeks: 18–24 and 25–31 October */
+        {1793480400000, 0, 2, AUTUMN - 3 * H / 2, 3600, 1}, /* Sun 25 00:30 BST */
+        {1793480400000, 0, 2, AUTUMN - 5 * H / 2, 3600, 0}, /* Sat 24 23:30 BST */
+        /* now Sat 4 April 21:00 BST; a week: Sun 29 March – Sat 4 April */
+        {1775332800000, 3600, 1, SPRING - 3 * H / 2, 0, -1},      /* Sat 28 23:30 GMT */
+        {1775332800000, 3600, 1, SPRING - H / 2, 0, 0},           /* Sun 29 00:30 GMT */
+        {1775332800000, 3600, 1, 1775343600000 - H / 2, 3600, 0}, /* Sat 4 23:30 BST */
+        /* UTC+2 in summer, +1 in winter: now Sat 31 Oct 21:00 (+1) */
+        {1793476800000, 3600, 1, AUTUMN - 5 * H / 2, 7200, 0},  /* Sun 25 00:30 (+2) */
+        {1793476800000, 3600, 1, AUTUMN - 7 * H / 2, 7200, -1}, /* Sat 24 23:30 (+2) */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        Store *s = open_store(*state);
+        entry_at_offset(s, cases[i].t, cases[i].offset);
+        Insights *in = calloc(1, sizeof *in);
+        assert_int_equal(
+            store_insights(s, cases[i].weeks, cases[i].now_ms, cases[i].now_offset, in), STORE_OK);
+        if (cases[i].week < 0) {
+            if (in->entries != 0)
+                fail_msg("case %zu: counted, though lived outside the period", i);
+        } else {
+            if (in->entries != 1 || in->week[cases[i].week].entries != 1)
+                fail_msg("case %zu: %d entries, week %d has %d", i, in->entries, cases[i].week,
+                         in->week[cases[i].week].entries);
+        }
+        free(in);
+        store_close(s);
+        char path[256];
+        snprintf(path, sizeof path, "%s", (const char *)*state);
+        unlink(path);
+    }
+}
+
 static void test_insights_arithmetic(void **state)
 {
     Store *s = open_store(*state);
@@ -498,7 +567,7 @@ static void test_seed_demo_is_reproducible(void **state)
     char other[600], third[600];
     snprintf(other, sizeof other, "%s-b", path);
     snprintf(third, sizeof third, "%s-c", path);
-    SeedOptions o = {8, 42, at(13, 21, 0), 3600, "Alex", "Sam"};
+    SeedOptions o = {8, 42, at(13, 21, 0), 3600, NULL, "Alex", "Sam"};
     Store *a = open_store(path);
     Store *b = open_store(other);
     Store *c = open_store(third);
@@ -552,6 +621,7 @@ int main(void)
         TEST(test_entry_update),
         TEST(test_timeline_page_cost_is_flat),
         TEST(test_insights_arithmetic),
+        TEST(test_insights_keep_local_days_across_clock_changes),
         TEST(test_pin_hash_and_verify),
         TEST(test_seed_demo_is_reproducible),
     };
