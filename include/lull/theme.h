@@ -35,6 +35,11 @@ void metrics_compute(Metrics *m, int w, int h, double dpi, double min_target_mm,
 /* The smallest words at night, mm (by day: the config's display.min_text_mm). */
 #define NIGHT_TEXT_MM 5.0
 
+/* Whether the screen holds every layout with targets of their full size: at
+ * least 7.5 targets on its short side and 12.5 on its long one (800×480 at
+ * 133 dpi, the smallest the layout test proves). */
+int metrics_room(const Metrics *m);
+
 /* night: 0 day, 1 night. brightness: 10..100 percent. */
 void theme_make(Theme *theme, int night, int brightness);
 

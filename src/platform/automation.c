@@ -217,7 +217,7 @@ static int save_text_boxes(Runner *r, const char *png_path)
 {
     char path[4096 + 8];
     snprintf(path, sizeof path, "%s.text", png_path);
-    FILE *f = fopen(path, "w");
+    FILE *f = paths_create_private(path);
     if (!f)
         return -1;
     const DrawList *list = &r->k->app->draw;

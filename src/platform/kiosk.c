@@ -301,6 +301,28 @@ static void load_clock_offset(Kiosk *k)
         store_setting_set(k->store, setting_key(KEY_CLOCK_OFFSET), "0");
 }
 
+/* A screen too small for 12 mm buttons is refused, with the smallest that
+ * holds them, before anything is opened: never buttons smaller than promised. */
+static int refuse_small_screen(Kiosk *k)
+{
+    float dpi = 0.0f;
+    if (SDL_GetDisplayDPI(0, &dpi, NULL, NULL) != 0)
+        dpi = 0.0f;
+    app_resize(k->app, k->win_w, k->win_h, dpi);
+    const Metrics *m = &k->app->metrics;
+    if (metrics_room(m))
+        return 0;
+    double mm = 25.4 / k->app->dpi;
+    int need_short = (m->target * 15 + 1) / 2, need_long = (m->target * 25 + 1) / 2;
+    fprintf(stderr,
+            "lull: this screen is %d×%d pixels (%.0f × %.0f mm at %.0f dpi), too small for "
+            "Lull's %.0f mm buttons: it needs at least %d×%d pixels at this dpi (800×480 on a 7\" "
+            "panel at 133 dpi); display.min_target_mm and display.dpi set what it assumes\n",
+            k->win_w, k->win_h, k->win_w * mm, k->win_h * mm, k->app->dpi,
+            k->app->config.min_target_mm, need_long, need_short);
+    return 1;
+}
+
 int kiosk_open(Kiosk *k, const CliOptions *opts)
 {
     memset(k, 0, sizeof *k);
@@ -337,6 +359,8 @@ int kiosk_open(Kiosk *k, const CliOptions *opts)
     AppHost placeholder = {0};
     AppTime now = clock_now(&k->clock);
     app_init(k->app, &config, &placeholder, text_measure, k->text, &now);
+    if (refuse_small_screen(k))
+        return 2;
     snprintf(k->app->version, sizeof k->app->version, "%s", LULL_VERSION);
     snprintf(k->app->config_note, sizeof k->app->config_note, "%s", config_note);
     Defaults defaults;

@@ -2,6 +2,7 @@
 #include "paths.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,6 +135,24 @@ int paths_nul_line(const char *text, size_t length)
     for (const char *p = text; p < nul; p++)
         line += *p == '\n';
     return line;
+}
+
+FILE *paths_create_private(const char *path)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return NULL;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || ((st.st_mode & 0077) && fchmod(fd, 0600) != 0)) {
+        int error = errno;
+        close(fd);
+        errno = error;
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "wb");
+    if (!f)
+        close(fd);
+    return f;
 }
 
 void paths_dirname(const char *path, char *out, size_t size)

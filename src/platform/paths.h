@@ -5,6 +5,7 @@
 #define LULL_PLATFORM_PATHS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* $XDG_DATA_HOME/lull/lull.db, else ~/.local/share/lull/lull.db (the account's
  * home when $HOME is unset); -1 with no home folder, or when it does not fit. */
@@ -22,6 +23,9 @@ char *paths_read_file(const char *path, size_t max_bytes, char *err, size_t err_
                       size_t *length);
 /* The line (from 1) of text's first NUL byte within length, or 0 when there is none. */
 int paths_nul_line(const char *text, size_t length);
+/* Opens path for writing as the couple's own: created 0600, an existing file
+ * narrowed to 0600 and emptied. NULL with errno set. */
+FILE *paths_create_private(const char *path);
 /* The folder holding path (copied into out). */
 void paths_dirname(const char *path, char *out, size_t size);
 /* Creates a folder and its parents with mode 0700 where missing. */

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "wav.h"
 
+#include "paths.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,7 +59,7 @@ WavWriter *wav_open(const char *path, int rate, int channels, char *err, size_t 
         return NULL;
     }
     wav->channels = channels;
-    wav->file = fopen(path, "wb");
+    wav->file = paths_create_private(path);
     if (!wav->file) {
         snprintf(err, err_size, "%s: %s", path, strerror(errno));
         free(wav);

@@ -952,6 +952,15 @@ static void metrics_follow_dpi(void **state)
     metrics_compute(&m, 3840, 2160, 163.0, 15.0, 4.0);
     assert_int_equal(m.target, 97);
     assert_true(m.unit >= 2160 * 2 / 15);
+    /* The smallest the layouts hold at full size: 800×480 at 133 dpi. */
+    static const struct {
+        int w, h, room;
+    } screens[] = {{800, 480, 1}, {480, 800, 1}, {720, 1280, 1}, {1024, 600, 1},
+                   {480, 320, 0}, {320, 480, 0}, {760, 480, 0},  {800, 460, 0}};
+    for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++) {
+        metrics_compute(&m, screens[i].w, screens[i].h, 133.0, 12.0, 4.0);
+        assert_int_equal(metrics_room(&m), screens[i].room);
+    }
 }
 
 int main(void)

@@ -67,6 +67,10 @@ lull_hard_script(paths paths.cmake)
 lull_hard_script(one_lull one_lull.cmake)
 # Issue 13.7: figures right in every season.
 lull_hard_script(seasons seasons.cmake)
+# Issue 13.8: a screen too small for 12 mm buttons is refused.
+lull_hard_script(small_screens small_screens.cmake)
+# Issue 13.9: screenshots and audio 0600, no core dumps.
+lull_hard_script(private_files private_files.cmake)
 
 # The store's refusals and faults, and the app's waiting writes, as unit tests.
 if(CMOCKA_FOUND)

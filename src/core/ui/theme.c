@@ -31,6 +31,12 @@ void metrics_compute(Metrics *m, int w, int h, double dpi, double min_target_mm,
     m->text_huge = imax(m->text * 3, short_side / 5);
 }
 
+int metrics_room(const Metrics *m)
+{
+    int short_side = m->w < m->h ? m->w : m->h, long_side = m->w < m->h ? m->h : m->w;
+    return short_side * 2 >= m->target * 15 && long_side * 2 >= m->target * 25;
+}
+
 static Color dim(Color c, int brightness)
 {
     return color_scale(c, (float)brightness / 100.0f);
