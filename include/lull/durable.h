@@ -54,6 +54,8 @@ typedef struct {
     int64_t landed_standin; /* the latest stand-in replaced, by landed_id */
     int64_t landed_id;
     int64_t saved_until_mono; /* "Saved" shows until then, after the queue drained */
+    char notice[96];          /* what the platform did about the journal's file, said a while */
+    int64_t notice_until_mono;
 
     /* the journal as the platform opened it */
     int problem;                   /* a StoreStatus: it could not be opened; 0: fine */
@@ -78,6 +80,9 @@ typedef struct {
 void app_storage_problem(App *app, int problem, int read_only, DurableResetFn reset, void *ctx);
 /* The journal can be written again (another program let go of it). */
 void app_storage_ready(App *app);
+/* The journal's file changed under Lull and Lull kept everything (written
+ * again, or kept under a new name): said in the notes strip for a while. */
+void app_storage_notice(App *app, const char *text);
 /* Tries the waiting writes now; returns how many still wait. */
 int app_flush_writes(App *app);
 /* How many writes wait, and how many were lost because too many waited. */

@@ -45,6 +45,22 @@ Store *store_open_with(const char *path, const StoreOptions *options, StoreStatu
                        char *err, size_t err_size);
 /* 1 when the store was opened read-only. */
 int store_read_only(const Store *store);
+
+/* What became of the journal's file while it is open (store_file_state). */
+typedef enum {
+    STORE_FILE_SAME,     /* still the file that was opened, with its -wal */
+    STORE_FILE_GONE,     /* deleted or moved away: nothing at its path */
+    STORE_FILE_REPLACED, /* another file at its path */
+    STORE_FILE_WAL_GONE, /* its -wal deleted: what waits in it would not survive a crash */
+} StoreFileState;
+StoreFileState store_file_state(Store *store);
+/* Copies everything the open journal holds (its -wal too, through this
+ * connection, even when the files have gone) into a new journal at dest
+ * (0600, synced); dest must not exist. */
+StoreStatus store_save_copy(Store *store, const char *dest);
+/* Moves what waits in the -wal into the journal's file, so that the one file a
+ * person copies holds the evening (a passive checkpoint: it never waits). */
+StoreStatus store_checkpoint(Store *store);
 /* Tests (a store opened with options.faults): from now on every write fails as
  * a full disk (STORE_FULL) or a failing one (STORE_IO) would, until STORE_OK.
  * STORE_ERROR when the store was not opened with faults. */

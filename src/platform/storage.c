@@ -167,9 +167,92 @@ static int fault_at(const StorageState *s, int64_t mono_ms)
     return fault;
 }
 
+enum { STORAGE_WATCH_MS = 2000, STORAGE_CHECKPOINT_MS = 60000 };
+
+/* Opens the journal at k->db_path again, after the old connection has gone. */
+static int reopen(struct Kiosk *k)
+{
+    char err[512];
+    StoreStatus status;
+    Store *store = try_open(k, STORAGE_RETRY_BUSY_MS, &status, err, sizeof err);
+    if (!store) {
+        fprintf(stderr, "lull: cannot open the journal %s again: %s\n", k->db_path, err);
+        k->storage.problem = (int)status;
+        k->storage.retry_mono = 0;
+        app_storage_problem(k->app, (int)status, 0, NULL, NULL);
+        return -1;
+    }
+    attach(k, store);
+    return 0;
+}
+
+/* The journal's file deleted, moved or replaced while Lull runs, or its -wal
+ * deleted: what was acknowledged is still in the open connection, and is
+ * written out again before anything else happens, and the couple is told. */
+static void watch_file(struct Kiosk *k, int64_t mono_ms)
+{
+    StorageState *s = &k->storage;
+    if (!k->store || store_read_only(k->store) || mono_ms < s->watch_mono)
+        return;
+    s->watch_mono = mono_ms + STORAGE_WATCH_MS;
+    StoreFileState state = store_file_state(k->store);
+    if (state == STORE_FILE_SAME) {
+        if (mono_ms >= s->checkpoint_mono) {
+            s->checkpoint_mono = mono_ms + STORAGE_CHECKPOINT_MS;
+            store_checkpoint(k->store); /* the one file a person copies holds the evening */
+        }
+        return;
+    }
+    char kept[sizeof k->db_path], note[96];
+    if (state == STORE_FILE_WAL_GONE) {
+        /* The frames still live in the open -wal: into the file with them,
+         * then a connection with a -wal of its own. */
+        store_checkpoint(k->store);
+        store_close(k->store);
+        k->store = NULL;
+        snprintf(note, sizeof note, "The journal's side file went away; everything is kept");
+    } else {
+        AppTime now = clock_now(&k->clock);
+        CivilTime t = civil_from_unix(now.wall_ms / 1000 + now.utc_offset_s);
+        if (state == STORE_FILE_GONE) {
+            snprintf(kept, sizeof kept, "%s", k->db_path);
+        } else {
+            int n = snprintf(kept, sizeof kept, "%s.kept-%04d%02d%02d-%02d%02d%02d", k->db_path,
+                             t.year, t.month, t.day, t.hour, t.minute, t.second);
+            if (n < 0 || (size_t)n >= sizeof kept)
+                return;
+        }
+        if (store_save_copy(k->store, kept) != STORE_OK) {
+            fprintf(stderr, "lull: the journal %s %s, and cannot be written again: %s\n",
+                    k->db_path, state == STORE_FILE_GONE ? "has gone" : "was replaced",
+                    store_error(k->store));
+            store_close(k->store);
+            k->store = NULL;
+            app_storage_problem(k->app, STORE_NOT_FOUND, 0, NULL, NULL);
+            return;
+        }
+        store_close(k->store);
+        k->store = NULL;
+        if (state == STORE_FILE_GONE) {
+            snprintf(note, sizeof note, "The journal file had gone; Lull wrote it again, whole");
+        } else {
+            /* Someone else's file now has the name: left alone; the evening
+             * carries on in Lull's own copy, beside it. */
+            const char *base = strrchr(kept, '/');
+            snprintf(note, sizeof note, "The journal file was replaced; Lull's is kept as %.40s",
+                     base ? base + 1 : kept);
+            snprintf(k->db_path, sizeof k->db_path, "%s", kept);
+        }
+    }
+    fprintf(stderr, "lull: %s (%s)\n", note, k->db_path);
+    if (reopen(k) == 0)
+        app_storage_notice(k->app, note);
+}
+
 void storage_step(struct Kiosk *k, int64_t mono_ms)
 {
     StorageState *s = &k->storage;
+    watch_file(k, mono_ms);
     if (s->faults_on && k->store) {
         int fault = fault_at(s, mono_ms);
         if (fault != s->fault_now) {

@@ -23,7 +23,9 @@ typedef struct {
     int faults_on;      /* LULL_TEST_FAIL_WRITES was given */
     int fault_count;
     StorageFault fault[STORAGE_FAULTS_MAX];
-    int fault_now; /* the fault applied now (a StoreStatus), 0 none */
+    int fault_now;           /* the fault applied now (a StoreStatus), 0 none */
+    int64_t watch_mono;      /* when the journal's file is looked at again */
+    int64_t checkpoint_mono; /* when the -wal is next moved into the file */
 } StorageState;
 
 struct Kiosk;

@@ -251,6 +251,14 @@ static StoreStatus enable_wal(Store *store)
     return status;
 }
 
+static int wal_exists(const char *path)
+{
+    char wal[STORE_PATH_MAX + 8];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    struct stat st;
+    return stat(wal, &st) == 0;
+}
+
 /* Whether a -wal beside the journal holds anything (a journal not closed cleanly). */
 static int wal_has_frames(const char *path)
 {
@@ -316,6 +324,18 @@ static StoreStatus take_writer_lock(Store *store, const char *path)
     if (error == EWOULDBLOCK)
         return store_fail_message(store, STORE_IN_USE, "another Lull is using this journal");
     return STORE_OK; /* a file system without flock: nothing to hold, as before */
+}
+
+/* The file opened and whether it has a -wal, to notice later what became of them. */
+static void remember_file(Store *store, const char *path)
+{
+    snprintf(store->path, sizeof store->path, "%s", path);
+    struct stat st;
+    if (strcmp(path, ":memory:") != 0 && stat(path, &st) == 0) {
+        store->dev = (unsigned long long)st.st_dev;
+        store->ino = (unsigned long long)st.st_ino;
+    }
+    store->wal_seen = wal_has_frames(path) || wal_exists(path);
 }
 
 /* Ours: a journal others could read is narrowed to its owner. */
@@ -436,6 +456,7 @@ Store *store_open_with(const char *path, const StoreOptions *options, StoreStatu
     }
     if (!created)
         narrow_mode(path);
+    remember_file(store, path);
     store->error[0] = '\0';
     if (status)
         *status = STORE_OK;
@@ -465,6 +486,68 @@ void store_close(Store *store)
 int store_read_only(const Store *store)
 {
     return store ? store->read_only : 0;
+}
+
+StoreFileState store_file_state(Store *store)
+{
+    if (!store || !store->ino)
+        return STORE_FILE_SAME;
+    struct stat st;
+    if (stat(store->path, &st) != 0)
+        return errno == ENOENT ? STORE_FILE_GONE : STORE_FILE_SAME;
+    if ((unsigned long long)st.st_dev != store->dev || (unsigned long long)st.st_ino != store->ino)
+        return STORE_FILE_REPLACED;
+    if (!store->read_only) {
+        int wal = wal_exists(store->path);
+        if (wal)
+            store->wal_seen = 1;
+        else if (store->wal_seen)
+            return STORE_FILE_WAL_GONE;
+    }
+    return STORE_FILE_SAME;
+}
+
+StoreStatus store_save_copy(Store *store, const char *dest)
+{
+    int fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return store_fail_message(store, store_status_from_errno(errno), strerror(errno));
+    close(fd);
+    sqlite3 *copy = NULL;
+    int rc = sqlite3_open_v2(dest, &copy, SQLITE_OPEN_READWRITE, NULL);
+    sqlite3_backup *b = rc == SQLITE_OK ? sqlite3_backup_init(copy, "main", store->db, "main")
+                                        : NULL;
+    if (b) {
+        rc = sqlite3_backup_step(b, -1);
+        sqlite3_backup_finish(b);
+        rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    } else if (rc == SQLITE_OK) {
+        rc = sqlite3_errcode(copy);
+    }
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(copy, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+    sqlite3_close(copy);
+    if (rc != SQLITE_OK) {
+        unlink(dest);
+        return store_fail_message(store, store_status_from_sqlite(rc), sqlite3_errstr(rc));
+    }
+    fd = open(dest, O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        (void)fsync(fd);
+        close(fd);
+    }
+    char dir[STORE_PATH_MAX];
+    parent_dir(dest, dir, sizeof dir);
+    fsync_dir(dir);
+    return STORE_OK;
+}
+
+StoreStatus store_checkpoint(Store *store)
+{
+    if (!store || store->read_only)
+        return STORE_OK;
+    int rc = sqlite3_wal_checkpoint_v2(store->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    return rc == SQLITE_OK || rc == SQLITE_BUSY ? STORE_OK : store_fail(store, rc);
 }
 
 StoreStatus store_inject_fault(Store *store, StoreStatus fault)

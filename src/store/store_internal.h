@@ -18,8 +18,11 @@ struct Store {
     int read_only;
     int unwritable;  /* the file, its folder or the storage refuse writing: nobody writes it */
     int lock_fd;     /* holds the one-writer lock (flock) while open; -1: none */
-    FaultVfs *fault; /* tests: the VFS whose writes can be made to fail */
-    int failing;     /* the last failure reported through store_first_failure */
+    char path[4096]; /* as opened */
+    unsigned long long dev, ino; /* the file opened, to notice it replaced or gone */
+    int wal_seen;                /* a -wal was there once: its going is noticed too */
+    FaultVfs *fault;             /* tests: the VFS whose writes can be made to fail */
+    int failing;                 /* the last failure reported through store_first_failure */
 };
 
 /* The event columns store_read_event reads, in its order. */

@@ -284,11 +284,20 @@ void durable_tick(App *app)
         note = problem_note(d); /* says more than "Not saved" */
     } else if (d->count > 0) {
         note = durable_words(d->status);
+    } else if (app->time.mono_ms < d->notice_until_mono) {
+        note = d->notice;
     } else if (app->time.mono_ms < d->saved_until_mono) {
         note = "Saved";
     }
     snprintf(text, sizeof text, "%s", note);
     app_set_note(app->store_note, text);
+}
+
+void app_storage_notice(App *app, const char *text)
+{
+    Durable *d = &app->durable;
+    snprintf(d->notice, sizeof d->notice, "%s", text);
+    d->notice_until_mono = app->time.mono_ms + 20000;
 }
 
 int durable_note_warns(const App *app)
@@ -306,6 +315,8 @@ int durable_wake_in(const App *app)
         next = d->retry_mono > now ? d->retry_mono - now : 1;
     if (d->saved_until_mono > now && (next < 0 || d->saved_until_mono - now < next))
         next = d->saved_until_mono - now;
+    if (d->notice_until_mono > now && (next < 0 || d->notice_until_mono - now < next))
+        next = d->notice_until_mono - now;
     if (d->entry_waiting) {
         int64_t entry = d->entry_retry_mono > now ? d->entry_retry_mono - now : 1;
         if (next < 0 || entry < next)
