@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "audio.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +17,10 @@ enum {
     AUDIO_BUFFER_FRAMES = 1024, /* ~21 ms at 48 kHz */
     AUDIO_FRAME_BYTES = (int)sizeof(int16_t) * MIXER_CHANNELS,
     AUDIO_MAX_SECONDS = 15 * 60, /* ~170 MB decoded: enough for an ambient track */
+    /* Refused before decoding: a WAV is its samples (15 minutes and a little);
+     * anything compressed over this would decode past 15 minutes anyway. */
+    AUDIO_MAX_WAV_BYTES = 180 * 1024 * 1024,
+    AUDIO_MAX_PACKED_BYTES = 32 * 1024 * 1024,
 };
 
 struct Audio {
@@ -174,6 +183,11 @@ static void decoder_close(int started)
         SDL_QuitSubSystem(SDL_INIT_AUDIO);
 }
 
+int audio_decodes_aside(void)
+{
+    return spec_is_mixers();
+}
+
 int audio_decode_file(const char *path, int16_t **frames, uint32_t *frame_count, char *err,
                       size_t err_size)
 {
@@ -183,9 +197,40 @@ int audio_decode_file(const char *path, int16_t **frames, uint32_t *frame_count,
         snprintf(err, err_size, "no file given");
         return -1;
     }
-    SDL_RWops *file = SDL_RWFromFile(path, "rb");
+    /* Opened without waiting (a FIFO in the folder must not hang anything),
+     * looked at, and refused early when it is no file or far too long. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        snprintf(err, err_size, "%s: %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    char magic[4] = {0};
+    if (!S_ISREG(st.st_mode) || pread(fd, magic, sizeof magic, 0) < 0) {
+        snprintf(err, err_size, "%s: not a regular file", path);
+        close(fd);
+        return -1;
+    }
+    long long limit = memcmp(magic, "RIFF", 4) == 0 ? AUDIO_MAX_WAV_BYTES : AUDIO_MAX_PACKED_BYTES;
+    if ((long long)st.st_size > limit) {
+        snprintf(err, err_size, "%s: too long to use (over %d minutes)", path,
+                 AUDIO_MAX_SECONDS / 60);
+        close(fd);
+        return -1;
+    }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        (void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    FILE *fp = fdopen(fd, "rb");
+    SDL_RWops *file = fp ? SDL_RWFromFP(fp, SDL_TRUE) : NULL;
     if (!file) {
-        snprintf(err, err_size, "%s", SDL_GetError()); /* names the file */
+        snprintf(err, err_size, "%s: %s", path, fp ? SDL_GetError() : strerror(errno));
+        if (fp)
+            fclose(fp);
+        else
+            close(fd);
         return -1;
     }
     int temporary = 0, started = 0;

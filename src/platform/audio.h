@@ -29,6 +29,9 @@ void audio_close(Audio *audio);
  * without an open device. Returns 0, or -1 with a message in err (*frames NULL)
  * for a missing, unreadable, too short (under 0.1 s), too long (over 15 minutes) or
  * not-sound file. */
+/* 1 when audio_decode_file may run on a thread of its own: the device's format
+ * is known (else it opens a decoder of its own, on the main thread only). */
+int audio_decodes_aside(void);
 int audio_decode_file(const char *path, int16_t **frames, uint32_t *frame_count, char *err,
                       size_t err_size);
 

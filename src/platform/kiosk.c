@@ -389,6 +389,7 @@ int kiosk_open(Kiosk *k, const CliOptions *opts)
     host_restore_session(k->store, k->app);
     open_audio(k);
     k->sounds = sounds_open(k->db_path, &k->app->breathe);
+    sounds_in_step(k->sounds, opts->fake_clock);
     k->audio_rendered_ms = now.mono_ms;
     return 0;
 }
@@ -491,7 +492,8 @@ void kiosk_step(Kiosk *k, int present)
     storage_step(k, now.mono_ms);
     frame_update(k->app, k->inputs, k->input_count, &now);
     k->input_count = 0;
-    sounds_update(k->sounds, &k->app->breathe, &k->mixer, k->audio);
+    if (sounds_update(k->sounds, &k->app->breathe, &k->mixer, k->audio))
+        frame_update(k->app, NULL, 0, &now); /* a file taken up or refused: seen at once */
     mix_audio(k, now.mono_ms);
     if (k->app->config.rotation != k->rotation) {
         apply_rotation(k, k->app->config.rotation);
@@ -625,6 +627,8 @@ static void run_loop(Kiosk *k, uint64_t until)
         if (got || k->input_count || k->presented_hash == 0 || now >= next_step) {
             kiosk_step(k, 1);
             int wake = frame_wake_in(k->app);
+            if (sounds_busy(k->sounds) && (wake <= 0 || wake > 50))
+                wake = 50; /* a file decoding aside: its end is taken up within 50 ms */
             /* From the frame's start: a present that waited for vsync counts, so an
              * animation asking for 16 ms runs at the display's rate, not every other frame. */
             next_step = now + (uint64_t)(wake > 0 ? wake : 1000);

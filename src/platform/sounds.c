@@ -10,7 +10,21 @@
 
 #include "paths.h"
 
+#include <SDL.h>
+
 enum { RETIRED_MAX = 4 };
+
+/* A file being decoded on a thread of its own: the frame never waits for it. */
+typedef struct {
+    SDL_Thread *thread;
+    SDL_atomic_t done;
+    char name[BREATHE_FILE_MAX];
+    char path[2048];
+    int16_t *frames;
+    uint32_t count;
+    int status;
+    char err[512];
+} Decoding;
 
 struct Sounds {
     char dir[1024];
@@ -18,7 +32,26 @@ struct Sounds {
     int16_t *frames;
     uint32_t frame_count;
     int16_t *retired[RETIRED_MAX]; /* given to the mixer once, freed when it lets go */
+    Decoding job;                  /* job.thread NULL: none running */
+    int in_step;                   /* virtual time (--clock fake): a decoding ends in its frame */
 };
+
+static int decode_aside(void *data)
+{
+    Decoding *job = data;
+    job->status = audio_decode_file(job->path, &job->frames, &job->count, job->err,
+                                    sizeof job->err);
+    SDL_AtomicSet(&job->done, 1);
+    return 0;
+}
+
+/* Waits for a decoding to end (closing, or taking its result). */
+static void job_join(Decoding *job)
+{
+    if (job->thread)
+        SDL_WaitThread(job->thread, NULL);
+    job->thread = NULL;
+}
 
 static int playable_name(const char *name)
 {
@@ -101,10 +134,10 @@ static void swap_file(Sounds *s, Mixer *mixer, Audio *audio, int16_t *frames, ui
     snprintf(s->loaded, sizeof s->loaded, "%s", name);
 }
 
-void sounds_update(Sounds *s, BreatheState *breathe, Mixer *mixer, Audio *audio)
+int sounds_update(Sounds *s, BreatheState *breathe, Mixer *mixer, Audio *audio)
 {
     if (!s)
-        return;
+        return 0;
     int free_slots = 0;
     audio_lock(audio);
     for (int i = 0; i < RETIRED_MAX; i++) {
@@ -116,33 +149,72 @@ void sounds_update(Sounds *s, BreatheState *breathe, Mixer *mixer, Audio *audio)
     }
     audio_unlock(audio);
     if (free_slots == 0)
-        return; /* old files are still fading out: decode the next one after */
+        return 0; /* old files are still fading out: decode the next one after */
 
     const char *want = breathe_wanted_file(breathe);
+    Decoding *job = &s->job;
+    if (job->thread) {
+        /* One at a time, and the frame goes on meanwhile: Pause never waits for a file. */
+        if (!SDL_AtomicGet(&job->done))
+            return 0;
+        job_join(job);
+        if (job->status != 0) {
+            fprintf(stderr, "lull: sounds: %s\n", job->err);
+            breathe_file_failed(breathe, job->name);
+        } else if (want && strcmp(job->name, want) == 0) {
+            swap_file(s, mixer, audio, job->frames, job->count, job->name);
+        } else {
+            free(job->frames); /* chosen and then not: let it go */
+        }
+        job->frames = NULL;
+        return 1;
+    }
     if (!want) {
         if (s->frames)
             swap_file(s, mixer, audio, NULL, 0, ""); /* another sound chosen: let it go */
-        return;
+        return 0;
     }
     if (strcmp(want, s->loaded) == 0)
-        return;
-    char path[2048], err[512];
-    int16_t *frames = NULL;
-    uint32_t count = 0;
-    snprintf(path, sizeof path, "%s/%s", s->dir, want);
+        return 0;
     /* Decoding takes a moment: it happens when the file is chosen, not at Start. */
-    if (audio_decode_file(path, &frames, &count, err, sizeof err) != 0) {
-        fprintf(stderr, "lull: sounds: %s\n", err);
-        breathe_file_failed(breathe, want);
-        return;
+    memset(job, 0, sizeof *job);
+    snprintf(job->name, sizeof job->name, "%s", want);
+    snprintf(job->path, sizeof job->path, "%s/%s", s->dir, want);
+    if (audio_decodes_aside() && !s->in_step)
+        job->thread = SDL_CreateThread(decode_aside, "lull-decode", job);
+    if (!job->thread) {
+        /* No device format to decode to (no speakers): a decoder of its own,
+         * which only the main thread may open. */
+        decode_aside(job);
+        if (job->status != 0) {
+            fprintf(stderr, "lull: sounds: %s\n", job->err);
+            breathe_file_failed(breathe, want);
+        } else {
+            swap_file(s, mixer, audio, job->frames, job->count, want);
+        }
+        job->frames = NULL;
+        return 1;
     }
-    swap_file(s, mixer, audio, frames, count, want);
+    return 0;
+}
+
+int sounds_busy(const Sounds *s)
+{
+    return s && s->job.thread != NULL;
+}
+
+void sounds_in_step(Sounds *s, int in_step)
+{
+    if (s)
+        s->in_step = in_step;
 }
 
 void sounds_close(Sounds *s)
 {
     if (!s)
         return;
+    job_join(&s->job);
+    free(s->job.frames);
     free(s->frames);
     for (int i = 0; i < RETIRED_MAX; i++)
         free(s->retired[i]);

@@ -14,11 +14,19 @@ typedef struct Sounds Sounds;
 /* Lists <folder of db_path>/sounds into breathe's picker. NULL when out of memory
  * (there are then no files to choose; everything else works). */
 Sounds *sounds_open(const char *db_path, BreatheState *breathe);
-/* Once a frame, before the app's sound requests reach the mixer: decodes the file
- * the chosen sound wants (telling breathe when it cannot be played), gives it to
- * the mixer under the audio lock, and frees files the mixer no longer reads. */
-void sounds_update(Sounds *sounds, BreatheState *breathe, Mixer *mixer, Audio *audio);
+/* Once a frame, before the app's sound requests reach the mixer: has the file
+ * the chosen sound wants decoded (on a thread of its own on real time, so the
+ * frame never waits; a FIFO or a track far too long is refused at once and
+ * breathe told), gives it to the mixer under the audio lock, and frees files
+ * the mixer no longer reads. Returns 1 when what the app shows changed. */
+int sounds_update(Sounds *sounds, BreatheState *breathe, Mixer *mixer, Audio *audio);
 /* Frees every decoded file: call after the audio is closed. NULL is a no-op. */
+/* On virtual time (--clock fake, the tests) a file is decoded within the frame
+ * that wants it, so a script sees the same thing every run; on real time, on a
+ * thread of its own. */
+void sounds_in_step(Sounds *s, int in_step);
+/* 1 while a file is being decoded aside: the loop looks in on it. */
+int sounds_busy(const Sounds *s);
 void sounds_close(Sounds *sounds);
 
 #endif

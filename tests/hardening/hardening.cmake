@@ -63,6 +63,8 @@ endforeach()
 lull_hard_script(foreign_untouched untouched.cmake)
 # Issue 13.4 and 13.6: where the journal is, and exports that are never cut.
 lull_hard_script(paths paths.cmake)
+# Issue 13.1: nothing in the sounds folder freezes the kiosk.
+lull_hard_script(sounds_freeze sounds_freeze.cmake)
 # Issue 13.4: the journal or its -wal deleted, or replaced, while Lull runs.
 lull_hard_script(files_changed files_changed.cmake)
 # Issue 13.5: one journal, one Lull.
