@@ -121,6 +121,7 @@ typedef struct {
     int entry_step;  /* the form's step (entry.c) */
     LogEvent last_entry;             /* the newest saved entry, for "Like last time" (id 0: none) */
     EntryDraft kept[JOURNAL_DRAFTS]; /* entries left unsaved, oldest first */
+    int drafts_stored; /* journal.drafts held some at start: cleared when none are left */
     int kept_count;
     EntryDraft discarded; /* the draft Undo brings back */
     int64_t discarded_until;

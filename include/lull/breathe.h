@@ -15,8 +15,8 @@
 enum {
     BREATHE_MAX_CUSTOM = 6,
     BREATHE_NAME_CHARS = 20,
-    BREATHE_NAME_MAX = 96, /* bytes of UTF-8 */
-    BREATHE_MAX_FILES = 12,
+    BREATHE_NAME_MAX = 96,   /* bytes of UTF-8 */
+    BREATHE_MAX_FILES = 200, /* offered, by name; more in the folder are counted and said */
     BREATHE_FILE_MAX = 96,   /* a file name in the sounds folder */
     BREATHE_SOUND_MAX = 104, /* "ocean", ..., "silence" or "file:NAME" */
     BREATHE_DEFAULT_VOLUME = 70,
@@ -46,6 +46,7 @@ typedef struct {
     /* the couple's own sounds, listed by the platform */
     char files[BREATHE_MAX_FILES][BREATHE_FILE_MAX];
     int file_count;
+    int files_more; /* playable files in the folder past the first BREATHE_MAX_FILES by name */
     char file_failed[BREATHE_FILE_MAX]; /* the platform could not decode this one */
 
     /* the session */

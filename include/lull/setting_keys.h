@@ -33,6 +33,7 @@ typedef enum {
     KEY_PIN_FAILURES,        /* journal.pin.failures: wrong PINs in a row */
     KEY_PIN_HASH,            /* pin.hash: kept by the store alone */
     KEY_CLOCK_OFFSET,        /* clock.offset_ms: kept by the platform alone */
+    KEY_JOURNAL_DRAFTS,      /* journal.drafts: entries left unsaved when Lull stopped */
     SETTING_KEY_COUNT
 } SettingKey;
 

@@ -132,6 +132,7 @@ void frame_update(App *app, const AppInput *inputs, int count, const AppTime *no
             app_push(app, SCREEN_WELCOME);
         /* Crash recovery is a step of its own, before the first frame. */
         breathe_recover(app);
+        journal_drafts_restore(app);
         app_check_clock(app);
         durable_start(app);
     }

@@ -67,16 +67,17 @@ static int by_name(const void *a, const void *b)
     return strcmp((const char *)a, (const char *)b);
 }
 
+/* Every playable file of the folder, sorted by name; breathe takes the first
+ * BREATHE_MAX_FILES and counts the rest. */
 static void list_files(Sounds *s, BreatheState *breathe)
 {
-    char names[BREATHE_MAX_FILES][BREATHE_FILE_MAX];
-    const char *list[BREATHE_MAX_FILES];
-    int count = 0;
     DIR *dir = opendir(s->dir);
     if (!dir)
         return; /* no folder: only Lull's own sounds */
+    size_t cap = 64, count = 0;
+    char(*names)[BREATHE_FILE_MAX] = malloc(cap * sizeof *names);
     struct dirent *entry;
-    while ((entry = readdir(dir)) != NULL && count < BREATHE_MAX_FILES) {
+    while (names && (entry = readdir(dir)) != NULL) {
         char path[2048];
         struct stat st;
         size_t len = strlen(entry->d_name);
@@ -85,14 +86,28 @@ static void list_files(Sounds *s, BreatheState *breathe)
         snprintf(path, sizeof path, "%s/%s", s->dir, entry->d_name);
         if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
             continue;
-        memcpy(names[count], entry->d_name, len + 1);
-        count++;
+        if (count == cap) {
+            char(*more)[BREATHE_FILE_MAX] = cap < 65536 ? realloc(names, 2 * cap * sizeof *names)
+                                                        : NULL;
+            if (!more)
+                break; /* tens of thousands: the first ones read are offered */
+            names = more;
+            cap *= 2;
+        }
+        memcpy(names[count++], entry->d_name, len + 1);
     }
     closedir(dir);
-    qsort(names, (size_t)count, sizeof names[0], by_name);
-    for (int i = 0; i < count; i++)
-        list[i] = names[i];
-    breathe_set_files(breathe, list, count);
+    if (!names)
+        return;
+    qsort(names, count, sizeof names[0], by_name);
+    const char **list = malloc((count ? count : 1) * sizeof *list);
+    if (list) {
+        for (size_t i = 0; i < count; i++)
+            list[i] = names[i];
+        breathe_set_files(breathe, list, (int)count);
+        free(list);
+    }
+    free(names);
 }
 
 Sounds *sounds_open(const char *db_path, BreatheState *breathe)

@@ -13,9 +13,11 @@
 
 #include "store_internal.h"
 
-/* A write waits this long for another program's lock. Short: the frame that
- * shows a pause waits for its write, and a failed write is kept and retried. */
-enum { STORE_PATH_MAX = 4096, STORE_BUSY_TIMEOUT_MS = 250, STORE_OPEN_BUSY_MS = 1000 };
+/* A write never waits for another program's lock: it is refused at once as
+ * busy, kept by the app's queue and tried again each second, so a journal
+ * another program holds never stalls a tap (Pause answers first). Opening
+ * may wait a moment. */
+enum { STORE_PATH_MAX = 4096, STORE_BUSY_TIMEOUT_MS = 0, STORE_OPEN_BUSY_MS = 1000 };
 
 static void set_err(char *err, size_t err_size, const char *what, const char *why)
 {

@@ -65,6 +65,9 @@ lull_hard_script(foreign_untouched untouched.cmake)
 lull_hard_script(paths paths.cmake)
 # Issue 13.1: nothing in the sounds folder freezes the kiosk.
 lull_hard_script(sounds_freeze sounds_freeze.cmake)
+# Issue 13.9: thousands of sound files; SIGTERM while an entry is written.
+lull_hard_script(many_sounds many_sounds.cmake)
+lull_hard_script(drafts_sigterm drafts_sigterm.cmake)
 # Issue 13.4: the journal or its -wal deleted, or replaced, while Lull runs.
 lull_hard_script(files_changed files_changed.cmake)
 # Issue 13.5: one journal, one Lull.

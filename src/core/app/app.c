@@ -123,6 +123,8 @@ void app_shutdown(App *app)
 {
     /* Leaving with a breathing session running: it ends here, logged. */
     breathe_end(app);
+    /* An entry being written, and the drafts kept: there after the restart. */
+    journal_drafts_save(app);
 }
 
 void app_leave_to_home(App *app)

@@ -3,6 +3,8 @@
  * opened entry, saving one durably, deleting with undo, insights and export. */
 #include "app/services.h"
 
+#include "lull/drafts.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,11 +136,12 @@ void journal_open_entry(App *app, const JournalItem *it)
     app_push(app, SCREEN_ENTRY);
 }
 
-void journal_entry_left(App *app)
+/* The open entry, kept as a draft when anything in it was written or chosen. */
+static void keep_open_entry(App *app)
 {
     JournalState *js = &app->journal;
-    if (!js->entry_open || app_stack_find(app, SCREEN_ENTRY) >= 0)
-        return;
+    if (js->note_open) /* the note half-typed on its keyboard is part of it */
+        utf8_copy(js->draft.note, sizeof js->draft.note, js->kb.text);
     js->entry_open = 0;
     js->note_open = 0;
     durable_entry_clear(app);
@@ -153,6 +156,62 @@ void journal_entry_left(App *app)
     js->kept[js->kept_count].session = js->draft_session;
     js->kept_count++;
     js->stale = 1;
+}
+
+void journal_entry_left(App *app)
+{
+    JournalState *js = &app->journal;
+    if (!js->entry_open || app_stack_find(app, SCREEN_ENTRY) >= 0)
+        return;
+    keep_open_entry(app);
+}
+
+enum { DRAFTS_TEXT_MAX = JOURNAL_DRAFTS * (EVENT_NOTE_MAX * 2 + 2048) };
+
+void journal_drafts_save(App *app)
+{
+    JournalState *js = &app->journal;
+    if (js->entry_open)
+        keep_open_entry(app); /* stopped while typing: the words are kept too */
+    if (!app->host.setting_set || (!js->kept_count && !js->drafts_stored))
+        return;
+    LogEvent drafts[JOURNAL_DRAFTS];
+    for (int i = 0; i < js->kept_count; i++)
+        drafts[i] = js->kept[i].ev;
+    char *text = malloc(DRAFTS_TEXT_MAX);
+    if (!text)
+        return;
+    if (drafts_format(drafts, js->kept_count, text, DRAFTS_TEXT_MAX) < 0)
+        text[0] = '\0';
+    /* Straight to the store, past the queue (whose values are short): Lull is
+     * stopping, and this is its last write. */
+    app->host.setting_set(app->host.ctx, setting_key(KEY_JOURNAL_DRAFTS),
+                          js->kept_count ? text : "");
+    free(text);
+}
+
+void journal_drafts_restore(App *app)
+{
+    JournalState *js = &app->journal;
+    const JournalHost *h = &app->host.journal;
+    if (!h->setting_get)
+        return;
+    char *text = malloc(DRAFTS_TEXT_MAX);
+    if (!text)
+        return;
+    LogEvent drafts[JOURNAL_DRAFTS];
+    int n = 0;
+    if (h->setting_get(app->host.ctx, setting_key(KEY_JOURNAL_DRAFTS), text, DRAFTS_TEXT_MAX) == 0)
+        n = drafts_parse(text, drafts, JOURNAL_DRAFTS);
+    free(text);
+    for (int i = 0; i < n && js->kept_count < JOURNAL_DRAFTS; i++) {
+        EntryDraft *d = &js->kept[js->kept_count++];
+        memset(d, 0, sizeof *d);
+        d->ev = drafts[i];
+        if (d->ev.session > 0 && h->session_item)
+            h->session_item(app->host.ctx, d->ev.session, &d->session);
+    }
+    js->drafts_stored = n > 0;
 }
 
 void journal_discard_draft(App *app)

@@ -144,6 +144,10 @@ void journal_save_entry(App *app);
 /* After a frame: an entry left unsaved (Cancel, Home) with anything written
  * or chosen in it is kept as a draft, which opening it again continues. */
 void journal_entry_left(App *app);
+/* Lull stops: the open entry and the kept drafts, into journal.drafts. */
+void journal_drafts_save(App *app);
+/* At start: the drafts Lull kept when it stopped. */
+void journal_drafts_restore(App *app);
 /* The newest kept draft is set aside; Undo brings it back for a while. */
 void journal_discard_draft(App *app);
 void journal_undo_discard(App *app);

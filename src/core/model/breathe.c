@@ -41,10 +41,14 @@ void breathe_init(BreatheState *b)
 void breathe_set_files(BreatheState *b, const char *const *names, int count)
 {
     b->file_count = 0;
-    for (int i = 0; i < count && b->file_count < BREATHE_MAX_FILES; i++) {
+    b->files_more = 0;
+    for (int i = 0; i < count; i++) {
         if (!names[i] || !names[i][0] || strlen(names[i]) >= BREATHE_FILE_MAX)
             continue;
-        snprintf(b->files[b->file_count++], BREATHE_FILE_MAX, "%s", names[i]);
+        if (b->file_count < BREATHE_MAX_FILES)
+            snprintf(b->files[b->file_count++], BREATHE_FILE_MAX, "%s", names[i]);
+        else
+            b->files_more++;
     }
 }
 

@@ -30,6 +30,7 @@ static const char *const names[SETTING_KEY_COUNT] = {
     [KEY_PIN_FAILURES] = "journal.pin.failures",
     [KEY_PIN_HASH] = "pin.hash",
     [KEY_CLOCK_OFFSET] = "clock.offset_ms",
+    [KEY_JOURNAL_DRAFTS] = "journal.drafts",
 };
 
 static const char *const field_names[SIGNAL_FIELD_COUNT] = {

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_CHIPS = 24 };
+enum { MAX_CHIPS = BREATHE_MAX_FILES + BREATHE_BED_COUNT + 8 };
 
 static void naming_done(App *app)
 {
@@ -278,6 +278,17 @@ static void sound_section(App *app, const UiScroll *sc, int *y)
     for (int i = 0; i < n; i++)
         chips[i].selected = strcmp(ids[i], b->sound) == 0;
     heading(app, sc, y, "Sound");
+    if (b->files_more > 0) {
+        /* More than the list holds: said first, so no one wonders where theirs went. */
+        const Metrics *m = &app->metrics;
+        char more[128];
+        snprintf(more, sizeof more,
+                 "%d files here, the first by name; and %d more in the sounds folder",
+                 b->file_count, b->files_more);
+        int h = ui_text_wrap(&app->ui, more, rect_make(sc->view.x, *y, sc->view.w, 1 << 20),
+                             m->text_small, app->theme.text_dim, ALIGN_LEFT, 1);
+        *y += h + m->gap / 2;
+    }
     int tapped = chip_grid(app, sc, y, chips, n);
     if (tapped >= 0)
         app_save(app, KEY_BREATHE_SOUND, ids[tapped]);
