@@ -243,10 +243,24 @@ int audio_decode_file(const char *path, int16_t **frames, uint32_t *frame_count,
         temporary = 1;
     }
     int status = -1;
+    Mix_Chunk *chunk = NULL;
+    /* How long it is, read from its headers as a stream would (nothing decoded):
+     * a track over the limit is refused before it could take the memory. */
+    Mix_Music *probe = Mix_LoadMUS_RW(file, 0);
+    double seconds = probe ? Mix_MusicDuration(probe) : -1.0;
+    if (probe)
+        Mix_FreeMusic(probe);
+    if (seconds > (double)AUDIO_MAX_SECONDS) {
+        snprintf(err, err_size, "%s: too long to use (%d minutes; at most %d)", path,
+                 (int)(seconds / 60.0), AUDIO_MAX_SECONDS / 60);
+        SDL_RWclose(file);
+        goto done;
+    }
+    SDL_RWseek(file, 0, RW_SEEK_SET);
     /* Decodes by content, not by name, and converts to the open device's format.
      * We close the file ourselves: SDL_mixer 2.6.2 leaks it (freesrc ignored) when a
      * file is shorter than a format's magic ("Couldn't read first 12 bytes"). */
-    Mix_Chunk *chunk = Mix_LoadWAV_RW(file, 0);
+    chunk = Mix_LoadWAV_RW(file, 0);
     SDL_RWclose(file);
     if (!chunk) {
         snprintf(err, err_size, "%s: %s", path, Mix_GetError());

@@ -10,6 +10,7 @@
  *   dbtool foreign-wal DB          ...one in WAL mode, closed cleanly (no -wal left)
  *   dbtool damage DB OFFSET COUNT  overwrites COUNT bytes at OFFSET (0xA5)
  *   dbtool noise FILE SIZE SEED    writes SIZE pseudo-random bytes
+ *   dbtool wav FILE SECONDS        writes a quiet WAV that long (8 kHz, mono, 8-bit)
  *   dbtool truncate FILE SIZE      cuts FILE to SIZE bytes
  *   dbtool hold DB MS CMD ARG...   holds an exclusive lock on DB while CMD
  *                                  runs, letting go after MS ms; exits as CMD */
@@ -134,6 +135,36 @@ static int noise(const char *path, long size, unsigned long seed)
     return fclose(f) == 0 ? 0 : 1;
 }
 
+static void put_le(FILE *f, unsigned long v, int bytes)
+{
+    for (int i = 0; i < bytes; i++)
+        fputc((int)((v >> (8 * i)) & 0xff), f);
+}
+
+/* A quiet WAV of the given length: 8 kHz, mono, 8-bit (small on disk, long to hear). */
+static int quiet_wav(const char *path, long seconds)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return 1;
+    unsigned long data = (unsigned long)seconds * 8000ul;
+    fputs("RIFF", f);
+    put_le(f, 36 + data, 4);
+    fputs("WAVEfmt ", f);
+    put_le(f, 16, 4);
+    put_le(f, 1, 2);    /* PCM */
+    put_le(f, 1, 2);    /* mono */
+    put_le(f, 8000, 4); /* rate */
+    put_le(f, 8000, 4); /* bytes a second */
+    put_le(f, 1, 2);    /* block */
+    put_le(f, 8, 2);    /* bits */
+    fputs("data", f);
+    put_le(f, data, 4);
+    for (unsigned long i = 0; i < data; i++)
+        fputc(128, f);
+    return fclose(f) == 0 ? 0 : 1;
+}
+
 static int hold(const char *path, long ms, char **cmd)
 {
     sqlite3 *db = open_db(path, SQLITE_OPEN_READWRITE);
@@ -184,12 +215,14 @@ int main(int argc, char **argv)
         return damage(argv[2], atol(argv[3]), atol(argv[4]));
     if (argc >= 5 && strcmp(argv[1], "noise") == 0)
         return noise(argv[2], atol(argv[3]), strtoul(argv[4], NULL, 10));
+    if (argc >= 4 && strcmp(argv[1], "wav") == 0)
+        return quiet_wav(argv[2], atol(argv[3]));
     if (argc >= 4 && strcmp(argv[1], "truncate") == 0)
         return truncate(argv[2], (off_t)atol(argv[3])) == 0 ? 0 : 1;
     if (argc >= 5 && strcmp(argv[1], "hold") == 0)
         return hold(argv[2], atol(argv[3]), argv + 4);
     fprintf(stderr,
             "usage: dbtool integrity|events|setting|future|foreign|foreign-wal|damage|noise|"
-            "truncate|hold ...\n");
+            "truncate|wav|hold ...\n");
     return 2;
 }

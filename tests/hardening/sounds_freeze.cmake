@@ -11,6 +11,9 @@ file(MAKE_DIRECTORY ${WORK}/sounds)
 file(WRITE ${WORK}/sounds/stream.ogg "listed as a file")
 # 40 MB: decoded whole, it would be hours of sound and gigabytes.
 execute_process(COMMAND ${DBTOOL} noise ${WORK}/sounds/long.ogg 41943040 4)
+# Twenty minutes of quiet, 9.6 MB on disk: its length is read from its header
+# and it is refused before it is decoded (it would be 230 MB at 48 kHz stereo).
+execute_process(COMMAND ${DBTOOL} wav ${WORK}/sounds/twenty.wav 1200)
 file(WRITE ${WORK}/run.lull "wait 1500
 tap \"Breathe\"
 tap \"Sound\"
@@ -20,6 +23,9 @@ expect text \"stream.ogg cannot be played here\"
 tap \"long.ogg\"
 wait 300
 expect text \"long.ogg cannot be played here\"
+tap \"twenty.wav\"
+wait 300
+expect text \"twenty.wav cannot be played here\"
 tap \"Done\"
 tap \"Pause\"
 expect screen paused
@@ -39,7 +45,8 @@ file(READ ${WORK}/err err)
 if(NOT out MATCHES "exit=0")
   message(FATAL_ERROR "the kiosk hung or failed (${status}): ${out}\n${err}")
 endif()
-if(NOT err MATCHES "stream.ogg: not a regular file" OR NOT err MATCHES "long.ogg: too long to use")
+if(NOT err MATCHES "stream.ogg: not a regular file" OR NOT err MATCHES "long.ogg: too long to use"
+   OR NOT err MATCHES "twenty.wav: too long to use \\(20 minutes")
   message(FATAL_ERROR "not said why: ${err}")
 endif()
 message("a FIFO and a track hours long: refused at once, Pause answered")
