@@ -388,8 +388,7 @@ int kiosk_open(Kiosk *k, const CliOptions *opts)
     apply_rotation(k, rotation);
     host_restore_session(k->store, k->app);
     open_audio(k);
-    k->sounds = sounds_open(k->db_path, &k->app->breathe);
-    sounds_in_step(k->sounds, opts->fake_clock);
+    k->sounds = sounds_open(k->db_path, &k->app->breathe, opts->fake_clock);
     k->audio_rendered_ms = now.mono_ms;
     return 0;
 }

@@ -34,6 +34,10 @@ struct Sounds {
     int16_t *retired[RETIRED_MAX]; /* given to the mixer once, freed when it lets go */
     Decoding job;                  /* job.thread NULL: none running */
     int in_step;                   /* virtual time (--clock fake): a decoding ends in its frame */
+    SDL_Thread *lister;            /* reading the folder, on real time */
+    SDL_atomic_t listed;
+    char (*found)[BREATHE_FILE_MAX];
+    size_t found_count;
 };
 
 static int decode_aside(void *data)
@@ -67,15 +71,15 @@ static int by_name(const void *a, const void *b)
     return strcmp((const char *)a, (const char *)b);
 }
 
-/* Every playable file of the folder, sorted by name; breathe takes the first
- * BREATHE_MAX_FILES and counts the rest. */
-static void list_files(Sounds *s, BreatheState *breathe)
+/* Every playable file of the folder, sorted by name, into s->found. It reads
+ * the folder, which a stalled USB stick can hold up: on real time it runs on a
+ * thread of its own. */
+static int collect_files(void *data)
 {
+    Sounds *s = data;
     DIR *dir = opendir(s->dir);
-    if (!dir)
-        return; /* no folder: only Lull's own sounds */
     size_t cap = 64, count = 0;
-    char(*names)[BREATHE_FILE_MAX] = malloc(cap * sizeof *names);
+    char(*names)[BREATHE_FILE_MAX] = dir ? malloc(cap * sizeof *names) : NULL;
     struct dirent *entry;
     while (names && (entry = readdir(dir)) != NULL) {
         char path[2048];
@@ -96,21 +100,31 @@ static void list_files(Sounds *s, BreatheState *breathe)
         }
         memcpy(names[count++], entry->d_name, len + 1);
     }
-    closedir(dir);
-    if (!names)
-        return;
-    qsort(names, count, sizeof names[0], by_name);
-    const char **list = malloc((count ? count : 1) * sizeof *list);
-    if (list) {
-        for (size_t i = 0; i < count; i++)
-            list[i] = names[i];
-        breathe_set_files(breathe, list, (int)count);
-        free(list);
-    }
-    free(names);
+    if (dir)
+        closedir(dir); /* no folder: only Lull's own sounds */
+    if (names)
+        qsort(names, count, sizeof names[0], by_name);
+    s->found = names;
+    s->found_count = names ? count : 0;
+    SDL_AtomicSet(&s->listed, 1);
+    return 0;
 }
 
-Sounds *sounds_open(const char *db_path, BreatheState *breathe)
+/* breathe takes the first BREATHE_MAX_FILES and counts the rest. */
+static void apply_files(Sounds *s, BreatheState *breathe)
+{
+    const char **list = malloc((s->found_count ? s->found_count : 1) * sizeof *list);
+    if (list && s->found) {
+        for (size_t i = 0; i < s->found_count; i++)
+            list[i] = s->found[i];
+        breathe_set_files(breathe, list, (int)s->found_count);
+    }
+    free(list);
+    free(s->found);
+    s->found = NULL;
+}
+
+Sounds *sounds_open(const char *db_path, BreatheState *breathe, int in_step)
 {
     Sounds *s = calloc(1, sizeof *s);
     if (!s)
@@ -118,7 +132,13 @@ Sounds *sounds_open(const char *db_path, BreatheState *breathe)
     char data_dir[1024];
     paths_dirname(db_path, data_dir, sizeof data_dir);
     snprintf(s->dir, sizeof s->dir, "%.1000s/sounds", data_dir);
-    list_files(s, breathe);
+    s->in_step = in_step;
+    if (!in_step)
+        s->lister = SDL_CreateThread(collect_files, "lull-sounds", s);
+    if (!s->lister) {
+        collect_files(s);
+        apply_files(s, breathe);
+    }
     return s;
 }
 
@@ -166,6 +186,14 @@ int sounds_update(Sounds *s, BreatheState *breathe, Mixer *mixer, Audio *audio)
     if (free_slots == 0)
         return 0; /* old files are still fading out: decode the next one after */
 
+    if (s->lister) {
+        if (!SDL_AtomicGet(&s->listed))
+            return 0; /* the folder is still being read: nothing to decode yet */
+        SDL_WaitThread(s->lister, NULL);
+        s->lister = NULL;
+        apply_files(s, breathe);
+        return 1;
+    }
     const char *want = breathe_wanted_file(breathe);
     Decoding *job = &s->job;
     if (job->thread) {
@@ -215,13 +243,7 @@ int sounds_update(Sounds *s, BreatheState *breathe, Mixer *mixer, Audio *audio)
 
 int sounds_busy(const Sounds *s)
 {
-    return s && s->job.thread != NULL;
-}
-
-void sounds_in_step(Sounds *s, int in_step)
-{
-    if (s)
-        s->in_step = in_step;
+    return s && (s->job.thread != NULL || s->lister != NULL);
 }
 
 void sounds_close(Sounds *s)
@@ -230,6 +252,9 @@ void sounds_close(Sounds *s)
         return;
     job_join(&s->job);
     free(s->job.frames);
+    if (s->lister)
+        SDL_WaitThread(s->lister, NULL);
+    free(s->found);
     free(s->frames);
     for (int i = 0; i < RETIRED_MAX; i++)
         free(s->retired[i]);

@@ -36,7 +36,7 @@ message("a read-only card: the journal is read whole, and says nothing new is sa
 execute_process(COMMAND id -u OUTPUT_VARIABLE uid OUTPUT_STRIP_TRAILING_WHITESPACE)
 execute_process(COMMAND mktemp -d /tmp/lull-readonly-XXXXXX OUTPUT_VARIABLE folder
                 OUTPUT_STRIP_TRAILING_WHITESPACE)
-file(COPY ${db} DESTINATION ${folder})
+file(COPY ${db} ${WORK}/look.lull ${SRC}/tests/e2e/couple.conf DESTINATION ${folder})
 set(as_user)
 if(uid STREQUAL "0")
   execute_process(COMMAND chown -R nobody ${folder})
@@ -45,9 +45,10 @@ endif()
 execute_process(COMMAND chmod 0555 ${folder})
 execute_process(COMMAND ${as_user} ${LULL} export --db ${folder}/lull.db --format csv
                 RESULT_VARIABLE status OUTPUT_VARIABLE csv ERROR_VARIABLE err)
+# The script and the config beside it: the other user may not read the build's folders.
 execute_process(COMMAND ${as_user} /usr/bin/env SDL_AUDIODRIVER=dummy HOME=${folder}
                         ${LULL} --headless --clock fake --db ${folder}/lull.db
-                        --config ${SRC}/tests/e2e/couple.conf --script ${WORK}/look.lull
+                        --config ${folder}/couple.conf --script ${folder}/look.lull
                 RESULT_VARIABLE kiosk ERROR_VARIABLE kiosk_err)
 execute_process(COMMAND chmod 0755 ${folder})
 file(REMOVE_RECURSE ${folder})
