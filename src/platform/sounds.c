@@ -219,6 +219,11 @@ int sounds_update(Sounds *s, BreatheState *breathe, Mixer *mixer, Audio *audio)
     }
     if (strcmp(want, s->loaded) == 0)
         return 0;
+    /* On real time a file is never decoded on the main thread: until a device
+     * gives the format to decode to, it waits (with no speakers it would not
+     * be heard anyway). */
+    if (!s->in_step && !audio_decodes_aside())
+        return 0;
     /* Decoding takes a moment: it happens when the file is chosen, not at Start. */
     memset(job, 0, sizeof *job);
     snprintf(job->name, sizeof job->name, "%s", want);
@@ -226,8 +231,9 @@ int sounds_update(Sounds *s, BreatheState *breathe, Mixer *mixer, Audio *audio)
     if (audio_decodes_aside() && !s->in_step)
         job->thread = SDL_CreateThread(decode_aside, "lull-decode", job);
     if (!job->thread) {
-        /* No device format to decode to (no speakers): a decoder of its own,
-         * which only the main thread may open. */
+        /* Virtual time (or no thread to be had): within this frame, with a
+         * decoder of its own when there is no device, which only the main
+         * thread may open. */
         decode_aside(job);
         if (job->status != 0) {
             fprintf(stderr, "lull: sounds: %s\n", job->err);
