@@ -106,12 +106,15 @@ int drafts_parse(const char *text, LogEvent *out, int max)
              take_field(&p, d->helped, sizeof d->helped) &&
              take_field(&p, d->next, sizeof d->next) && take_field(&p, d->note, sizeof d->note);
         int partner = (int)numbers[4];
-        if (ok && partner >= PARTNER_NONE && partner <= PARTNER_BOTH) {
+        if (ok && partner >= (int)PARTNER_NONE && partner <= (int)PARTNER_BOTH) {
             d->id = numbers[0];
             d->time_ms = numbers[1];
             d->utc_offset_s = (int32_t)numbers[2];
             d->session = numbers[3];
-            d->partner = (Partner)partner;
+            d->partner = partner == (int)PARTNER_FIRST    ? PARTNER_FIRST
+                         : partner == (int)PARTNER_SECOND ? PARTNER_SECOND
+                         : partner == (int)PARTNER_BOTH   ? PARTNER_BOTH
+                                                          : PARTNER_NONE;
             d->closeness = (int)numbers[5];
             d->comfort = (int)numbers[6];
             d->pain = (int)numbers[7];
