@@ -226,6 +226,13 @@ static int open_video(Kiosk *k)
     return 0;
 }
 
+/* What the display says of itself; 0 when it says nothing. */
+static float display_dpi(void)
+{
+    float dpi = 0.0f;
+    return SDL_GetDisplayDPI(0, &dpi, NULL, NULL) == 0 ? dpi : 0.0f;
+}
+
 static void apply_rotation(Kiosk *k, int rotation)
 {
     k->rotation = rotation;
@@ -239,9 +246,7 @@ static void apply_rotation(Kiosk *k, int rotation)
             k->rotation = 0;
         }
     }
-    float dpi = 0.0f;
-    if (SDL_GetDisplayDPI(0, &dpi, NULL, NULL) != 0)
-        dpi = 0.0f;
+    float dpi = display_dpi();
     if (k->app)
         app_resize(k->app, logical_w(k), logical_h(k), dpi);
     k->presented_hash = 0;
@@ -305,9 +310,7 @@ static void load_clock_offset(Kiosk *k)
  * holds them, before anything is opened: never buttons smaller than promised. */
 static int refuse_small_screen(Kiosk *k)
 {
-    float dpi = 0.0f;
-    if (SDL_GetDisplayDPI(0, &dpi, NULL, NULL) != 0)
-        dpi = 0.0f;
+    float dpi = display_dpi();
     app_resize(k->app, k->win_w, k->win_h, dpi);
     const Metrics *m = &k->app->metrics;
     if (metrics_room(m))

@@ -228,7 +228,7 @@ int sounds_update(Sounds *s, BreatheState *breathe, Mixer *mixer, Audio *audio)
     memset(job, 0, sizeof *job);
     snprintf(job->name, sizeof job->name, "%s", want);
     snprintf(job->path, sizeof job->path, "%s/%s", s->dir, want);
-    if (audio_decodes_aside() && !s->in_step)
+    if (!s->in_step)
         job->thread = SDL_CreateThread(decode_aside, "lull-decode", job);
     if (!job->thread) {
         /* Virtual time (or no thread to be had): within this frame, with a

@@ -308,6 +308,7 @@ static StoreStatus look_first(Store *store, const char *path)
         status = check_contents(store, version);
     sqlite3_close(store->db);
     store->db = NULL;
+    store->looked = status == STORE_OK; /* every page read: not again on connecting */
     return status;
 }
 
@@ -392,7 +393,7 @@ static StoreStatus store_connect(Store *store, const char *path, const StoreOpti
      * ours, or a new one. */
     int version = 0;
     StoreStatus status = check_readable(store, &version);
-    if (status == STORE_OK)
+    if (status == STORE_OK && !store->looked)
         status = check_contents(store, version);
     if (status == STORE_OK)
         status = configure(store);

@@ -21,6 +21,7 @@ struct Store {
     char path[4096]; /* as opened */
     unsigned long long dev, ino; /* the file opened, to notice it replaced or gone */
     int wal_seen;                /* a -wal was there once: its going is noticed too */
+    int looked;                  /* look_first read every page already (no -wal waiting) */
     FaultVfs *fault;             /* tests: the VFS whose writes can be made to fail */
     int failing;                 /* the last failure reported through store_first_failure */
 };
