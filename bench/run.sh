@@ -46,6 +46,8 @@ run "$bench" breath 1920x1080 "$config" "$work/breath-hd.db" 600
 
 say "input to present, through the real loop in real time (about a minute)"
 run "$bench" latency "$config" "$work/latency.db" 120 80
+say "the same with the journal locked by another program all along"
+run "$bench" latency "$config" "$work/latency-locked.db" 60 40 locked
 run "$bench" steps "$config" "$work/steps.db" 40
 
 if command -v valgrind >/dev/null; then
@@ -77,6 +79,8 @@ echo "figure machine_nproc $(nproc)" >>"$figures"
 targets="first_frame_ms_median <= 100
 tap_to_present_ms_p99 <= 16.7
 pause_to_present_ms_p99 <= 16.7
+locked_tap_to_present_ms_p99 <= 16.7
+locked_pause_to_present_ms_p99 <= 16.7
 breath_frame_ms_p99_800x480 <= 4
 breath_frame_ms_p99_1920x1080 <= 12
 idle_cpu_pct <= 0.3
@@ -95,7 +99,7 @@ awk -v targets="$targets" '
     for (i = 1; i <= count; i++) {
       k = name[i]
       if (k in goal)
-        printf "%-34s %12s %10s  %s\n", k, value[k], "<= " goal[k], (value[k] + 0 <= goal[k] + 0) ? "ok" : "MISSED"
+        printf "%-34s %12s %10s  %s\n", k, value[k], "<= " goal[k], (value[k] + 0 >= 0 && value[k] + 0 <= goal[k] + 0) ? "ok" : "MISSED"
       else
         printf "%-34s %12s\n", k, value[k]
     }

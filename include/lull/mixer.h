@@ -8,6 +8,8 @@
 
 #include <stdint.h>
 
+#include "lull/stream.h"
+
 enum {
     MIXER_RATE = 48000,
     MIXER_CHANNELS = 2,
@@ -86,10 +88,10 @@ typedef struct {
     MixerDrop drops[4];
     uint32_t wave_pos, wave_len; /* ocean: the current swell */
     float wave_amp, wave_rise;
-    uint64_t t;          /* frames rendered while this bed is live */
-    const int16_t *file; /* decoded stereo frames, owned by the caller */
-    uint32_t file_frames, file_pos;
-    uint32_t file_xfade; /* frames of crossfade at the loop point */
+    uint64_t t;         /* frames rendered while this bed is live */
+    Stream *file;       /* the couple's file, read as it plays; owned by the caller */
+    float file_last[2]; /* its last frame, held when the ring runs dry */
+    float file_level;   /* 0..1: falls while the ring is dry, rises when it is fed */
 } MixerAmbient;
 
 typedef struct {
@@ -100,8 +102,7 @@ typedef struct {
     AmbientId pending_id;
     float pending_gain;
     int pending_fade_ms;
-    const int16_t *file; /* what mixer_set_file gave, for the next AMBIENT_FILE */
-    uint32_t file_frames;
+    Stream *file;  /* what mixer_set_file gave, for the next AMBIENT_FILE */
     uint32_t seed; /* seeds each new bed: same calls, same samples */
     float master;  /* 0..1 volume, smoothed toward master_target; heard as master^2 */
     float master_target;
@@ -119,10 +120,11 @@ void mixer_play(Mixer *mixer, SoundId sound, float gain);
 /* Cross-fades to an ambient bed over fade_ms (about 2000 for Lull's fades; at least
  * 20 ms so nothing clicks); the same bed again only glides to the new gain. */
 void mixer_set_ambient(Mixer *mixer, AmbientId id, float gain, int fade_ms);
-/* A decoded file for AMBIENT_FILE; the caller keeps it alive while it plays (see
- * mixer_uses_file). Playing AMBIENT_FILE with other frames cross-fades to these over 2 s.
- * Files loop with a crossfade of up to 2 s at the loop point. */
-void mixer_set_file(Mixer *mixer, const int16_t *frames, uint32_t frame_count);
+/* The couple's file for AMBIENT_FILE, streamed (it loops inside the Stream); the
+ * caller keeps it alive and fed while it plays (see mixer_uses_file). Playing
+ * AMBIENT_FILE with another file cross-fades to this one over 2 s. A ring that runs
+ * dry (a stalled disk) fades to quiet in a few ms and plays on when frames come. */
+void mixer_set_file(Mixer *mixer, Stream *file);
 void mixer_set_volume(Mixer *mixer, float volume); /* 0..1, smoothed */
 void mixer_set_duck(Mixer *mixer, float level);    /* 0..1 ambient level, ~300 ms glide */
 int mixer_busy(const Mixer *mixer);                /* 1 while anything can be heard */
@@ -130,7 +132,7 @@ int mixer_busy(const Mixer *mixer);                /* 1 while anything can be he
 int mixer_sound_ms(SoundId sound);
 /* 1 while the mixer still reads frames (a bed playing or fading out, or the file
  * set for the next AMBIENT_FILE): the caller may free them only when this says 0. */
-int mixer_uses_file(const Mixer *mixer, const int16_t *frames);
+int mixer_uses_file(const Mixer *mixer, const Stream *file);
 /* The stable name of a sound ("good", "cue_in", …) or of a bed ("ocean", …), for
  * logs and tools; "?" when out of range. */
 const char *mixer_sound_name(SoundId sound);

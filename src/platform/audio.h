@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The speaker path: SDL_mixer's music hook pulls 48 kHz stereo S16 from the core
- * mixer, and the couple's sound files are decoded into that format. Platform only;
+ * mixer (the couple's sound files are read into it by sound_file.c). Platform only;
  * with no audio device everything here degrades to a silent no-op. */
 #ifndef LULL_PLATFORM_AUDIO_H
 #define LULL_PLATFORM_AUDIO_H
@@ -23,16 +23,5 @@ void audio_lock(Audio *audio);
 void audio_unlock(Audio *audio);
 /* Stops the callback and closes the device. NULL is a no-op. */
 void audio_close(Audio *audio);
-
-/* Decodes a .wav, .ogg or .mp3 file to 48 kHz interleaved stereo S16 in *frames
- * (malloc'd, the caller frees it after mixer_uses_file says 0). Works with or
- * without an open device. Returns 0, or -1 with a message in err (*frames NULL)
- * for a missing, unreadable, too short (under 0.1 s), too long (over 15 minutes) or
- * not-sound file. */
-/* 1 when audio_decode_file may run on a thread of its own: the device's format
- * is known (else it opens a decoder of its own, on the main thread only). */
-int audio_decodes_aside(void);
-int audio_decode_file(const char *path, int16_t **frames, uint32_t *frame_count, char *err,
-                      size_t err_size);
 
 #endif

@@ -9,53 +9,28 @@
 #include <sys/stat.h>
 
 #include "paths.h"
+#include "sound_file.h"
 
 #include <SDL.h>
 
-enum { RETIRED_MAX = 4 };
-
-/* A file being decoded on a thread of its own: the frame never waits for it. */
-typedef struct {
-    SDL_Thread *thread;
-    SDL_atomic_t done;
-    char name[BREATHE_FILE_MAX];
-    char path[2048];
-    int16_t *frames;
-    uint32_t count;
-    int status;
-    char err[512];
-} Decoding;
+enum {
+    RETIRED_MAX = 4,
+    CLOSE_WAIT_MS = 200, /* for a reader to stop at the end; one held by a stalled disk is let go */
+};
 
 struct Sounds {
     char dir[1024];
-    char loaded[BREATHE_FILE_MAX]; /* the file in frames, "" none */
-    int16_t *frames;
-    uint32_t frame_count;
-    int16_t *retired[RETIRED_MAX]; /* given to the mixer once, freed when it lets go */
-    Decoding job;                  /* job.thread NULL: none running */
-    int in_step;                   /* virtual time (--clock fake): a decoding ends in its frame */
-    SDL_Thread *lister;            /* reading the folder, on real time */
+    char loaded[BREATHE_FILE_MAX]; /* the file the mixer is given, "" none */
+    SoundFile *playing;
+    SoundFile *retired[RETIRED_MAX]; /* given to the mixer once, let go when it does */
+    SoundFile *opening;              /* chosen, being opened and read ahead */
+    char opening_name[BREATHE_FILE_MAX];
+    int in_step;        /* virtual time (--clock fake): everything within the frame */
+    SDL_Thread *lister; /* reading the folder, on real time */
     SDL_atomic_t listed;
     char (*found)[BREATHE_FILE_MAX];
     size_t found_count;
 };
-
-static int decode_aside(void *data)
-{
-    Decoding *job = data;
-    job->status = audio_decode_file(job->path, &job->frames, &job->count, job->err,
-                                    sizeof job->err);
-    SDL_AtomicSet(&job->done, 1);
-    return 0;
-}
-
-/* Waits for a decoding to end (closing, or taking its result). */
-static void job_join(Decoding *job)
-{
-    if (job->thread)
-        SDL_WaitThread(job->thread, NULL);
-    job->thread = NULL;
-}
 
 static int playable_name(const char *name)
 {
@@ -63,7 +38,7 @@ static int playable_name(const char *name)
     if (name[0] == '.' || !dot)
         return 0;
     return strcasecmp(dot, ".ogg") == 0 || strcasecmp(dot, ".wav") == 0 ||
-           strcasecmp(dot, ".mp3") == 0;
+           strcasecmp(dot, ".mp3") == 0 || strcasecmp(dot, ".flac") == 0;
 }
 
 static int by_name(const void *a, const void *b)
@@ -142,31 +117,45 @@ Sounds *sounds_open(const char *db_path, BreatheState *breathe, int in_step)
     return s;
 }
 
-static int retire(Sounds *s, int16_t *frames)
+static int retire(Sounds *s, SoundFile *file)
 {
     for (int i = 0; i < RETIRED_MAX; i++)
         if (!s->retired[i]) {
-            s->retired[i] = frames;
+            s->retired[i] = file;
             return 0;
         }
     return -1;
 }
 
-/* Hands the mixer new frames (NULL: none) and retires the old ones. */
-static void swap_file(Sounds *s, Mixer *mixer, Audio *audio, int16_t *frames, uint32_t count,
-                      const char *name)
+/* Hands the mixer a new file (NULL: none) and retires the old one. */
+static void swap_file(Sounds *s, Mixer *mixer, Audio *audio, SoundFile *file, const char *name)
 {
     audio_lock(audio);
-    mixer_set_file(mixer, frames, count);
+    mixer_set_file(mixer, file ? sound_file_stream(file) : NULL);
     audio_unlock(audio);
-    if (s->frames && retire(s, s->frames) != 0) {
+    if (s->playing && retire(s, s->playing) != 0) {
         /* Cannot happen while sounds_update waits for a free slot; never free it under the mixer.
          */
-        fprintf(stderr, "lull: sounds: keeping a decoded file alive\n");
+        fprintf(stderr, "lull: sounds: keeping a sound file open\n");
     }
-    s->frames = frames;
-    s->frame_count = count;
+    s->playing = file;
     snprintf(s->loaded, sizeof s->loaded, "%s", name);
+}
+
+static void opening_failed(Sounds *s, BreatheState *breathe)
+{
+    fprintf(stderr, "lull: sounds: %s\n", sound_file_error(s->opening));
+    breathe_file_failed(breathe, s->opening_name);
+    sound_file_release(s->opening, 0);
+    s->opening = NULL;
+}
+
+/* Files without a thread (virtual time) are read ahead within the frame. */
+static void pump_all(Sounds *s)
+{
+    sound_file_pump(s->playing);
+    for (int i = 0; i < RETIRED_MAX; i++)
+        sound_file_pump(s->retired[i]);
 }
 
 int sounds_update(Sounds *s, BreatheState *breathe, Mixer *mixer, Audio *audio)
@@ -176,93 +165,93 @@ int sounds_update(Sounds *s, BreatheState *breathe, Mixer *mixer, Audio *audio)
     int free_slots = 0;
     audio_lock(audio);
     for (int i = 0; i < RETIRED_MAX; i++) {
-        if (s->retired[i] && !mixer_uses_file(mixer, s->retired[i])) {
-            free(s->retired[i]);
+        if (s->retired[i] && !mixer_uses_file(mixer, sound_file_stream(s->retired[i]))) {
+            sound_file_release(s->retired[i], 0);
             s->retired[i] = NULL;
         }
         free_slots += s->retired[i] == NULL;
     }
     audio_unlock(audio);
+    pump_all(s);
+    if (s->playing && sound_file_state(s->playing) == SOUND_FILE_FAILED) {
+        /* it could not be read on (a card pulled out): say so, and let it go */
+        fprintf(stderr, "lull: sounds: %s\n", sound_file_error(s->playing));
+        char name[BREATHE_FILE_MAX];
+        snprintf(name, sizeof name, "%s", s->loaded);
+        swap_file(s, mixer, audio, NULL, "");
+        breathe_file_failed(breathe, name);
+        return 1;
+    }
     if (free_slots == 0)
-        return 0; /* old files are still fading out: decode the next one after */
+        return 0; /* old files are still fading out: open the next one after */
 
     if (s->lister) {
         if (!SDL_AtomicGet(&s->listed))
-            return 0; /* the folder is still being read: nothing to decode yet */
+            return 0; /* the folder is still being read: nothing to open yet */
         SDL_WaitThread(s->lister, NULL);
         s->lister = NULL;
         apply_files(s, breathe);
         return 1;
     }
     const char *want = breathe_wanted_file(breathe);
-    Decoding *job = &s->job;
-    if (job->thread) {
+    if (s->opening) {
         /* One at a time, and the frame goes on meanwhile: Pause never waits for a file. */
-        if (!SDL_AtomicGet(&job->done))
+        SoundFileState state = sound_file_state(s->opening);
+        if (state == SOUND_FILE_OPENING)
             return 0;
-        job_join(job);
-        if (job->status != 0) {
-            fprintf(stderr, "lull: sounds: %s\n", job->err);
-            breathe_file_failed(breathe, job->name);
-        } else if (want && strcmp(job->name, want) == 0) {
-            swap_file(s, mixer, audio, job->frames, job->count, job->name);
+        if (state == SOUND_FILE_FAILED) {
+            opening_failed(s, breathe);
+        } else if (want && strcmp(s->opening_name, want) == 0) {
+            swap_file(s, mixer, audio, s->opening, s->opening_name);
+            s->opening = NULL;
         } else {
-            free(job->frames); /* chosen and then not: let it go */
+            sound_file_release(s->opening, 0); /* chosen and then not */
+            s->opening = NULL;
         }
-        job->frames = NULL;
         return 1;
     }
     if (!want) {
-        if (s->frames)
-            swap_file(s, mixer, audio, NULL, 0, ""); /* another sound chosen: let it go */
+        if (s->playing)
+            swap_file(s, mixer, audio, NULL, ""); /* another sound chosen: let it go */
         return 0;
     }
     if (strcmp(want, s->loaded) == 0)
         return 0;
-    /* On real time a file is never decoded on the main thread: until a device
-     * gives the format to decode to, it waits (with no speakers it would not
-     * be heard anyway). */
-    if (!s->in_step && !audio_decodes_aside())
+    /* Opened when the file is chosen, not at Start; read ahead before it is heard. */
+    char path[2048];
+    snprintf(path, sizeof path, "%s/%s", s->dir, want);
+    s->opening = sound_file_new(path);
+    if (!s->opening)
+        return 0; /* out of memory: tried again next frame */
+    snprintf(s->opening_name, sizeof s->opening_name, "%s", want);
+    if (!s->in_step && sound_file_start(s->opening) == 0)
         return 0;
-    /* Decoding takes a moment: it happens when the file is chosen, not at Start. */
-    memset(job, 0, sizeof *job);
-    snprintf(job->name, sizeof job->name, "%s", want);
-    snprintf(job->path, sizeof job->path, "%s/%s", s->dir, want);
-    if (!s->in_step)
-        job->thread = SDL_CreateThread(decode_aside, "lull-decode", job);
-    if (!job->thread) {
-        /* Virtual time (or no thread to be had): within this frame, with a
-         * decoder of its own when there is no device, which only the main
-         * thread may open. */
-        decode_aside(job);
-        if (job->status != 0) {
-            fprintf(stderr, "lull: sounds: %s\n", job->err);
-            breathe_file_failed(breathe, want);
-        } else {
-            swap_file(s, mixer, audio, job->frames, job->count, want);
-        }
-        job->frames = NULL;
-        return 1;
+    /* Virtual time (or no thread to be had): within this frame. */
+    sound_file_pump(s->opening);
+    if (sound_file_state(s->opening) == SOUND_FILE_FAILED) {
+        opening_failed(s, breathe);
+    } else {
+        swap_file(s, mixer, audio, s->opening, want);
+        s->opening = NULL;
     }
-    return 0;
+    return 1;
 }
 
 int sounds_busy(const Sounds *s)
 {
-    return s && (s->job.thread != NULL || s->lister != NULL);
+    return s && (s->opening != NULL || s->lister != NULL);
 }
 
 void sounds_close(Sounds *s)
 {
     if (!s)
         return;
-    job_join(&s->job);
-    free(s->job.frames);
+    sound_file_release(s->opening, CLOSE_WAIT_MS);
+    sound_file_release(s->playing, CLOSE_WAIT_MS);
+    for (int i = 0; i < RETIRED_MAX; i++)
+        sound_file_release(s->retired[i], CLOSE_WAIT_MS);
     if (s->lister)
         SDL_WaitThread(s->lister, NULL);
     free(s->found);
-    free(s->frames);
-    for (int i = 0; i < RETIRED_MAX; i++)
-        free(s->retired[i]);
     free(s);
 }

@@ -35,11 +35,59 @@ enum { EARCON_COUNT = sizeof earcons / sizeof earcons[0] };
 static const AmbientId beds[] = {AMBIENT_OCEAN, AMBIENT_RAIN, AMBIENT_BROWN, AMBIENT_DRONE};
 enum { BED_COUNT = sizeof beds / sizeof beds[0] };
 
+/* A sound file as the platform streams it: its frames fed into its Stream as
+ * the ring makes room, looping (the Stream first, so the mixer's Stream * leads
+ * back to it). */
+typedef struct {
+    Stream stream;
+    int16_t *frames;
+    uint32_t count, pos;
+    int dry; /* 1: a stalled disk, nothing more is fed */
+} FedFile;
+
+static FedFile *fed_file(int16_t *frames, uint32_t count)
+{
+    FedFile *file = calloc(1, sizeof *file);
+    assert_non_null(file);
+    stream_init(&file->stream, count);
+    file->frames = frames;
+    file->count = count;
+    return file;
+}
+
+static void fed_file_free(FedFile *file)
+{
+    free(file->frames);
+    free(file);
+}
+
+static void feed(Stream *stream)
+{
+    FedFile *file = (FedFile *)(void *)stream;
+    while (stream && !file->dry) {
+        if (file->pos == file->count) {
+            if (!stream_loop(stream))
+                return;
+            file->pos = 0;
+            continue;
+        }
+        file->pos += stream_put(stream, file->frames + 2u * file->pos, file->count - file->pos);
+        if (file->pos < file->count)
+            return;
+    }
+}
+
+/* Renders in the audio callback's pieces, the files fed between them. */
 static int16_t *render(Mixer *mixer, int frames)
 {
     int16_t *out = calloc((size_t)frames * 2u, sizeof *out);
     assert_non_null(out);
-    mixer_render(mixer, out, frames);
+    for (int at = 0; at < frames; at += 1024) {
+        feed(mixer->file);
+        feed(mixer->ambient.file);
+        feed(mixer->outgoing.file);
+        mixer_render(mixer, out + 2 * at, frames - at < 1024 ? frames - at : 1024);
+    }
     return out;
 }
 
@@ -441,24 +489,24 @@ static void test_silence_bed_is_silent(void **state)
 }
 
 /* A constant file is a probe: what comes out is exactly the gain curve. */
-static int16_t *constant_file(int16_t value, uint32_t frames)
+static FedFile *constant_file(int16_t value, uint32_t frames)
 {
-    int16_t *file = malloc((size_t)frames * 2u * sizeof *file);
-    assert_non_null(file);
+    int16_t *samples = malloc((size_t)frames * 2u * sizeof *samples);
+    assert_non_null(samples);
     for (uint32_t i = 0; i < 2u * frames; i++)
-        file[i] = value;
-    return file;
+        samples[i] = value;
+    return fed_file(samples, frames);
 }
 
 static void test_fades_duck_and_volume_are_smooth(void **state)
 {
     (void)state;
     /* 10 s: the probe must not reach its loop point (where its ends cross-fade) */
-    int16_t *file = constant_file(16384, 10 * MIXER_RATE); /* 0.5 */
+    FedFile *file = constant_file(16384, 10 * MIXER_RATE); /* 0.5 */
     Mixer mixer;
     mixer_init(&mixer);
     Ear ear = {{NULL, NULL}, 0, {{0}}};
-    mixer_set_file(&mixer, file, 10 * MIXER_RATE);
+    mixer_set_file(&mixer, &file->stream);
     mixer_set_ambient(&mixer, AMBIENT_FILE, 1.0f, 2000);
     ear_listen(&ear, &mixer, MS(2500));
     /* fade in: from silence, rising, never faster than a smooth 2 s curve, arriving */
@@ -496,18 +544,18 @@ static void test_fades_duck_and_volume_are_smooth(void **state)
     assert_true(ear_at(&ear, 0, ear.frames - 1) == 0.0);
     assert_false(mixer_busy(&mixer));
     ear_close(&ear);
-    free(file);
+    fed_file_free(file);
 }
 
 static void test_rapid_bed_changes_stay_smooth(void **state)
 {
     (void)state;
-    int16_t *high = constant_file(16384, MIXER_RATE);
-    int16_t *low = constant_file(-8192, MIXER_RATE);
+    FedFile *high = constant_file(16384, MIXER_RATE);
+    FedFile *low = constant_file(-8192, MIXER_RATE);
     Mixer mixer;
     mixer_init(&mixer);
     Ear ear = {{NULL, NULL}, 0, {{0}}};
-    mixer_set_file(&mixer, high, MIXER_RATE);
+    mixer_set_file(&mixer, &high->stream);
     /* a restless hand: switching every 100 ms, back and forth, files swapped mid-fade */
     double worst = 0.0;
     for (int step = 0; step < 40; step++) {
@@ -522,7 +570,7 @@ static void test_rapid_bed_changes_stay_smooth(void **state)
             mixer_set_ambient(&mixer, AMBIENT_FILE, 0.6f, 1500);
             break;
         case 3:
-            mixer_set_file(&mixer, step % 2 ? low : high, MIXER_RATE);
+            mixer_set_file(&mixer, step % 2 ? &low->stream : &high->stream);
             break;
         case 4:
             mixer_set_duck(&mixer, step % 3 ? 0.4f : 1.0f);
@@ -539,12 +587,12 @@ static void test_rapid_bed_changes_stay_smooth(void **state)
     assert_true(ear_at(&ear, 0, ear.frames - 1) == 0.0);
     assert_false(mixer_busy(&mixer));
     /* only the file set last is still held; the other may be freed */
-    const int16_t *other = mixer.file == low ? high : low;
+    const Stream *other = mixer.file == &low->stream ? &high->stream : &low->stream;
     assert_true(mixer_uses_file(&mixer, mixer.file));
     assert_false(mixer_uses_file(&mixer, other));
     ear_close(&ear);
-    free(high);
-    free(low);
+    fed_file_free(high);
+    fed_file_free(low);
 }
 
 static void test_crossfades_between_beds_add_no_jump(void **state)
@@ -590,9 +638,10 @@ static void test_file_loops_without_a_jump(void **state)
     assert_non_null(ramp);
     for (int i = 0; i < FRAMES; i++)
         ramp[2 * i] = ramp[2 * i + 1] = (int16_t)(-16384 + (32768 * i) / FRAMES);
+    FedFile *file = fed_file(ramp, FRAMES);
     Mixer mixer;
     mixer_init(&mixer);
-    mixer_set_file(&mixer, ramp, FRAMES);
+    mixer_set_file(&mixer, &file->stream);
     mixer_set_ambient(&mixer, AMBIENT_FILE, 1.0f, 20);
     int frames = 5 * MIXER_RATE;
     int16_t *out = render(&mixer, frames);
@@ -601,32 +650,59 @@ static void test_file_loops_without_a_jump(void **state)
     /* between loop points it plays the file exactly */
     for (int i = MS(100); i < MS(600); i++)
         assert_true(abs(out[2 * i] - ramp[2 * i]) <= 1);
-    assert_true(mixer_uses_file(&mixer, ramp));
+    assert_true(mixer_uses_file(&mixer, &file->stream));
     free(out);
     free(x);
-    free(ramp);
+    fed_file_free(file);
+}
+
+/* A stalled disk: the ring runs dry mid-play. The bed falls quiet without a click
+ * and comes back without one when the frames do. */
+static void test_file_running_dry_fades_without_a_click(void **state)
+{
+    (void)state;
+    FedFile *file = constant_file(16384, 10 * MIXER_RATE);
+    Mixer mixer;
+    mixer_init(&mixer);
+    Ear ear = {{NULL, NULL}, 0, {{0}}};
+    mixer_set_file(&mixer, &file->stream);
+    mixer_set_ambient(&mixer, AMBIENT_FILE, 1.0f, 20);
+    ear_listen(&ear, &mixer, MS(1000));
+    file->dry = 1;
+    ear_listen(&ear, &mixer, 8 * MIXER_RATE); /* the 5.5 s read ahead, then nothing */
+    assert_true(ear_step(&ear) <= 0.001);
+    assert_true(fabs(ear_at(&ear, 0, MS(4000)) - 0.5) <= 2 * LSB); /* still read ahead */
+    assert_true(fabs(ear_at(&ear, 0, ear.frames - 1)) <= 2 * LSB); /* then quiet */
+    assert_true(mixer_uses_file(&mixer, &file->stream));
+    file->dry = 0;
+    ear_listen(&ear, &mixer, MS(500));
+    assert_true(ear_step(&ear) <= 0.01);
+    assert_true(fabs(ear_at(&ear, 0, ear.frames - 1) - 0.5) <= 2 * LSB);
+    ear_close(&ear);
+    fed_file_free(file);
 }
 
 static void test_file_switch_keeps_old_frames_until_faded(void **state)
 {
     (void)state;
-    int16_t *first = constant_file(8000, 10 * MIXER_RATE);
-    int16_t *second = constant_file(-8000, 10 * MIXER_RATE);
+    FedFile *first = constant_file(8000, 10 * MIXER_RATE);
+    FedFile *second = constant_file(-8000, 10 * MIXER_RATE);
     Mixer mixer;
     mixer_init(&mixer);
-    mixer_set_file(&mixer, first, 10 * MIXER_RATE);
+    mixer_set_file(&mixer, &first->stream);
     mixer_set_ambient(&mixer, AMBIENT_FILE, 1.0f, 20);
     free(render(&mixer, MS(100)));
-    mixer_set_file(&mixer, second, 10 * MIXER_RATE);
-    assert_true(mixer_uses_file(&mixer, first)); /* still fading out: not to be freed */
+    mixer_set_file(&mixer, &second->stream);
+    /* still fading out: not to be let go */
+    assert_true(mixer_uses_file(&mixer, &first->stream));
     free(render(&mixer, MS(2100)));
-    assert_false(mixer_uses_file(&mixer, first));
-    assert_true(mixer_uses_file(&mixer, second));
+    assert_false(mixer_uses_file(&mixer, &first->stream));
+    assert_true(mixer_uses_file(&mixer, &second->stream));
     int16_t last[2];
     mixer_render(&mixer, last, 1);
     assert_int_equal(last[0], -8000);
-    free(first);
-    free(second);
+    fed_file_free(first);
+    fed_file_free(second);
 }
 
 static void test_volume_zero_is_silence(void **state)
@@ -842,6 +918,7 @@ int main(void)
         cmocka_unit_test(test_rapid_bed_changes_stay_smooth),
         cmocka_unit_test(test_crossfades_between_beds_add_no_jump),
         cmocka_unit_test(test_file_loops_without_a_jump),
+        cmocka_unit_test(test_file_running_dry_fades_without_a_click),
         cmocka_unit_test(test_file_switch_keeps_old_frames_until_faded),
         cmocka_unit_test(test_volume_zero_is_silence),
         cmocka_unit_test(test_same_calls_same_samples),

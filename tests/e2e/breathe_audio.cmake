@@ -161,3 +161,35 @@ if(after GREATER -80)
   message(FATAL_ERROR "not silent after the end (${after} dBFS)")
 endif()
 no_clicks(breathe_audio_file)
+
+# --- a long track of their own, Ogg Vorbis at 44.1 kHz: streamed, not decoded whole ---
+# 40 s (440 Hz for 20 s, then 660 Hz): more than the 5.5 s read ahead, so what is
+# heard at each moment shows the file is read on as it plays, and back from its start.
+execute_process(COMMAND ${WAVCHECK} ${WORK}/sounds/tone.wav song 440 660 40 RESULT_VARIABLE s)
+file(RENAME ${WORK}/sounds/tone.wav ${WORK}/sounds/song.ogg)
+if(NOT s EQUAL 0)
+  message(FATAL_ERROR "could not write sounds/song.ogg")
+endif()
+file(READ ${SRC}/tests/e2e/breathe_audio_file.lull script)
+string(REPLACE "tone.wav" "song.ogg" script "${script}")
+file(WRITE ${WORK}/breathe_audio_song.lull "${script}")
+execute_process(
+  COMMAND ${CMAKE_COMMAND} -E env SDL_AUDIODRIVER=dummy LANG=C.UTF-8 TZ=UTC
+          ${LULL} --headless --clock fake --db song.db --config ${SRC}/tests/e2e/couple.conf
+          --audio-out breathe_audio_song.wav --script ${WORK}/breathe_audio_song.lull
+  WORKING_DIRECTORY ${WORK} RESULT_VARIABLE status ERROR_VARIABLE err)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "lull failed on the song: ${err}")
+endif()
+# The bed starts with Start, about 1 s in: the file's 20 s mark is heard at 21 s,
+# its end at 41 s, and from 50 s on its start again (past the 2 s crossfade).
+measure(breathe_audio_song pitch 14000 19000 first)
+measure(breathe_audio_song pitch 24000 29000 second)
+measure(breathe_audio_song pitch 50000 58000 again)
+measure(breathe_audio_song rms 6000 19000 running)
+message("a 40 s Ogg track: ${first} Hz, then ${second} Hz, then ${again} Hz again; ${running} dBFS")
+if(first LESS 430 OR first GREATER 450 OR second LESS 650 OR second GREATER 670
+   OR again LESS 430 OR again GREATER 450 OR running LESS -40)
+  message(FATAL_ERROR "the long track is not heard as it is (${first}, ${second}, ${again} Hz)")
+endif()
+no_clicks(breathe_audio_song)

@@ -79,7 +79,7 @@ add_test(NAME e2e.assets_replaced_and_damaged
 
 add_executable(wavcheck tests/tools/wavcheck.c)
 target_compile_options(wavcheck PRIVATE ${LULL_WARNINGS})
-target_link_libraries(wavcheck PRIVATE m)
+target_link_libraries(wavcheck PRIVATE m PkgConfig::SNDFILE)
 
 # The signal flow, its screens and its export, event by event.
 lull_e2e(signals signals.lull EXPORT csv json)

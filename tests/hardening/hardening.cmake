@@ -64,7 +64,7 @@ lull_hard_script(foreign_untouched untouched.cmake)
 # Issue 13.4 and 13.6: where the journal is, and exports that are never cut.
 lull_hard_script(paths paths.cmake)
 # Issue 13.1: nothing in the sounds folder freezes the kiosk.
-lull_hard_script(sounds_freeze sounds_freeze.cmake)
+lull_hard_script(sounds_freeze sounds_freeze.cmake -DSANITIZED=${LULL_SANITIZE})
 # Issue 13.9: thousands of sound files; SIGTERM while an entry is written.
 lull_hard_script(many_sounds many_sounds.cmake)
 lull_hard_script(drafts_sigterm drafts_sigterm.cmake)

@@ -8,12 +8,16 @@
  *   wavcheck FILE.wav length               length in ms
  *   wavcheck FILE.wav pitch FROM_MS TO_MS  the strongest frequency from 80 to 1200 Hz
  *   wavcheck FILE.wav tone HZ MS           writes a soft stereo sine (a couple's "own" sound)
+ *   wavcheck FILE song HZ1 HZ2 SECONDS     writes 44.1 kHz Ogg Vorbis (FILE.ogg) or MP3 (FILE.mp3):
+ *                                          HZ1 for 20 s, then HZ2 to the end
  * Prints one line "name=value"; exit 2 on a bad file. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <sndfile.h>
 
 typedef struct {
     int16_t *samples; /* interleaved */
@@ -161,14 +165,44 @@ static int write_tone(const char *path, double hz, double ms)
     return fclose(f) == 0 ? 0 : -1;
 }
 
+/* A long compressed track at another rate than Lull's, as a couple would bring:
+ * what it holds changes at 20 s, so it shows which part of it is heard. */
+static int write_song(const char *path, double hz1, double hz2, int seconds)
+{
+    enum { RATE = 44100 };
+    const char *dot = strrchr(path, '.');
+    SF_INFO info = {.samplerate = RATE, .channels = 2};
+    info.format = dot && !strcmp(dot, ".mp3") ? SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III
+                                              : SF_FORMAT_OGG | SF_FORMAT_VORBIS;
+    SNDFILE *out = sf_open(path, SFM_WRITE, &info);
+    if (!out)
+        return -1;
+    static float second[2 * RATE];
+    double phase = 0.0;
+    for (int s = 0; s < seconds; s++) {
+        double hz = s < 20 ? hz1 : hz2;
+        for (int i = 0; i < RATE; i++) {
+            phase += 2.0 * 3.14159265358979 * hz / RATE;
+            second[2 * i] = second[2 * i + 1] = (float)(0.25 * sin(phase));
+        }
+        if (sf_writef_float(out, second, RATE) != RATE) {
+            sf_close(out);
+            return -1;
+        }
+    }
+    return sf_close(out) == 0 ? 0 : -1;
+}
+
 int main(int argc, char **argv)
 {
     Wav w = {0};
     if (argc >= 5 && !strcmp(argv[2], "tone"))
         return write_tone(argv[1], atof(argv[3]), atof(argv[4])) == 0 ? 0 : 2;
+    if (argc >= 6 && !strcmp(argv[2], "song"))
+        return write_song(argv[1], atof(argv[3]), atof(argv[4]), atoi(argv[5])) == 0 ? 0 : 2;
     if (argc < 3 || wav_load(argv[1], &w) != 0) {
         fprintf(stderr, "usage: wavcheck FILE.wav rms|onset|pitch FROM_MS TO_MS | jump | length"
-                        " | tone HZ MS\n");
+                        " | tone HZ MS | song HZ1 HZ2 SECONDS\n");
         return 2;
     }
     const char *what = argv[2];

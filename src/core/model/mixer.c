@@ -18,7 +18,6 @@ enum {
     FADE_MIN_MS = 20,           /* a shorter bed fade would be a click */
     FILE_SWITCH_FADE_MS = 2000, /* mixer_set_file while a file plays */
     TAIL_FRAMES = 480,          /* 10 ms: a stolen voice fades out this fast */
-    FILE_XFADE_MAX = 2 * MIXER_RATE,
     FRAMES_PER_MS = MIXER_RATE / 1000,
 };
 
@@ -261,29 +260,23 @@ static void drone_frame(MixerAmbient *bed, float out[2])
     }
 }
 
+/* The couple's file. When the ring runs dry (a stalled disk) its last frame is held
+ * and faded out over 20 ms; when frames come again they fade back in from wherever
+ * that fade had got to: neither way a click. */
 static void file_frame(MixerAmbient *bed, float out[2])
 {
     const float scale = 1.0f / 32768.0f;
-    uint32_t frames = bed->file_frames;
-    uint32_t pos = bed->file_pos;
-    float left = (float)bed->file[2u * pos] * scale;
-    float right = (float)bed->file[2u * pos + 1u] * scale;
-    uint32_t xfade = bed->file_xfade;
-    if (pos >= frames - xfade) {
-        /* the loop point: the end fades out while the start fades in (equal power) */
-        uint32_t head = pos - (frames - xfade);
-        float x = ((float)head + 0.5f) / (float)xfade;
-        float fade_out = cosf(0.5f * MIXER_PI * x);
-        float fade_in = sinf(0.5f * MIXER_PI * x);
-        left = left * fade_out + (float)bed->file[2u * head] * scale * fade_in;
-        right = right * fade_out + (float)bed->file[2u * head + 1u] * scale * fade_in;
+    const float glide = 1.0f / (20.0f * (float)FRAMES_PER_MS);
+    int16_t frame[2];
+    if (stream_take(bed->file, frame)) {
+        bed->file_last[0] = (float)frame[0] * scale;
+        bed->file_last[1] = (float)frame[1] * scale;
+        bed->file_level = fminf(1.0f, bed->file_level + glide);
+    } else {
+        bed->file_level = fmaxf(0.0f, bed->file_level - glide);
     }
-    pos++;
-    if (pos >= frames)
-        pos = xfade; /* the head up to xfade was just heard inside the crossfade */
-    bed->file_pos = pos;
-    out[0] = left;
-    out[1] = right;
+    out[0] = bed->file_last[0] * bed->file_level;
+    out[1] = bed->file_last[1] * bed->file_level;
 }
 
 static void bed_frame(MixerAmbient *bed, float out[2])
@@ -324,11 +317,9 @@ static void bed_start(Mixer *mixer, MixerAmbient *bed, AmbientId id)
     bed->fade = 1.0f;
     mixer->seed = mixer->seed * 1664525u + 1013904223u;
     bed->rng = (mixer->seed ^ 0x9E3779B9u) | 1u;
-    if (id == AMBIENT_FILE && mixer->file && mixer->file_frames >= 3u) {
+    if (id == AMBIENT_FILE) {
         bed->file = mixer->file;
-        bed->file_frames = mixer->file_frames;
-        uint32_t xfade = mixer->file_frames / 3u;
-        bed->file_xfade = xfade < (uint32_t)FILE_XFADE_MAX ? xfade : (uint32_t)FILE_XFADE_MAX;
+        bed->file_level = 1.0f;
     }
 }
 
@@ -380,7 +371,7 @@ static int bed_is(const Mixer *mixer, const MixerAmbient *bed, AmbientId id)
 {
     if (bed->id != id)
         return 0;
-    return id != AMBIENT_FILE || bed->file == (mixer->file_frames >= 3u ? mixer->file : NULL);
+    return id != AMBIENT_FILE || bed->file == mixer->file;
 }
 
 static void crossfade_to(Mixer *mixer, AmbientId id, float gain, int fade_ms)
@@ -475,11 +466,10 @@ void mixer_set_ambient(Mixer *mixer, AmbientId id, float gain, int fade_ms)
     crossfade_to(mixer, id, gain, fade_ms);
 }
 
-void mixer_set_file(Mixer *mixer, const int16_t *frames, uint32_t frame_count)
+void mixer_set_file(Mixer *mixer, Stream *file)
 {
     assert(mixer && "mixer_set_file needs a mixer");
-    mixer->file = frames;
-    mixer->file_frames = frames ? frame_count : 0u;
+    mixer->file = file;
     if (mixer->ambient.id == AMBIENT_FILE && !mixer->pending && mixer->ambient.target > 0.0f &&
         !bed_is(mixer, &mixer->ambient, AMBIENT_FILE))
         mixer_set_ambient(mixer, AMBIENT_FILE, mixer->ambient.target, FILE_SWITCH_FADE_MS);
@@ -608,15 +598,15 @@ int mixer_sound_ms(SoundId sound)
     return (int)(synth_sound_frames(sound) / (uint32_t)FRAMES_PER_MS);
 }
 
-int mixer_uses_file(const Mixer *mixer, const int16_t *frames)
+int mixer_uses_file(const Mixer *mixer, const Stream *file)
 {
-    if (!frames)
+    if (!file)
         return 0;
-    if (mixer->file == frames)
+    if (mixer->file == file)
         return 1;
     const MixerAmbient *slots[2] = {&mixer->ambient, &mixer->outgoing};
     for (int i = 0; i < 2; i++)
-        if (slots[i]->id == AMBIENT_FILE && slots[i]->file == frames && bed_live(slots[i]))
+        if (slots[i]->id == AMBIENT_FILE && slots[i]->file == file && bed_live(slots[i]))
             return 1;
     return 0;
 }
