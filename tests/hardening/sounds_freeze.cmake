@@ -13,9 +13,14 @@ file(WRITE ${WORK}/sounds/stream.ogg "listed as a file")
 execute_process(COMMAND ${DBTOOL} noise ${WORK}/sounds/long.ogg 41943040 4)
 # An hour of quiet, 28.8 MB on disk (8 kHz mono).
 execute_process(COMMAND ${DBTOOL} wav ${WORK}/sounds/hour.wav 3600)
-file(WRITE ${WORK}/run.lull "wait 1500
+# The script opens the list and dumps its targets for a few seconds (the shell
+# waits to see stream.ogg listed), then gives the shell time to turn it into a
+# FIFO before it is tapped.
+string(REPEAT "wait 500\ndump\n" 8 dumps)
+file(WRITE ${WORK}/run.lull "wait 500
 tap \"Breathe\"
 tap \"Sound\"
+${dumps}wait 2000
 tap \"stream.ogg\"
 wait 300
 expect text \"stream.ogg cannot be played here\"
@@ -40,9 +45,10 @@ else()
 endif()
 file(WRITE ${WORK}/run.sh "
 ${limit}
-SDL_AUDIODRIVER=dummy \"$1\" --headless --db \"$2/lull.db\" --config \"$3\" --script \"$2/run.lull\" 2>\"$2/err\" &
+SDL_AUDIODRIVER=dummy \"$1\" --headless --db \"$2/lull.db\" --config \"$3\" --script \"$2/run.lull\" >\"$2/out\" 2>\"$2/err\" &
 pid=$!
-sleep 0.5
+n=0
+until grep -q stream.ogg \"$2/out\" 2>/dev/null || [ $n -ge 600 ]; do sleep 0.05; n=$((n + 1)); done
 rm -f \"$2/sounds/stream.ogg\" && mkfifo \"$2/sounds/stream.ogg\"
 wait $pid
 echo \"exit=$?\"
