@@ -21,6 +21,7 @@
 #include <SDL.h>
 #include <sqlite3.h>
 
+#include "audio.h"
 #include "kiosk.h"
 #include "lull/cli.h"
 #include "lull/store.h"
@@ -60,13 +61,19 @@ static void figure(const char *name, double value)
     fflush(stdout);
 }
 
+/* NAME_median and NAME_p99, each followed by suffix ("" or "_fsync_50ms"). */
+static void figure_spread_as(const char *name, const char *suffix, double *v, int n)
+{
+    char key[160];
+    snprintf(key, sizeof key, "%s_median%s", name, suffix);
+    figure(key, quantile(v, n, 0.5));
+    snprintf(key, sizeof key, "%s_p99%s", name, suffix);
+    figure(key, quantile(v, n, 0.99));
+}
+
 static void figure_spread(const char *name, double *v, int n)
 {
-    char key[128];
-    snprintf(key, sizeof key, "%s_median", name);
-    figure(key, quantile(v, n, 0.5));
-    snprintf(key, sizeof key, "%s_p99", name);
-    figure(key, quantile(v, n, 0.99));
+    figure_spread_as(name, "", v, n);
 }
 
 typedef struct {
@@ -319,17 +326,22 @@ static void latency_presented(void *ctx, Kiosk *k)
     }
 }
 
-static void push_finger(Latency *l, Uint32 type, Sint64 finger, float x, float y)
+static void push_touch(const Kiosk *k, Uint32 type, Sint64 finger, float x, float y)
 {
     SDL_Event e;
     memset(&e, 0, sizeof e);
     e.type = type;
     e.tfinger.touchId = 1;
     e.tfinger.fingerId = finger;
-    e.tfinger.x = x / (float)l->k->win_w;
-    e.tfinger.y = y / (float)l->k->win_h;
+    e.tfinger.x = x / (float)k->win_w;
+    e.tfinger.y = y / (float)k->win_h;
     e.tfinger.pressure = 1.0f;
     SDL_PushEvent(&e);
+}
+
+static void push_finger(Latency *l, Uint32 type, Sint64 finger, float x, float y)
+{
+    push_touch(l->k, type, finger, x, y);
 }
 
 static unsigned next_random(Latency *l)
@@ -373,7 +385,7 @@ static void plain_tap(Latency *l, float x, float y)
 static int injector(void *data)
 {
     Latency *l = data;
-    SDL_Delay(300);
+    SDL_Delay(1500); /* past the "Resuming" wash of the both-ready that opened the board */
     for (int i = 0; i < l->taps; i++) {
         int t = i % TAP_TARGETS;
         idle_gap(l);
@@ -384,6 +396,10 @@ static int injector(void *data)
         double ms = timed_push(l, TRIAL_TAP, SDL_FINGERUP, l->tap_x[t], l->tap_y[t]);
         if (ms >= 0.0)
             l->tap_ms[l->tap_count++] = ms;
+        /* While a wash is up the board is inert (only Pause and Dismiss answer):
+         * a tap on the same place dismisses it, as a person would. */
+        SDL_Delay(80);
+        plain_tap(l, l->tap_x[t], l->tap_y[t]);
     }
     for (int i = 0; i < l->pauses; i++) {
         idle_gap(l);
@@ -498,9 +514,15 @@ static int cmd_latency(char **argv)
         fprintf(stderr, "bench: the lock was not felt (nothing waited in the queue)\n");
         return 1;
     }
-    figure_spread(locked ? "locked_tap_to_present_ms" : "tap_to_present_ms", l.tap_ms, l.tap_count);
-    figure_spread(locked ? "locked_pause_to_present_ms" : "pause_to_present_ms", l.pause_ms,
-                  l.pause_count);
+    /* LULL_TEST_SLOW_SYNC_MS: every fsync as slow as an SD card's, named in the figure */
+    char suffix[32] = "";
+    const char *slow = getenv("LULL_TEST_SLOW_SYNC_MS");
+    if (slow && atoi(slow) > 0)
+        snprintf(suffix, sizeof suffix, "_fsync_%dms", atoi(slow));
+    figure_spread_as(locked ? "locked_tap_to_present_ms" : "tap_to_present_ms", suffix, l.tap_ms,
+                     l.tap_count);
+    figure_spread_as(locked ? "locked_pause_to_present_ms" : "pause_to_present_ms", suffix,
+                     l.pause_ms, l.pause_count);
     return l.missed ? 1 : 0;
 }
 
@@ -593,6 +615,99 @@ static int cmd_breath(char **argv)
 /* steps CONFIG DB RUNS: what one step costs when it answers an input, on the
  * fake clock, the loop's sleep left out: a signal's release (its durable write,
  * the board and the wash drawn) and a Pause's press. */
+/* sound-wake CONFIG DB TRIALS: a signal tapped after a silence long enough for the
+ * sound device to rest (closed); the time from the release to the first audible
+ * sample the device is given (SDL's dummy driver, which pulls in real time as a
+ * sound card does). The device's own latency comes on top on real hardware. */
+typedef struct {
+    Kiosk *k;
+    int trials;
+    float x, y;
+    SDL_atomic_t waiting; /* a release was pushed: the next audible buffer ends the trial */
+    int64_t pushed_ns, heard_ns;
+    double ms[MAX_SAMPLES];
+    int count, rested, missed;
+} Wake;
+
+static void wake_heard(void *ctx, const int16_t *frames, int count)
+{
+    Wake *w = ctx;
+    if (!SDL_AtomicGet(&w->waiting))
+        return;
+    for (int i = 0; i < 2 * count; i++)
+        if (frames[i] > 32 || frames[i] < -32) { /* above -60 dBFS */
+            w->heard_ns = now_ns();
+            SDL_AtomicSet(&w->waiting, 0);
+            return;
+        }
+}
+
+static int wake_injector(void *data)
+{
+    Wake *w = data;
+    for (int i = 0; i < w->trials; i++) {
+        SDL_Delay(KIOSK_AUDIO_REST_MS + 1500); /* the earcon fades, then the device rests */
+        w->rested += audio_resting(w->k->audio);
+        push_touch(w->k, SDL_FINGERDOWN, 5000 + i, w->x, w->y);
+        SDL_Delay(TAP_HOLD_MS);
+        w->heard_ns = 0;
+        SDL_AtomicSet(&w->waiting, 1);
+        w->pushed_ns = now_ns();
+        push_touch(w->k, SDL_FINGERUP, 5000 + i, w->x, w->y);
+        while (SDL_AtomicGet(&w->waiting) && now_ns() - w->pushed_ns < 2000000000LL)
+            SDL_Delay(1);
+        if (SDL_AtomicGet(&w->waiting)) {
+            SDL_AtomicSet(&w->waiting, 0);
+            w->missed++;
+        } else {
+            w->ms[w->count++] = (double)(w->heard_ns - w->pushed_ns) / 1e6;
+        }
+    }
+    SDL_Event quit;
+    memset(&quit, 0, sizeof quit);
+    quit.type = SDL_QUIT;
+    SDL_PushEvent(&quit);
+    return 0;
+}
+
+static int cmd_sound_wake(char **argv)
+{
+    static Kiosk k;
+    static Wake w;
+    CliOptions opts;
+    if (open_kiosk(&k, &opts, "800x480", argv[0], argv[1], 0) != 0)
+        return 1;
+    w.k = &k;
+    w.trials = atoi(argv[2]);
+    int failed = 0;
+    for (int i = 0; i < 3; i++)
+        kiosk_step(&k, 1); /* the device opens after the first frame */
+    failed |= tap_now(&k, "Signals");
+    failed |= record_target(&k, "Sam / Slower", &w.x, &w.y);
+    if (failed || !k.audio) {
+        fprintf(stderr, "bench: no board, or no sound device (SDL_AUDIODRIVER=dummy?)\n");
+        kiosk_close(&k);
+        return 1;
+    }
+    audio_set_heard(k.audio, wake_heard, &w);
+    SDL_Thread *thread = SDL_CreateThread(wake_injector, "bench-wake", &w);
+    if (!thread) {
+        kiosk_close(&k);
+        return 1;
+    }
+    kiosk_run(&k);
+    SDL_WaitThread(thread, NULL);
+    audio_set_heard(k.audio, NULL, NULL);
+    kiosk_close(&k);
+    if (w.rested == 0 || w.missed) {
+        fprintf(stderr, "bench: %d of %d trials found the device resting, %d heard nothing\n",
+                w.rested, w.trials, w.missed);
+        return 1;
+    }
+    figure_spread("sound_wake_ms", w.ms, w.count);
+    return 0;
+}
+
 static int cmd_steps(char **argv)
 {
     static Kiosk k;
@@ -816,6 +931,7 @@ static int usage(void)
                     "       bench latency CONFIG DB TAPS PAUSES [locked]\n"
                     "       bench breath WxH CONFIG DB FRAMES [callgrind]\n"
                     "       bench steps CONFIG DB RUNS\n"
+                    "       bench sound-wake CONFIG DB TRIALS\n"
                     "       bench verify CONFIG DB\n"
                     "       bench store DB INSERT_DB NOW_MS\n");
     return 2;
@@ -838,6 +954,8 @@ int main(int argc, char **argv)
         return cmd_breath(a);
     if (strcmp(cmd, "verify") == 0 && n == 2)
         return cmd_verify(a);
+    if (strcmp(cmd, "sound-wake") == 0 && n == 3)
+        return cmd_sound_wake(a);
     if (strcmp(cmd, "steps") == 0 && n == 3)
         return cmd_steps(a);
     if (strcmp(cmd, "store") == 0 && n == 3)

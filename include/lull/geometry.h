@@ -79,5 +79,8 @@ void geometry_shape(Geometry *geometry, Rect rect, Shape shape, int stroke, int 
 
 /* The width, px, a DRAW_ARC is drawn with: its thickness, or for 0 one for its size. */
 float geometry_arc_thickness(const DrawCmd *cmd);
+/* The turns one segment of a DRAW_ARC's ring spans: an end moving inside a
+ * segment reshapes that whole segment (its chord turns about the table point). */
+float geometry_arc_segment_turns(const DrawCmd *cmd);
 
 #endif

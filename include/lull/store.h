@@ -32,6 +32,12 @@ typedef struct {
     int busy_timeout_ms; /* how long to wait for another program's lock; 0: the default */
     int faults;          /* tests: writes can be made to fail (store_inject_fault) */
     int reading;         /* a tool that only reads: opened read-only, beside a running Lull */
+    /* The kiosk: a write reaches the system at once (it survives Lull being killed)
+     * and the disk a moment later, when store_sync_file runs off the frame, so a
+     * slow card never holds a tap. With WAL only (synchronous=NORMAL, and no
+     * checkpoint inside a write); without it writes stay synchronous=FULL. */
+    int sync_later;
+    int sync_delay_ms; /* tests and ./dev bench: every fsync takes this much longer */
 } StoreOptions;
 
 /* Opens as store_open does, with options (NULL: the defaults). Both check
@@ -61,6 +67,19 @@ StoreStatus store_save_copy(Store *store, const char *dest);
 /* Moves what waits in the -wal into the journal's file, so that the one file a
  * person copies holds the evening (a passive checkpoint: it never waits). */
 StoreStatus store_checkpoint(Store *store);
+/* For a store opened with sync_later, on any thread (neither touches the
+ * connection): store_sync_file makes every write committed so far to the journal
+ * at path durable (an fdatasync of its -wal; nothing to do without one; delay_ms:
+ * tests, a slow card); store_checkpoint_file is store_checkpoint through a
+ * connection of its own. */
+StoreStatus store_sync_file(const char *path, int delay_ms);
+StoreStatus store_checkpoint_file(const char *path);
+/* store_sync_file for this store's journal, now (a promise such as "Saved"
+ * waits for it). */
+StoreStatus store_sync(Store *store);
+/* Rows written through this connection since it opened: a change means there is
+ * something for store_sync_file to make durable. */
+long long store_changes(Store *store);
 /* Tests (a store opened with options.faults): from now on every write fails as
  * a full disk (STORE_FULL) or a failing one (STORE_IO) would, until STORE_OK.
  * STORE_ERROR when the store was not opened with faults. */

@@ -16,6 +16,9 @@ struct Audio {
     Mixer *mixer;
     SDL_mutex *lock;
     int started_subsystem;
+    int resting;        /* the device is closed while nothing plays */
+    AudioHeardFn heard; /* ./dev bench: told of every buffer rendered */
+    void *heard_ctx;
 };
 
 static void audio_note(char *note, size_t note_size, const char *text)
@@ -30,6 +33,9 @@ static void audio_fill(void *data, Uint8 *stream, int len)
     Audio *audio = data;
     SDL_LockMutex(audio->lock);
     mixer_render(audio->mixer, (int16_t *)(void *)stream, len / AUDIO_FRAME_BYTES);
+    if (audio->heard)
+        audio->heard(audio->heard_ctx, (const int16_t *)(const void *)stream,
+                     len / AUDIO_FRAME_BYTES);
     SDL_UnlockMutex(audio->lock);
 }
 
@@ -111,12 +117,50 @@ void audio_unlock(Audio *audio)
         SDL_UnlockMutex(audio->lock);
 }
 
+int audio_rest(Audio *audio)
+{
+    if (!audio || audio->resting)
+        return 0;
+    Mix_HookMusic(NULL, NULL); /* waits for a callback in progress */
+    Mix_CloseAudio();
+    audio->resting = 1;
+    return 1;
+}
+
+int audio_wake(Audio *audio)
+{
+    if (!audio || !audio->resting)
+        return 0;
+    char note[128];
+    if (audio_device_open(note, sizeof note) != 0)
+        return -1; /* tried again at the next sound */
+    audio->resting = 0;
+    Mix_HookMusic(audio_fill, audio);
+    return 0;
+}
+
+int audio_resting(const Audio *audio)
+{
+    return audio && audio->resting;
+}
+
+void audio_set_heard(Audio *audio, AudioHeardFn heard, void *ctx)
+{
+    if (!audio)
+        return;
+    SDL_LockMutex(audio->lock);
+    audio->heard = heard;
+    audio->heard_ctx = ctx;
+    SDL_UnlockMutex(audio->lock);
+}
+
 void audio_close(Audio *audio)
 {
     if (!audio)
         return;
     Mix_HookMusic(NULL, NULL); /* waits for a callback in progress (it locks the device) */
-    Mix_CloseAudio();
+    if (!audio->resting)
+        Mix_CloseAudio();
     SDL_DestroyMutex(audio->lock);
     if (audio->started_subsystem)
         SDL_QuitSubSystem(SDL_INIT_AUDIO);

@@ -51,6 +51,9 @@ static int entry_save(void *ctx, LogEvent *ev)
     if (!ctx)
         return (int)STORE_ERROR;
     StoreStatus status = ev->id ? store_entry_update(ctx, ev) : store_log(ctx, ev);
+    /* "Saved" is a promise: it waits until the words are on the storage itself. */
+    if (status == STORE_OK)
+        status = store_sync(ctx);
     return logged(ctx, status, "saving an entry");
 }
 

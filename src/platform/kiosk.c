@@ -271,6 +271,7 @@ static void open_audio_device(Kiosk *k)
 {
     char note[APP_NOTE_MAX] = "";
     k->audio_pending = 0;
+    k->audio_quiet_since = -1;
     k->audio = audio_open(&k->mixer, note, sizeof note);
     if (!k->audio) {
         fprintf(stderr, "lull: %s\n", note[0] ? note : "sound is off");
@@ -408,7 +409,7 @@ void kiosk_close(Kiosk *k)
     sounds_close(k->sounds); /* the mixer reads its files until the audio is closed */
     if (k->wav && wav_close(k->wav) != 0)
         fprintf(stderr, "lull: --audio-out: the WAV could not be written completely\n");
-    storage_close(k);
+    storage_close(k); /* the last writes, made durable */
     store_close(k->store);
     free(k->app);
     render_destroy(k->renderer);
@@ -488,6 +489,30 @@ static void mix_audio(Kiosk *k, int64_t now_ms)
     audio_unlock(k->audio);
 }
 
+/* Silence costs nothing: a few seconds after the last sound fades the device is
+ * closed (not while breathing), and the next sound opens it again, after the
+ * frame that asked for it. */
+static void rest_or_wake_audio(Kiosk *k, int64_t now_ms)
+{
+    if (!k->audio)
+        return;
+    audio_lock(k->audio);
+    int busy = mixer_busy(&k->mixer);
+    audio_unlock(k->audio);
+    /* While breathing the cues come every few seconds, on time: the device
+     * stays open between them. */
+    if (busy || app_screen(k->app) == SCREEN_BREATHE_RUN) {
+        k->audio_quiet_since = -1;
+        if (audio_resting(k->audio))
+            audio_wake(k->audio);
+        return;
+    }
+    if (k->audio_quiet_since < 0)
+        k->audio_quiet_since = now_ms;
+    else if (now_ms - k->audio_quiet_since >= KIOSK_AUDIO_REST_MS)
+        audio_rest(k->audio);
+}
+
 void kiosk_step(Kiosk *k, int present)
 {
     AppTime now = clock_now(&k->clock);
@@ -515,6 +540,10 @@ void kiosk_step(Kiosk *k, int present)
                 k->presented(k->presented_ctx, k);
         }
     }
+    /* Shown first, then on the storage: the card's fsync never holds the frame;
+     * and a sound asked for opens a resting device after the frame, too. */
+    storage_after_step(k);
+    rest_or_wake_audio(k, now.mono_ms);
     if (k->audio_pending && k->presented_hash)
         open_audio_device(k);
 }

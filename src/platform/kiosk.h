@@ -22,7 +22,10 @@ typedef struct WavWriter WavWriter;
 typedef struct Sounds Sounds;
 typedef struct Kiosk Kiosk;
 
-enum { KIOSK_MAX_INPUTS = 64 };
+enum {
+    KIOSK_MAX_INPUTS = 64,
+    KIOSK_AUDIO_REST_MS = 5000, /* silent this long: the sound device is closed */
+};
 
 struct Kiosk {
     const CliOptions *opts;
@@ -32,9 +35,11 @@ struct Kiosk {
     TextCache *text;
     Renderer *renderer;
     Store *store;
-    StorageState storage; /* the journal's file: problems, retries, test faults (storage.c) */
+    StorageState storage;  /* the journal's file: problems, retries, test faults (storage.c) */
+    struct Syncer *syncer; /* makes the writes durable after the frame that shows them */
     Audio *audio;
-    int audio_pending; /* the device is opened after the first present */
+    int audio_pending;         /* the device is opened after the first present */
+    int64_t audio_quiet_since; /* when the mixer fell silent (-1: it sounds); the device rests */
     WavWriter *wav;
     Sounds *sounds; /* the couple's own sound files (sounds.c) */
     Mixer mixer;

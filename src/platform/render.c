@@ -34,6 +34,29 @@ static void render_warn(Renderer *re, const char *what, const char *why)
     SDL_LogWarn(SDL_LOG_CATEGORY_RENDER, "render: %s: %s", what, why);
 }
 
+/* Keeps the triangles of idx (count indices) that can reach clip; returns how
+ * many indices are left. SDL clips each triangle itself, but only after the
+ * software renderer has set up a scratch surface for it: a ring redrawn for the
+ * corner of it a changed place touches would pay for every segment. */
+static int cull_outside(const Vertex *vert, int *idx, int count, const SDL_Rect *clip)
+{
+    float x0 = (float)clip->x, y0 = (float)clip->y;
+    float x1 = x0 + (float)clip->w, y1 = y0 + (float)clip->h;
+    int kept = 0;
+    for (int t = 0; t + 2 < count; t += 3) {
+        const Vec2 a = vert[idx[t]].position, b = vert[idx[t + 1]].position,
+                   c = vert[idx[t + 2]].position;
+        if ((a.x < x0 && b.x < x0 && c.x < x0) || (a.x > x1 && b.x > x1 && c.x > x1) ||
+            (a.y < y0 && b.y < y0 && c.y < y0) || (a.y > y1 && b.y > y1 && c.y > y1))
+            continue;
+        idx[kept] = idx[t];
+        idx[kept + 1] = idx[t + 1];
+        idx[kept + 2] = idx[t + 2];
+        kept += 3;
+    }
+    return kept;
+}
+
 static void flush(Renderer *re)
 {
     Mesh *mesh = geometry_mesh(re->geometry);
@@ -46,6 +69,12 @@ static void flush(Renderer *re)
          * bands. Snapping here first makes both paths agree, and floor (unlike
          * truncation) treats negative coordinates the same way. */
         geometry_snap(re->geometry);
+    }
+    SDL_Rect clip;
+    SDL_RenderGetClipRect(re->sdl, &clip);
+    if (clip.w > 0 && clip.h > 0) {
+        mesh->solid_count = cull_outside(mesh->vert, mesh->solid, mesh->solid_count, &clip);
+        mesh->blend_count = cull_outside(mesh->vert, mesh->blend, mesh->blend_count, &clip);
     }
     const SDL_Vertex *vert = (const SDL_Vertex *)mesh->vert;
     if (mesh->solid_count > 0) {

@@ -9,6 +9,7 @@
 #include "host.h"
 #include "kiosk.h"
 #include "paths.h"
+#include "syncer.h"
 
 enum { STORAGE_FAULT_MAX_S = 10000000, STORAGE_RETRY_BUSY_MS = 50 };
 
@@ -64,7 +65,10 @@ bad:
 static Store *try_open(struct Kiosk *k, int busy_timeout_ms, StoreStatus *status, char *err,
                        size_t err_size)
 {
-    StoreOptions options = {.busy_timeout_ms = busy_timeout_ms, .faults = k->storage.faults_on};
+    StoreOptions options = {.busy_timeout_ms = busy_timeout_ms,
+                            .faults = k->storage.faults_on,
+                            .sync_later = 1,
+                            .sync_delay_ms = k->storage.sync_delay_ms};
     *status = STORE_OK;
     Store *store = store_open_with(k->db_path, &options, status, err, err_size);
     if (!store && *status == STORE_OK)
@@ -76,6 +80,7 @@ static Store *try_open(struct Kiosk *k, int busy_timeout_ms, StoreStatus *status
 static void attach(struct Kiosk *k, Store *store)
 {
     k->store = store;
+    k->storage.synced_changes = store_changes(store);
     k->storage.problem = 0;
     k->storage.fault_now = 0;
     k->app->host.ctx = store;
@@ -123,6 +128,15 @@ void storage_open(struct Kiosk *k)
             fprintf(stderr, "lull: %s\n", err);
         }
     }
+    const char *slow = getenv("LULL_TEST_SLOW_SYNC_MS");
+    if (slow && *slow) {
+        s->sync_delay_ms = atoi(slow);
+        fprintf(stderr, "lull: LULL_TEST_SLOW_SYNC_MS is set: every fsync takes %d ms more\n",
+                s->sync_delay_ms);
+    }
+    /* On its thread on the fake clock too: when the disk has it is never seen
+     * by a script, and the crash tests kill inside that moment. */
+    k->syncer = syncer_open(1, s->sync_delay_ms);
     if (paths_journal(k->opts->db_path, k->db_path, sizeof k->db_path, err, sizeof err) != 0) {
         /* Nowhere to keep the journal (or a path too long to keep whole): said
          * on the screen, and nothing is written anywhere else instead. */
@@ -134,7 +148,9 @@ void storage_open(struct Kiosk *k)
     }
 
     StoreStatus status;
-    k->store = try_open(k, 0, &status, err, sizeof err);
+    Store *store = try_open(k, 0, &status, err, sizeof err);
+    if (store)
+        attach(k, store);
     if (!k->store && status == STORE_IN_USE) {
         /* One journal, one Lull: a second would log into the first one's
          * sessions. It says so and does not start. */
@@ -199,11 +215,13 @@ static void watch_file(struct Kiosk *k, int64_t mono_ms)
     if (state == STORE_FILE_SAME) {
         if (mono_ms >= s->checkpoint_mono) {
             s->checkpoint_mono = mono_ms + STORAGE_CHECKPOINT_MS;
-            store_checkpoint(k->store); /* the one file a person copies holds the evening */
+            /* the one file a person copies holds the evening; off the frame */
+            syncer_checkpoint(k->syncer, k->db_path);
         }
         return;
     }
     char kept[sizeof k->db_path], note[96];
+    syncer_wait(k->syncer); /* nothing of the old file's left in flight */
     if (state == STORE_FILE_WAL_GONE) {
         /* The frames still live in the open -wal: into the file with them,
          * then a connection with a -wal of its own. */
@@ -284,11 +302,28 @@ void storage_step(struct Kiosk *k, int64_t mono_ms)
     app_storage_ready(k->app);
 }
 
+void storage_after_step(struct Kiosk *k)
+{
+    if (!k->store)
+        return;
+    long long changes = store_changes(k->store);
+    if (changes == k->storage.synced_changes)
+        return;
+    k->storage.synced_changes = changes;
+    syncer_sync(k->syncer, k->db_path);
+}
+
 void storage_close(struct Kiosk *k)
 {
-    if (!k->app)
+    if (!k->app) {
+        syncer_close(k->syncer);
+        k->syncer = NULL;
         return;
+    }
     int waiting = app_flush_writes(k->app);
+    storage_after_step(k);
+    syncer_close(k->syncer); /* waits for the last fsync */
+    k->syncer = NULL;
     int lost = waiting + app_writes_dropped(k->app);
     if (lost > 0)
         fprintf(stderr, "lull: %d write%s could not be saved before Lull stopped\n", lost,

@@ -3,7 +3,8 @@
  * explained to the couple when it cannot be used, opened again when a lock
  * goes away, kept aside when the couple chooses a new journal, and the
  * writes still waiting at the end. LULL_TEST_FAIL_WRITES (tests only) makes
- * writes fail on a schedule. */
+ * writes fail on a schedule; LULL_TEST_SLOW_SYNC_MS (tests and ./dev bench)
+ * makes every fsync that much slower, as on an SD card. */
 #ifndef LULL_PLATFORM_STORAGE_H
 #define LULL_PLATFORM_STORAGE_H
 
@@ -23,9 +24,11 @@ typedef struct {
     int faults_on;      /* LULL_TEST_FAIL_WRITES was given */
     int fault_count;
     StorageFault fault[STORAGE_FAULTS_MAX];
-    int fault_now;           /* the fault applied now (a StoreStatus), 0 none */
-    int64_t watch_mono;      /* when the journal's file is looked at again */
-    int64_t checkpoint_mono; /* when the -wal is next moved into the file */
+    int fault_now;            /* the fault applied now (a StoreStatus), 0 none */
+    int64_t watch_mono;       /* when the journal's file is looked at again */
+    int64_t checkpoint_mono;  /* when the -wal is next moved into the file */
+    int sync_delay_ms;        /* LULL_TEST_SLOW_SYNC_MS: every fsync as slow as a card's */
+    long long synced_changes; /* store_changes when the syncer was last asked */
 } StorageState;
 
 struct Kiosk;
@@ -41,8 +44,11 @@ void storage_open(struct Kiosk *k);
 /* Once a frame, before the app: applies the fault schedule, and tries a busy
  * or full journal again every STORAGE_RETRY_MS. */
 void storage_step(struct Kiosk *k, int64_t mono_ms);
-/* At the end: the writes still waiting get a last try, and what could not be
- * saved is reported (how many, never what). */
+/* After each step, its frame presented: what the step wrote is made durable by
+ * the syncer (on its thread on real time, so the next tap never waits). */
+void storage_after_step(struct Kiosk *k);
+/* At the end: the writes still waiting get a last try, are made durable, and
+ * what could not be saved is reported (how many, never what). */
 void storage_close(struct Kiosk *k);
 
 #endif

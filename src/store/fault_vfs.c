@@ -15,6 +15,7 @@ struct FaultVfs {
     sqlite3_vfs *real;
     char name[48];
     int fault; /* 0, SQLITE_FULL or SQLITE_IOERR */
+    int sync_delay_ms;
 };
 
 typedef struct {
@@ -60,6 +61,8 @@ static int fault_sync(sqlite3_file *file, int flags)
     FaultFile *f = (FaultFile *)file;
     if (f->vfs->fault == SQLITE_IOERR)
         return SQLITE_IOERR_FSYNC;
+    if (f->vfs->sync_delay_ms > 0)
+        f->vfs->real->xSleep(f->vfs->real, f->vfs->sync_delay_ms * 1000);
     return f->real->pMethods->xSync(f->real, flags);
 }
 
@@ -303,6 +306,12 @@ void fault_vfs_set(FaultVfs *fv, int fault)
 {
     if (fv)
         fv->fault = fault == SQLITE_FULL || fault == SQLITE_IOERR ? fault : 0;
+}
+
+void fault_vfs_set_sync_delay(FaultVfs *fv, int ms)
+{
+    if (fv)
+        fv->sync_delay_ms = ms > 0 ? ms : 0;
 }
 
 void fault_vfs_destroy(FaultVfs *fv)

@@ -14,6 +14,8 @@ FaultVfs *fault_vfs_create(void);
 const char *fault_vfs_name(const FaultVfs *fv);
 /* From now on writes fail with fault: SQLITE_FULL or SQLITE_IOERR; 0 heals. */
 void fault_vfs_set(FaultVfs *fv, int fault);
+/* From now on every sync first sleeps ms (a slow SD card); 0 for none. */
+void fault_vfs_set_sync_delay(FaultVfs *fv, int ms);
 /* Unregisters and frees; only after every connection using it closed. Accepts NULL. */
 void fault_vfs_destroy(FaultVfs *fv);
 

@@ -9,6 +9,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store_internal.h"
@@ -253,6 +254,29 @@ static StoreStatus enable_wal(Store *store)
     return status;
 }
 
+/* With WAL, a commit goes to the -wal without an fsync (it is already safe from
+ * Lull being killed, and never corrupts) and store_sync_file makes it durable
+ * off the frame; checkpoints (two more fsyncs) are left to store_checkpoint_file
+ * too. Without WAL everything stays synchronous=FULL. */
+static StoreStatus sync_later(Store *store)
+{
+    sqlite3_stmt *stmt = NULL;
+    int wal = 0;
+    if (sqlite3_prepare_v2(store->db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW) {
+        const unsigned char *mode = sqlite3_column_text(stmt, 0);
+        wal = mode && strcmp((const char *)mode, "wal") == 0;
+    }
+    sqlite3_finalize(stmt);
+    if (!wal)
+        return STORE_OK;
+    int rc = store_exec(store, "PRAGMA synchronous = NORMAL");
+    if (rc != SQLITE_OK)
+        return store_fail(store, rc);
+    sqlite3_wal_autocheckpoint(store->db, 0);
+    return STORE_OK;
+}
+
 static int wal_exists(const char *path)
 {
     char wal[STORE_PATH_MAX + 8];
@@ -360,10 +384,12 @@ static void narrow_mode(const char *path)
 static StoreStatus store_connect(Store *store, const char *path, const StoreOptions *options)
 {
     const char *vfs = NULL;
-    if (options->faults) {
+    if (options->faults || options->sync_delay_ms > 0) {
         store->fault = fault_vfs_create();
         if (!store->fault)
             return store_fail_message(store, STORE_ERROR, "cannot set up fault injection");
+        fault_vfs_set_sync_delay(store->fault, options->sync_delay_ms);
+        store->sync_delay_ms = options->sync_delay_ms;
         vfs = fault_vfs_name(store->fault);
     }
     int flags = store->read_only ? SQLITE_OPEN_READONLY
@@ -402,6 +428,8 @@ static StoreStatus store_connect(Store *store, const char *path, const StoreOpti
                                     "the journal is read-only and needs updating to be used");
     if (status == STORE_OK && !store->read_only)
         status = enable_wal(store);
+    if (status == STORE_OK && !store->read_only && options->sync_later)
+        status = sync_later(store);
     if (status == STORE_OK && !store->read_only)
         status = store_migrate(store);
     if (status == STORE_OK)
@@ -551,6 +579,57 @@ StoreStatus store_checkpoint(Store *store)
         return STORE_OK;
     int rc = sqlite3_wal_checkpoint_v2(store->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
     return rc == SQLITE_OK || rc == SQLITE_BUSY ? STORE_OK : store_fail(store, rc);
+}
+
+StoreStatus store_sync_file(const char *path, int delay_ms)
+{
+    if (delay_ms > 0) {
+        struct timespec pause = {delay_ms / 1000, (long)(delay_ms % 1000) * 1000000L};
+        while (nanosleep(&pause, &pause) != 0 && errno == EINTR)
+            ;
+    }
+    char wal[STORE_PATH_MAX + 8];
+    int n = snprintf(wal, sizeof wal, "%s-wal", path ? path : "");
+    if (n < 0 || (size_t)n >= sizeof wal)
+        return STORE_ERROR;
+    /* Any descriptor of the file flushes it. SQLite holds no lock on the -wal
+     * (its locks are on the -shm), so closing this one takes none away. */
+    int fd = open(wal, O_RDWR | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return errno == ENOENT ? STORE_OK : store_status_from_errno(errno);
+    int rc = fdatasync(fd);
+    int error = errno;
+    close(fd);
+    return rc == 0 ? STORE_OK : store_status_from_errno(error);
+}
+
+StoreStatus store_checkpoint_file(const char *path)
+{
+    sqlite3 *db = NULL;
+    int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
+    sqlite3_stmt *stmt = NULL;
+    /* A new connection knows the journal is WAL only once it has read it. */
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(db, "PRAGMA schema_version", -1, &stmt, NULL);
+    if (rc == SQLITE_OK && sqlite3_step(stmt) != SQLITE_ROW)
+        rc = sqlite3_errcode(db);
+    sqlite3_finalize(stmt);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    sqlite3_close(db);
+    return rc == SQLITE_OK || rc == SQLITE_BUSY ? STORE_OK : store_status_from_sqlite(rc);
+}
+
+StoreStatus store_sync(Store *store)
+{
+    if (!store || store->read_only)
+        return STORE_OK;
+    return store_sync_file(store->path, store->sync_delay_ms);
+}
+
+long long store_changes(Store *store)
+{
+    return store && store->db ? (long long)sqlite3_total_changes64(store->db) : 0;
 }
 
 StoreStatus store_inject_fault(Store *store, StoreStatus fault)

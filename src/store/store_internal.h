@@ -23,6 +23,7 @@ struct Store {
     int wal_seen;                /* a -wal was there once: its going is noticed too */
     int looked;                  /* look_first read every page already (no -wal waiting) */
     FaultVfs *fault;             /* tests: the VFS whose writes can be made to fail */
+    int sync_delay_ms;           /* tests: a slow card (StoreOptions.sync_delay_ms) */
     int failing;                 /* the last failure reported through store_first_failure */
 };
 

@@ -94,7 +94,7 @@ static int16_t *render(Mixer *mixer, int frames)
 /* One channel as floats, full scale 1.0. */
 static double *channel(const int16_t *frames, int count, int ch)
 {
-    double *out = calloc((size_t)count, sizeof *out);
+    double *out = calloc(count > 0 ? (size_t)count : 1u, sizeof *out);
     assert_non_null(out);
     for (int i = 0; i < count; i++)
         out[i] = (double)frames[2 * i + ch] / 32768.0;

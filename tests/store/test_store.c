@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -440,6 +441,70 @@ static void test_log_survives_crash(void **state)
     assert_int_equal(got.count, 1);
     assert_string_equal(got.events[0].name, "slower");
     assert_string_equal(got.events[0].partner_name, "Sam");
+    store_close(store);
+}
+
+/* The kiosk's way (sync_later): a write is committed to the -wal at once, with no
+ * fsync and no checkpoint inside it; store_sync_file makes it durable and
+ * store_checkpoint_file moves it into the file, both from any thread, neither
+ * through the connection. A process killed in between loses nothing. */
+static void test_sync_later(void **state)
+{
+    Paths *p = *state;
+    StoreOptions later = {.sync_later = 1};
+    StoreStatus status = STORE_OK;
+    Store *store = store_open_with(p->path, &later, &status, NULL, 0);
+    assert_non_null(store);
+    long long before = store_changes(store);
+    LogEvent ev = make_signal(5000, 1, "Alex", "pause", "Pause", 0);
+    assert_int_equal(store_log(store, &ev), STORE_OK);
+    assert_true(store_changes(store) > before);
+    /* nothing in the file itself yet: the row waits in the -wal */
+    struct stat wal;
+    char wal_path[400];
+    snprintf(wal_path, sizeof wal_path, "%s-wal", p->path);
+    assert_int_equal(stat(wal_path, &wal), 0);
+    assert_true(wal.st_size > 0);
+    assert_int_equal(store_sync_file(p->path, 0), STORE_OK);
+    assert_int_equal(store_checkpoint_file(p->path), STORE_OK);
+    /* now the one file a person copies holds it, read on its own */
+    char uri[512];
+    snprintf(uri, sizeof uri, "file:%s?immutable=1", p->path);
+    sqlite3 *raw = NULL;
+    assert_int_equal(sqlite3_open_v2(uri, &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL),
+                     SQLITE_OK);
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v2(raw, "SELECT count(*) FROM events WHERE name = 'pause'", -1, &stmt,
+                                NULL);
+    if (rc != SQLITE_OK)
+        fail_msg("%s", sqlite3_errmsg(raw));
+    assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(stmt, 0), 1);
+    sqlite3_finalize(stmt);
+    sqlite3_close(raw);
+    /* a journal without a -wal has nothing to sync */
+    assert_int_equal(store_sync_file("/nonexistent/lull.db", 0), STORE_OK);
+    store_close(store);
+
+    /* killed right after the commit, before any sync: still there */
+    fflush(NULL);
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0) {
+        Store *s = store_open_with(p->path, &later, NULL, NULL, 0);
+        LogEvent pause = make_signal(6000, 2, "Sam", "pause", "Pause", 0);
+        if (s && store_log(s, &pause) == STORE_OK)
+            raise(SIGKILL);
+        _exit(1);
+    }
+    int wstatus = 0;
+    assert_int_equal(waitpid(child, &wstatus, 0), child);
+    assert_true(WIFSIGNALED(wstatus));
+    store = open_ok(p);
+    Collected got = {0};
+    assert_int_equal(store_each_event(store, collect, &got), STORE_OK);
+    assert_int_equal(got.count, 2);
+    assert_string_equal(got.events[1].partner_name, "Sam");
     store_close(store);
 }
 
@@ -895,6 +960,7 @@ int main(void)
         TEST(test_in_memory),
         TEST(test_log_survives_reopen),
         TEST(test_log_survives_crash),
+        TEST(test_sync_later),
         TEST(test_order_by_time_then_id),
         TEST(test_iteration_stops_and_nests),
         TEST(test_invalid_events_rejected),

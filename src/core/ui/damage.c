@@ -68,6 +68,11 @@ Rect damage_cmd_bounds(const DrawList *list, const DrawCmd *cmd, DamageTextBoxFn
  * the half-width and its caps: what moving an arc's end from a to b repaints. */
 static Rect arc_span_bounds(const DrawCmd *cmd, float a, float b)
 {
+    /* out to the segments' table points either side: the chord of the segment an
+     * end moves in turns with it */
+    float seg = geometry_arc_segment_turns(cmd);
+    a = floorf(a / seg) * seg;
+    b = ceilf(b / seg) * seg;
     Rect r = cmd->rect;
     float radius = fminf((float)r.w, (float)r.h) * 0.5f;
     float hw = clampf(geometry_arc_thickness(cmd), 1.0f, radius) * 0.5f, mid = radius - hw;

@@ -187,14 +187,18 @@ static Color color_with(Color c, uint8_t alpha)
     return s;
 }
 
-/* Segments per quarter turn so that chords stay within 0.06 px of the arc: a
- * power of two, so they land on the table. */
+/* Segments per quarter turn so that chords stay close to the arc: within
+ * 1/600 of the radius (a polygon that covers all but 0.2 % of the circle's
+ * area), between 0.06 and a quarter of a pixel. Each blended edge triangle costs
+ * the software renderer a scratch surface, so fewer is cheaper; finer shows no
+ * difference. A power of two, so they land on the table. */
 static int quarter_segments(float radius)
 {
+    float tolerance = fminf(0.25f, fmaxf(0.06f, radius / 600.0f));
     int q = 2;
     while (q < QUARTER_STEPS) {
         float chord = (GEOMETRY_TAU / 4.0f) / (float)q;
-        if (radius * chord * chord / 8.0f <= 0.06f)
+        if (radius * chord * chord / 8.0f <= tolerance)
             break;
         q *= 2;
     }
@@ -287,9 +291,9 @@ void geometry_frame(Geometry *g, Rect rect, float radius, float thickness, Color
     for (int k = 0; k < 4; k++) {
         for (int j = 0; j <= q; j++) {
             Vec2 d = g->dir[(first[k] + j * step) % TURN_STEPS];
-            put(g, v2_mad(outer_c[k], d, ro + GEOMETRY_FEATHER), clear);
-            put(g, v2_mad(outer_c[k], d, ro - GEOMETRY_FEATHER), solid);
-            put(g, v2_mad(inner_c[k], d, ri + GEOMETRY_FEATHER), solid);
+            put(g, v2_mad(outer_c[k], d, (ro + GEOMETRY_FEATHER)), clear);
+            put(g, v2_mad(outer_c[k], d, (ro - GEOMETRY_FEATHER)), solid);
+            put(g, v2_mad(inner_c[k], d, (ri + GEOMETRY_FEATHER)), solid);
             put(g, v2_mad(inner_c[k], d, fmaxf(ri - GEOMETRY_FEATHER, 0.0f)), clear);
         }
     }
@@ -1041,6 +1045,12 @@ void geometry_snap(Geometry *g)
         g->mesh.vert[i].position.x = floorf(g->mesh.vert[i].position.x);
         g->mesh.vert[i].position.y = floorf(g->mesh.vert[i].position.y);
     }
+}
+
+float geometry_arc_segment_turns(const DrawCmd *cmd)
+{
+    float radius = fminf((float)cmd->rect.w, (float)cmd->rect.h) * 0.5f;
+    return 0.25f / (float)quarter_segments(radius + GEOMETRY_FEATHER);
 }
 
 float geometry_arc_thickness(const DrawCmd *cmd)

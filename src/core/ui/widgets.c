@@ -337,9 +337,10 @@ int widget_flow_height(const Kit *k, int width, const WidgetChip *chips, int cou
 void widget_draw_line(Ui *ui, const char *text, UiLine line, Rect r, int px, Color c)
 {
     char buf[UI_WRAP_BYTES + 8];
-    size_t len = (size_t)line.len < sizeof buf - 1 ? (size_t)line.len : sizeof buf - 1;
-    memcpy(buf, text + line.start, len);
-    buf[len] = '\0';
+    if (line.start < 0 || line.len < 0)
+        return;
+    /* the line's bytes, never past the end of text (a wrap's lines are inside it) */
+    snprintf(buf, sizeof buf, "%.*s", line.len, text + line.start);
     ui_text(ui, buf, r, px, c, ALIGN_LEFT);
 }
 
