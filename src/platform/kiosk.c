@@ -513,6 +513,18 @@ static void rest_or_wake_audio(Kiosk *k, int64_t now_ms)
         audio_rest(k->audio);
 }
 
+/* ms until the device may rest (a step must look then), 0 when it rests or
+ * there is none. */
+static int audio_rest_in(Kiosk *k)
+{
+    if (!k->audio || audio_resting(k->audio))
+        return 0;
+    if (k->audio_quiet_since < 0)
+        return KIOSK_AUDIO_REST_MS;
+    int64_t left = k->audio_quiet_since + KIOSK_AUDIO_REST_MS - clock_now(&k->clock).mono_ms;
+    return left < 1 ? 1 : left > KIOSK_AUDIO_REST_MS ? KIOSK_AUDIO_REST_MS : (int)left;
+}
+
 void kiosk_step(Kiosk *k, int present)
 {
     AppTime now = clock_now(&k->clock);
@@ -660,6 +672,9 @@ static void run_loop(Kiosk *k, uint64_t until)
             int wake = frame_wake_in(k->app);
             if (sounds_busy(k->sounds) && (wake <= 0 || wake > 50))
                 wake = 50; /* a file decoding aside: its end is taken up within 50 ms */
+            int rest = audio_rest_in(k);
+            if (rest > 0 && (wake <= 0 || wake > rest))
+                wake = rest; /* a step when the device may rest */
             /* From the frame's start: a present that waited for vsync counts, so an
              * animation asking for 16 ms runs at the display's rate, not every other frame. */
             next_step = now + (uint64_t)(wake > 0 ? wake : 1000);

@@ -65,6 +65,8 @@ lull_hard_script(foreign_untouched untouched.cmake)
 lull_hard_script(paths paths.cmake)
 # Issue 13.1: nothing in the sounds folder freezes the kiosk.
 lull_hard_script(sounds_freeze sounds_freeze.cmake -DSANITIZED=${LULL_SANITIZE})
+# Issue 14.2: a silent sound device is closed, and opened again for the next sound.
+lull_hard_script(sound_rests sound_rests.cmake)
 # Issue 13.9: thousands of sound files; SIGTERM while an entry is written.
 lull_hard_script(many_sounds many_sounds.cmake)
 lull_hard_script(drafts_sigterm drafts_sigterm.cmake)
