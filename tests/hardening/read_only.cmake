@@ -8,7 +8,10 @@ include(${CMAKE_CURRENT_LIST_DIR}/common.cmake)
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK}/card)
 set(db ${WORK}/card/lull.db)
-execute_process(COMMAND ${LULL} seed-demo --db ${db} --weeks 3 --seed 5 RESULT_VARIABLE status
+# Seeded up to an hour before the kiosk's fake clock, so the first page is the same
+# whatever the time of day the test runs (it shows breathing sessions).
+execute_process(COMMAND ${LULL} seed-demo --db ${db} --weeks 3 --seed 5 --now 2026-01-05T20:00
+                RESULT_VARIABLE status
                 OUTPUT_QUIET)
 file(GLOB sides ${WORK}/card/lull.db-*)
 if(NOT status EQUAL 0 OR sides)
