@@ -80,6 +80,10 @@ StoreStatus store_sync(Store *store);
 /* Rows written through this connection since it opened: a change means there is
  * something for store_sync_file to make durable. */
 long long store_changes(Store *store);
+/* Tests: the fsyncs this connection has made itself since it opened (-1 for a
+ * store opened with none of faults, sync_delay_ms or sync_later). A store opened
+ * with sync_later makes none in a write, even the first after a checkpoint. */
+long long store_connection_syncs(Store *store);
 /* Tests (a store opened with options.faults): from now on every write fails as
  * a full disk (STORE_FULL) or a failing one (STORE_IO) would, until STORE_OK.
  * STORE_ERROR when the store was not opened with faults. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The store's fault-injection VFS (fault_vfs.c): a test-only shim over the
- * default SQLite VFS that can make writes fail. Not a public interface. */
+/* The store's VFS shim (fault_vfs.c) over the default SQLite VFS: it can make
+ * writes fail and syncs slow (tests), and can leave a restarted -wal's header
+ * to the syncer (the kiosk). Not a public interface. */
 #ifndef LULL_STORE_FAULT_VFS_H
 #define LULL_STORE_FAULT_VFS_H
 
@@ -16,6 +17,12 @@ const char *fault_vfs_name(const FaultVfs *fv);
 void fault_vfs_set(FaultVfs *fv, int fault);
 /* From now on every sync first sleeps ms (a slow SD card); 0 for none. */
 void fault_vfs_set_sync_delay(FaultVfs *fv, int ms);
+/* For files opened from now on, the main journal file reports
+ * SQLITE_IOCAP_SEQUENTIAL, so a restarted -wal's header is not synced inside
+ * the write (the caller syncs the -wal itself); 0 for SQLite's default. */
+void fault_vfs_set_sequential(FaultVfs *fv, int on);
+/* The syncs asked of files opened through it so far. */
+long long fault_vfs_syncs(const FaultVfs *fv);
 /* Unregisters and frees; only after every connection using it closed. Accepts NULL. */
 void fault_vfs_destroy(FaultVfs *fv);
 

@@ -384,11 +384,13 @@ static void narrow_mode(const char *path)
 static StoreStatus store_connect(Store *store, const char *path, const StoreOptions *options)
 {
     const char *vfs = NULL;
-    if (options->faults || options->sync_delay_ms > 0) {
+    if (options->faults || options->sync_delay_ms > 0 || options->sync_later) {
         store->fault = fault_vfs_create();
         if (!store->fault)
-            return store_fail_message(store, STORE_ERROR, "cannot set up fault injection");
+            return store_fail_message(store, STORE_ERROR, "cannot set up the journal's file layer");
         fault_vfs_set_sync_delay(store->fault, options->sync_delay_ms);
+        fault_vfs_set_sequential(store->fault, options->sync_later);
+        store->faults = options->faults;
         store->sync_delay_ms = options->sync_delay_ms;
         vfs = fault_vfs_name(store->fault);
     }
@@ -632,9 +634,14 @@ long long store_changes(Store *store)
     return store && store->db ? (long long)sqlite3_total_changes64(store->db) : 0;
 }
 
+long long store_connection_syncs(Store *store)
+{
+    return store && store->fault ? fault_vfs_syncs(store->fault) : -1;
+}
+
 StoreStatus store_inject_fault(Store *store, StoreStatus fault)
 {
-    if (!store || !store->fault)
+    if (!store || !store->fault || !store->faults)
         return STORE_ERROR;
     fault_vfs_set(store->fault, fault == STORE_FULL ? SQLITE_FULL
                                 : fault == STORE_IO ? SQLITE_IOERR

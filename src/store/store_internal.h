@@ -22,7 +22,8 @@ struct Store {
     unsigned long long dev, ino; /* the file opened, to notice it replaced or gone */
     int wal_seen;                /* a -wal was there once: its going is noticed too */
     int looked;                  /* look_first read every page already (no -wal waiting) */
-    FaultVfs *fault;             /* tests: the VFS whose writes can be made to fail */
+    FaultVfs *fault;             /* the VFS shim (faults, a slow card, sync_later) or NULL */
+    int faults;                  /* tests: store_inject_fault may make writes fail */
     int sync_delay_ms;           /* tests: a slow card (StoreOptions.sync_delay_ms) */
     int failing;                 /* the last failure reported through store_first_failure */
 };
