@@ -320,6 +320,33 @@ static void snap_floors_every_vertex(void **state)
     assert_true(negative > 0);
 }
 
+/* A square-cornered rect covers its pixels wholly and nothing else, whether the
+ * vertices keep their fractions (the GPU) or are snapped to whole pixels (the
+ * software renderer): no row or column of it is left half covered. */
+static void sharp_rect_covers_whole_pixels(void **state)
+{
+    Geometry *g = *state;
+    Mesh *m = geometry_mesh(g);
+    DrawCmd cmd = {0};
+    cmd.kind = DRAW_RECT;
+    cmd.rect = rect_make(0, 0, 800, 480);
+    cmd.color = opaque;
+    for (int snapped = 0; snapped < 2; snapped++) {
+        geometry_clear(g);
+        geometry_command(g, &cmd);
+        if (snapped)
+            geometry_snap(g);
+        /* pixel centres: the first and last row and column, and just outside */
+        for (float x = 0.5f; x < 800.0f; x += 799.0f)
+            for (float y = 0.5f; y < 480.0f; y += 479.0f)
+                assert_float_equal(coverage(m, point(x, y)), 1.0f, 1e-3f);
+        assert_float_equal(coverage(m, point(800.5f, 240.5f)), 0.0f, 1e-6f);
+        assert_float_equal(coverage(m, point(400.5f, 480.5f)), 0.0f, 1e-6f);
+        assert_float_equal(coverage(m, point(-0.5f, 240.5f)), 0.0f, 1e-6f);
+        assert_float_equal(covered_area(m), 800.0f * 480.0f, 1.0f);
+    }
+}
+
 /* A command draws what its primitive draws; text, clips, nothing to see: nothing. */
 static void command_matches_its_primitive(void **state)
 {
@@ -370,6 +397,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(turned_shape_is_rotated_half_a_turn, setup, teardown),
         cmocka_unit_test_setup_teardown(snap_floors_every_vertex, setup, teardown),
         cmocka_unit_test_setup_teardown(command_matches_its_primitive, setup, teardown),
+        cmocka_unit_test_setup_teardown(sharp_rect_covers_whole_pixels, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

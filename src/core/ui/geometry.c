@@ -254,6 +254,23 @@ void geometry_round_rect(Geometry *g, float x, float y, float w, float h, float 
     strip(g, base, 2, columns, 0, 1, 0);
 }
 
+/* A square-cornered rectangle on whole pixels: its edges are pixel edges, so it
+ * covers each pixel wholly or not at all and needs no ramp. (A ramp half a pixel
+ * either side of an edge is what the GPU draws the same; the software renderer,
+ * which keeps only whole-pixel vertices, would leave the right and bottom rows
+ * half covered.) */
+static void sharp_rect(Geometry *g, float x, float y, float w, float h, Color color)
+{
+    if (w <= 0.0f || h <= 0.0f || reserve(g, 4, 6) != 0)
+        return;
+    int base = g->mesh.vert_count;
+    put(g, v2(x, y), color);
+    put(g, v2(x + w, y), color);
+    put(g, v2(x + w, y + h), color);
+    put(g, v2(x, y + h), color);
+    quad(g, base, base + 1, base + 2, base + 3, 1);
+}
+
 void geometry_disc(Geometry *g, Vec2 c, float radius, Color color)
 {
     geometry_round_rect(g, c.x - radius, c.y - radius, 2.0f * radius, 2.0f * radius, radius, color);
@@ -1065,8 +1082,11 @@ void geometry_command(Geometry *g, const DrawCmd *cmd)
     Rect r = cmd->rect;
     switch (cmd->kind) {
     case DRAW_RECT:
-        geometry_round_rect(g, (float)r.x, (float)r.y, (float)r.w, (float)r.h, (float)cmd->radius,
-                            cmd->color);
+        if (cmd->radius <= 0)
+            sharp_rect(g, (float)r.x, (float)r.y, (float)r.w, (float)r.h, cmd->color);
+        else
+            geometry_round_rect(g, (float)r.x, (float)r.y, (float)r.w, (float)r.h,
+                                (float)cmd->radius, cmd->color);
         break;
     case DRAW_FRAME:
         geometry_frame(g, r, (float)cmd->radius, (float)cmd->thickness, cmd->color);
