@@ -80,6 +80,7 @@ typedef struct {
     double cpu_s;             /* user + system */
     double rss_mb;            /* ru_maxrss */
     int64_t first_present_ns; /* LULL_BENCH=first-frame; 0 when not reported */
+    char renderer[32];        /* what it said it drew with ("lull: renderer NAME") */
     int status;
 } ChildRun;
 
@@ -124,6 +125,9 @@ static ChildRun child_wait(pid_t pid, int err_fd)
     const char *mark = strstr(buf, "lull: bench: first present ");
     if (mark)
         r.first_present_ns = strtoll(mark + strlen("lull: bench: first present "), NULL, 10);
+    const char *named = strstr(buf, "lull: renderer ");
+    if (named)
+        sscanf(named + strlen("lull: renderer "), "%31[a-z0-9_]", r.renderer);
     struct rusage ru;
     int status = 0;
     if (wait4(pid, &status, 0, &ru) < 0) {
@@ -139,6 +143,16 @@ static ChildRun child_wait(pid_t pid, int err_fd)
     return r;
 }
 
+/* "" for the software renderer, else "_NAME": the figures of a GPU renderer
+ * (SDL_RENDER_DRIVER=opengles2) are named apart. */
+static void renderer_suffix(const char *name, char *out, size_t size)
+{
+    if (!name || !*name || strcmp(name, "software") == 0)
+        snprintf(out, size, "%s", "");
+    else
+        snprintf(out, size, "_%s", name);
+}
+
 /* first-frame LULL CONFIG DB RUNS: fork/exec to the end of the first present. */
 static int cmd_first_frame(char **argv)
 {
@@ -148,6 +162,7 @@ static int cmd_first_frame(char **argv)
                     argv[1],      "--db",       argv[2],  NULL};
     char *env[] = {"LULL_BENCH=first-frame", NULL};
     double ms[256], rss = 0.0;
+    char suffix[40] = "";
     if (runs > 256)
         runs = 256;
     for (int i = -1; i < runs; i++) { /* one unmeasured run creates the journal */
@@ -165,10 +180,15 @@ static int cmd_first_frame(char **argv)
             ms[i] = (double)(r.first_present_ns - start) / 1e6;
             rss = r.rss_mb > rss ? r.rss_mb : rss;
         }
+        renderer_suffix(r.renderer, suffix, sizeof suffix);
     }
-    figure("first_frame_ms_median", quantile(ms, runs, 0.5));
-    figure("first_frame_ms_p90", quantile(ms, runs, 0.9));
-    figure("first_frame_rss_mb", rss);
+    char key[128];
+    snprintf(key, sizeof key, "first_frame_ms_median%s", suffix);
+    figure(key, quantile(ms, runs, 0.5));
+    snprintf(key, sizeof key, "first_frame_ms_p90%s", suffix);
+    figure(key, quantile(ms, runs, 0.9));
+    snprintf(key, sizeof key, "first_frame_rss_mb%s", suffix);
+    figure(key, rss);
     return 0;
 }
 
@@ -593,6 +613,10 @@ static int cmd_breath(char **argv)
     }
     static double ms[MAX_SAMPLES], drawn[MAX_SAMPLES], full[MAX_SAMPLES];
     int n = 0;
+    char suffix[40] = "";
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(k.sdl, &info) == 0)
+        renderer_suffix(info.name, suffix, sizeof suffix);
     count.presents = 0;
     run_frames(&k, frames, ms, 0);
     for (int i = 0; i < frames; i++)
@@ -601,13 +625,13 @@ static int cmd_breath(char **argv)
     run_frames(&k, frames / 4, full, 1);
     kiosk_close(&k);
     char key[128];
-    snprintf(key, sizeof key, "breath_frame_ms_p99_%s", size);
+    snprintf(key, sizeof key, "breath_frame_ms_p99_%s%s", size, suffix);
     figure(key, quantile(drawn, n, 0.99));
-    snprintf(key, sizeof key, "breath_frame_ms_median_%s", size);
+    snprintf(key, sizeof key, "breath_frame_ms_median_%s%s", size, suffix);
     figure(key, quantile(drawn, n, 0.5));
-    snprintf(key, sizeof key, "breath_full_frame_ms_p99_%s", size);
+    snprintf(key, sizeof key, "breath_full_frame_ms_p99_%s%s", size, suffix);
     figure(key, quantile(full, frames / 4, 0.99));
-    snprintf(key, sizeof key, "breath_presents_per_s_%s", size);
+    snprintf(key, sizeof key, "breath_presents_per_s_%s%s", size, suffix);
     figure(key, (double)n * 1000.0 / (16.0 * (double)frames));
     return 0;
 }

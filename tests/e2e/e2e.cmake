@@ -77,6 +77,13 @@ add_test(NAME e2e.assets_replaced_and_damaged
                  ${LULL_EMULATOR_DEF} -DSRC=${CMAKE_SOURCE_DIR}
                  -DWORK=${CMAKE_BINARY_DIR}/e2e/assets -P ${CMAKE_SOURCE_DIR}/tests/e2e/assets.cmake)
 
+# The accelerated renderer (a Pi's OpenGL ES, here Mesa's) draws what the
+# software renderer draws, screen by screen.
+add_test(NAME e2e.accelerated
+         COMMAND ${CMAKE_COMMAND} -DLULL=${LULL_RUN} -DIMGDIFF=${IMGDIFF_RUN}
+                 -DSRC=${CMAKE_SOURCE_DIR} -DWORK=${CMAKE_BINARY_DIR}/e2e/accelerated
+                 -P ${CMAKE_SOURCE_DIR}/tests/e2e/accelerated.cmake)
+
 add_executable(wavcheck tests/tools/wavcheck.c)
 target_compile_options(wavcheck PRIVATE ${LULL_WARNINGS})
 target_link_libraries(wavcheck PRIVATE m PkgConfig::SNDFILE)

@@ -7,7 +7,12 @@
  * all blocks may differ. Everywhere else it is strict: at most a few blocks of
  * anti-aliased edges may differ, so a missing icon, a moved button or a word
  * that is gone fails. Exit 0 when alike, 1 when different, 2 on error.
- *   imgdiff ACTUAL.png REFERENCE.png [TEXT [MAX_PERCENT]]   (default 0.5%) */
+ *   imgdiff [--block N] [--layout N] ACTUAL.png REFERENCE.png [TEXT [MAX_PERCENT]]
+ * (MAX_PERCENT 0.5 unless given). --block 8 --layout 12 compares two renderers
+ * (software against OpenGL): each smooths the edges of shapes its own way (the
+ * software one on whole pixels, half a pixel up and left), a difference that
+ * 8x8 blocks mostly average out while a shape moved, missing or of another
+ * colour still shows in dozens of them. */
 #include <png.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,10 +40,11 @@ static unsigned char *load(const char *path, int *w, int *h)
     return buf;
 }
 
+static int block = 4;      /* pixels a side of the averaged blocks */
+static int layout_max = 6; /* differing blocks allowed outside the text */
+
 enum {
-    BLOCK = 4,      /* pixels a side of the averaged blocks */
     TOLERANCE = 20, /* a block differs when a channel's mean moves more than this */
-    LAYOUT_MAX = 6, /* differing blocks allowed outside the text */
     TEXT_PAD = 2,   /* pixels around a text box that still count as text */
     MAX_BOXES = 4096,
 };
@@ -65,16 +71,22 @@ static int load_boxes(const char *path, Box *boxes, int max)
 static int in_text(const Box *boxes, int n, int bx, int by)
 {
     for (int i = 0; i < n; i++)
-        if (bx < boxes[i].x1 && bx + BLOCK > boxes[i].x0 && by < boxes[i].y1 &&
-            by + BLOCK > boxes[i].y0)
+        if (bx < boxes[i].x1 && bx + block > boxes[i].x0 && by < boxes[i].y1 &&
+            by + block > boxes[i].y0)
             return 1;
     return 0;
 }
 
 int main(int argc, char **argv)
 {
-    if (argc < 3) {
-        fprintf(stderr, "usage: imgdiff ACTUAL.png REFERENCE.png [TEXT [MAX_PERCENT]]\n");
+    while (argc > 2 && (strcmp(argv[1], "--block") == 0 || strcmp(argv[1], "--layout") == 0)) {
+        *(argv[1][2] == 'b' ? &block : &layout_max) = atoi(argv[2]);
+        argc -= 2;
+        argv += 2;
+    }
+    if (argc < 3 || block < 1 || block > 64 || layout_max < 0) {
+        fprintf(stderr, "usage: imgdiff [--block N] [--layout N] ACTUAL.png REFERENCE.png "
+                        "[TEXT [MAX_PERCENT]]\n");
         return 2;
     }
     static Box boxes[MAX_BOXES];
@@ -99,17 +111,17 @@ int main(int argc, char **argv)
     }
     long blocks = 0, differ = 0, layout = 0;
     int worst = 0, worst_x = 0, worst_y = 0, layout_x = -1, layout_y = -1;
-    for (int by = 0; by + BLOCK <= ah; by += BLOCK) {
-        for (int bx = 0; bx + BLOCK <= aw; bx += BLOCK) {
+    for (int by = 0; by + block <= ah; by += block) {
+        for (int bx = 0; bx + block <= aw; bx += block) {
             int diff = 0;
             for (int c = 0; c < 3; c++) {
                 int sa = 0, sb = 0;
-                for (int y = by; y < by + BLOCK; y++)
-                    for (int x = bx; x < bx + BLOCK; x++) {
+                for (int y = by; y < by + block; y++)
+                    for (int x = bx; x < bx + block; x++) {
                         sa += a[(y * aw + x) * 4 + c];
                         sb += b[(y * aw + x) * 4 + c];
                     }
-                int d = abs(sa - sb) / (BLOCK * BLOCK);
+                int d = abs(sa - sb) / (block * block);
                 if (d > diff)
                     diff = d;
             }
@@ -132,12 +144,12 @@ int main(int argc, char **argv)
     printf("imgdiff: %.3f%% of blocks differ (limit %.3f%%), largest difference %d at %d,%d",
            percent, max_percent, worst, worst_x, worst_y);
     if (strict)
-        printf("; %ld outside the text (limit %d)%s", layout, LAYOUT_MAX,
+        printf("; %ld outside the text (limit %d)%s", layout, layout_max,
                layout ? ", first at" : "");
     if (strict && layout)
         printf(" %d,%d", layout_x, layout_y);
     printf("\n");
     free(a);
     free(b);
-    return percent <= max_percent && layout <= LAYOUT_MAX ? 0 : 1;
+    return percent <= max_percent && layout <= layout_max ? 0 : 1;
 }
