@@ -13,7 +13,7 @@ set(LULL_HEADERS_SCREENS screens/screens.h)
 set(LULL_HEADERS_FRAME lull/frame.h)
 set(LULL_HEADERS_STORE lull/store.h)
 
-# The core must never see SDL: every header SDL2, SDL2_ttf and SDL2_mixer
+# The core must never see SDL: every header SDL2 and SDL2_ttf
 # install here gets a poisoned copy, as <NAME.h> and as <SDL2/NAME.h>, found
 # before the real ones on every core layer's compile line (build.core_rejects_sdl
 # proves it, header by header).
@@ -32,8 +32,7 @@ foreach(dir ${SDL2_INCLUDE_DIRS})
 endforeach()
 list(REMOVE_DUPLICATES LULL_SDL_HEADERS)
 list(SORT LULL_SDL_HEADERS)
-if(NOT "SDL.h" IN_LIST LULL_SDL_HEADERS OR NOT "SDL_ttf.h" IN_LIST LULL_SDL_HEADERS
-   OR NOT "SDL_mixer.h" IN_LIST LULL_SDL_HEADERS)
+if(NOT "SDL.h" IN_LIST LULL_SDL_HEADERS OR NOT "SDL_ttf.h" IN_LIST LULL_SDL_HEADERS)
   message(FATAL_ERROR "SDL2's headers were not found in ${SDL2_INCLUDE_DIRS}")
 endif()
 set(LULL_POISON_MESSAGE "the core is pure C11: it must not include SDL (STYLE.md)")

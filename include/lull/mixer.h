@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Lull's own synthesiser and mixer: earcons, cue tones, a gong, ambient beds and
  * the couple's decoded sound files, mixed to 48 kHz stereo S16. The same code
- * feeds the speakers (through SDL_mixer's music hook) and --audio-out.
+ * feeds the speakers (through SDL's audio callback) and --audio-out.
  * Pure C11: no SDL, no clock, no I/O — time is the number of frames rendered. */
 #ifndef LULL_MIXER_H
 #define LULL_MIXER_H

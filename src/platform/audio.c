@@ -5,7 +5,6 @@
 #include <stdlib.h>
 
 #include <SDL.h>
-#include <SDL_mixer.h>
 
 enum {
     AUDIO_BUFFER_FRAMES = 1024, /* ~21 ms at 48 kHz */
@@ -14,6 +13,7 @@ enum {
 
 struct Audio {
     Mixer *mixer;
+    SDL_AudioDeviceID device; /* 0 while resting */
     SDL_mutex *lock;
     int started_subsystem;
     int resting;        /* the device is closed while nothing plays */
@@ -27,7 +27,7 @@ static void audio_note(char *note, size_t note_size, const char *text)
         snprintf(note, note_size, "%s", text);
 }
 
-/* SDL_mixer's music hook, on the audio thread: the whole stream is Lull's mix. */
+/* SDL's audio callback, on its audio thread: the whole stream is Lull's mix. */
 static void audio_fill(void *data, Uint8 *stream, int len)
 {
     Audio *audio = data;
@@ -39,31 +39,41 @@ static void audio_fill(void *data, Uint8 *stream, int len)
     SDL_UnlockMutex(audio->lock);
 }
 
-static int spec_is_mixers(void)
+static int audio_device_open(Audio *audio, char *note, size_t note_size)
 {
-    int rate = 0, channels = 0;
-    Uint16 format = 0;
-    return Mix_QuerySpec(&rate, &format, &channels) && rate == MIXER_RATE &&
-           format == AUDIO_S16SYS && channels == MIXER_CHANNELS;
-}
-
-static int audio_device_open(char *note, size_t note_size)
-{
-    /* allowed_changes 0: SDL converts to whatever the hardware wants, so the hook
-     * always sees exactly the mixer's format */
-    if (Mix_OpenAudioDevice(MIXER_RATE, AUDIO_S16SYS, MIXER_CHANNELS, AUDIO_BUFFER_FRAMES, NULL,
-                            0) != 0) {
-        SDL_Log("audio: Mix_OpenAudioDevice: %s", Mix_GetError());
+    /* allowed_changes 0: SDL converts to whatever the hardware wants, so the
+     * callback always sees exactly the mixer's format */
+    SDL_AudioSpec want, have;
+    SDL_zero(want);
+    want.freq = MIXER_RATE;
+    want.format = AUDIO_S16SYS;
+    want.channels = MIXER_CHANNELS;
+    want.samples = AUDIO_BUFFER_FRAMES;
+    want.callback = audio_fill;
+    want.userdata = audio;
+    SDL_AudioDeviceID device = SDL_OpenAudioDevice(NULL, 0, &want, &have, 0);
+    if (device == 0) {
+        SDL_Log("audio: SDL_OpenAudioDevice: %s", SDL_GetError());
         audio_note(note, note_size, "Sound is off: no audio device");
         return -1;
     }
-    if (!spec_is_mixers()) {
+    if (have.freq != MIXER_RATE || have.format != AUDIO_S16SYS || have.channels != MIXER_CHANNELS) {
         SDL_Log("audio: the device did not open at 48000 Hz S16 stereo");
-        Mix_CloseAudio();
+        SDL_CloseAudioDevice(device);
         audio_note(note, note_size, "Sound is off: the audio device cannot play 48 kHz stereo");
         return -1;
     }
+    audio->device = device;
+    SDL_PauseAudioDevice(device, 0);
     return 0;
+}
+
+/* Closes the device; SDL waits for a callback in progress first. */
+static void audio_device_close(Audio *audio)
+{
+    if (audio->device)
+        SDL_CloseAudioDevice(audio->device);
+    audio->device = 0;
 }
 
 Audio *audio_open(Mixer *mixer, char *note, size_t note_size)
@@ -90,9 +100,8 @@ Audio *audio_open(Mixer *mixer, char *note, size_t note_size)
         audio_note(note, note_size, "Sound is off: out of memory");
         goto fail_subsystem;
     }
-    if (audio_device_open(note, note_size) != 0)
+    if (audio_device_open(audio, note, note_size) != 0)
         goto fail_lock;
-    Mix_HookMusic(audio_fill, audio);
     return audio;
 
 fail_lock:
@@ -121,8 +130,7 @@ int audio_rest(Audio *audio)
 {
     if (!audio || audio->resting)
         return 0;
-    Mix_HookMusic(NULL, NULL); /* waits for a callback in progress */
-    Mix_CloseAudio();
+    audio_device_close(audio);
     audio->resting = 1;
     return 1;
 }
@@ -132,10 +140,9 @@ int audio_wake(Audio *audio)
     if (!audio || !audio->resting)
         return 0;
     char note[128];
-    if (audio_device_open(note, sizeof note) != 0)
+    if (audio_device_open(audio, note, sizeof note) != 0)
         return -1; /* tried again at the next sound */
     audio->resting = 0;
-    Mix_HookMusic(audio_fill, audio);
     return 0;
 }
 
@@ -158,9 +165,7 @@ void audio_close(Audio *audio)
 {
     if (!audio)
         return;
-    Mix_HookMusic(NULL, NULL); /* waits for a callback in progress (it locks the device) */
-    if (!audio->resting)
-        Mix_CloseAudio();
+    audio_device_close(audio);
     SDL_DestroyMutex(audio->lock);
     if (audio->started_subsystem)
         SDL_QuitSubSystem(SDL_INIT_AUDIO);

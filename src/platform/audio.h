@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The speaker path: SDL_mixer's music hook pulls 48 kHz stereo S16 from the core
+/* The speaker path: SDL's audio callback pulls 48 kHz stereo S16 from the core
  * mixer (the couple's sound files are read into it by sound_file.c). Platform only;
  * with no audio device everything here degrades to a silent no-op. */
 #ifndef LULL_PLATFORM_AUDIO_H

@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "text.h"
 
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <SDL_ttf.h>
 
@@ -57,6 +61,14 @@ static const FontCandidate font_candidates[] = {
 /* The symbol face, opened like the two faces a caller names. */
 #define FACE_FALLBACK TEXT_FACE_COUNT
 
+/* A font file mapped once for every size opened from it: FreeType reads its
+ * tables from memory, not through a seek and a read each (thousands of system
+ * calls at start-up), and only the pages of the glyphs drawn are ever read. */
+typedef struct {
+    void *data; /* NULL: none */
+    size_t size;
+} FontFile;
+
 typedef struct {
     TTF_Font *font; /* NULL: free slot */
     int face;       /* a TextFace or FACE_FALLBACK */
@@ -86,6 +98,7 @@ typedef struct {
 struct TextCache {
     SDL_Renderer *sdl;
     char path[TEXT_FACE_COUNT + 1][TEXT_PATH_MAX]; /* the fallback's "" when none */
+    FontFile file[TEXT_FACE_COUNT + 1];            /* each path, mapped */
     int synthetic_bold; /* no bold file: SDL_ttf emboldens the regular face */
     TextFont font[TEXT_MAX_FONTS];
     TextTable textures;
@@ -217,9 +230,37 @@ static int clamp_size(int size_px)
     return size_px;
 }
 
-static TTF_Font *font_open(const char *path, int size, int bold)
+static void font_unmap(FontFile *file)
 {
-    TTF_Font *font = TTF_OpenFont(path, size);
+    if (file->data)
+        munmap(file->data, file->size);
+    file->data = NULL;
+    file->size = 0;
+}
+
+static int font_map(FontFile *file, const char *path)
+{
+    file->data = NULL;
+    file->size = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    struct stat st;
+    void *data = MAP_FAILED;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 && st.st_size < INT32_MAX)
+        data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (data == MAP_FAILED)
+        return -1;
+    file->data = data;
+    file->size = (size_t)st.st_size;
+    return 0;
+}
+
+static TTF_Font *font_open(const FontFile *file, int size, int bold)
+{
+    SDL_RWops *rw = file->data ? SDL_RWFromConstMem(file->data, (int)file->size) : NULL;
+    TTF_Font *font = rw ? TTF_OpenFontRW(rw, 1, size) : NULL;
     if (!font)
         return NULL;
     /* Light hinting keeps the shapes of a humanist sans while staying crisp. */
@@ -244,7 +285,8 @@ static TTF_Font *font_get(TextCache *cache, int face, int size)
     }
     if (!cache->path[face][0])
         return NULL; /* no symbol face installed */
-    TTF_Font *font = font_open(cache->path[face], size, face == TEXT_BOLD && cache->synthetic_bold);
+    TTF_Font *font = font_open(&cache->file[face], size,
+                               face == TEXT_BOLD && cache->synthetic_bold);
     if (!font) {
         text_warn(cache, "TTF_OpenFont", TTF_GetError());
         return NULL;
@@ -259,21 +301,29 @@ static TTF_Font *font_get(TextCache *cache, int face, int size)
     return font;
 }
 
-/* Opens path at a probing size to prove it is a usable font. */
-static int font_usable(const char *path)
+/* Maps path into file and opens it at a probing size to prove it is a usable
+ * font; 0 (and nothing mapped) when it is not. */
+static int font_usable(const char *path, FontFile *file)
 {
-    TTF_Font *font = TTF_OpenFont(path, 16);
-    if (!font)
+    if (font_map(file, path) != 0) {
+        TTF_SetError("Couldn't open %s", path);
         return 0;
+    }
+    TTF_Font *font = font_open(file, 16, 0);
+    if (!font) {
+        font_unmap(file);
+        return 0;
+    }
     TTF_CloseFont(font);
     return 1;
 }
 
 static int text_find_fonts(TextCache *cache, const char *font_path, char *err, size_t err_size)
 {
+    FontFile *regular_file = &cache->file[TEXT_REGULAR], *bold_file = &cache->file[TEXT_BOLD];
     const char *regular = NULL, *bold = NULL;
     if (font_path) {
-        if (!font_usable(font_path)) {
+        if (!font_usable(font_path, regular_file)) {
             snprintf(err, err_size, "cannot open font %s: %s", font_path, TTF_GetError());
             return -1;
         }
@@ -281,9 +331,9 @@ static int text_find_fonts(TextCache *cache, const char *font_path, char *err, s
     } else {
         size_t n = sizeof font_candidates / sizeof font_candidates[0];
         for (size_t i = 0; i < n && !regular; i++) {
-            if (font_usable(font_candidates[i].regular)) {
+            if (font_usable(font_candidates[i].regular, regular_file)) {
                 regular = font_candidates[i].regular;
-                if (font_usable(font_candidates[i].bold))
+                if (font_usable(font_candidates[i].bold, bold_file))
                     bold = font_candidates[i].bold;
             }
         }
@@ -300,11 +350,16 @@ static int text_find_fonts(TextCache *cache, const char *font_path, char *err, s
         return -1;
     }
     snprintf(cache->path[TEXT_BOLD], TEXT_PATH_MAX, "%s", bold ? bold : regular);
+    /* No bold file: SDL_ttf emboldens the regular face, from a mapping of its own. */
+    if (!bold && font_map(bold_file, regular) != 0) {
+        snprintf(err, err_size, "cannot open font %s", regular);
+        return -1;
+    }
     cache->synthetic_bold = bold == NULL;
     cache->path[FACE_FALLBACK][0] = '\0';
     size_t n = sizeof fallback_candidates / sizeof fallback_candidates[0];
     for (size_t i = 0; i < n && !cache->path[FACE_FALLBACK][0]; i++) {
-        if (font_usable(fallback_candidates[i]))
+        if (font_usable(fallback_candidates[i], &cache->file[FACE_FALLBACK]))
             snprintf(cache->path[FACE_FALLBACK], TEXT_PATH_MAX, "%s", fallback_candidates[i]);
     }
     return 0;
@@ -353,6 +408,8 @@ void text_close(TextCache *cache)
         if (cache->font[i].font)
             TTF_CloseFont(cache->font[i].font);
     }
+    for (int i = 0; i <= TEXT_FACE_COUNT; i++)
+        font_unmap(&cache->file[i]);
     if (cache->ttf_ready)
         TTF_Quit();
     free(cache);
@@ -383,20 +440,26 @@ static int text_silent(unsigned long cp)
  * the symbol face only when the main one lacks it and the symbol face has it.
  * Returns 0 when the main face draws all of it as it is (the common case, no
  * buffer), 1 with runs filled (free runs->buffer), -1 when out of memory. */
-static int text_split(TTF_Font *main, TTF_Font *symbol, const char *utf8, TextRuns *runs)
+static TTF_Font *font_get(TextCache *cache, int face, int size);
+
+/* The symbol face at size is opened only for a string that needs it: most
+ * never do, and each size opened costs a parse of the face. */
+static int text_split(TextCache *cache, TTF_Font *main, int size, const char *utf8, TextRuns *runs)
 {
     runs->count = 0;
     runs->buffer = NULL;
-    if (!symbol)
-        return 0;
+    TTF_Font *symbol = NULL;
     int plain = 1;
     for (const char *p = utf8; *p && plain;) {
         unsigned long cp;
         int n = utf8_decode((const unsigned char *)p, &cp);
         if (n == 0)
             break; /* SDL_ttf shows a bad byte as it always has */
-        if (text_silent(cp) || (cp <= 0xFFFFFFul && !TTF_GlyphIsProvided32(main, (Uint32)cp) &&
-                                TTF_GlyphIsProvided32(symbol, (Uint32)cp)))
+        int lacking = text_silent(cp) ||
+                      (cp <= 0xFFFFFFul && !TTF_GlyphIsProvided32(main, (Uint32)cp));
+        if (lacking && !symbol && !(symbol = font_get(cache, FACE_FALLBACK, size)))
+            return 0; /* no symbol face: the main face draws it all, as it can */
+        if (text_silent(cp) || (lacking && TTF_GlyphIsProvided32(symbol, (Uint32)cp)))
             plain = 0;
         p += n;
     }
@@ -443,9 +506,8 @@ static int text_width(TextCache *cache, TextFace face, int size, const char *utf
     TTF_Font *font = font_get(cache, face, size);
     if (!font)
         return -1;
-    TTF_Font *symbol = font_get(cache, FACE_FALLBACK, size);
     TextRuns runs;
-    int split = text_split(font, symbol, utf8, &runs);
+    int split = text_split(cache, font, size, utf8, &runs);
     if (split <= 0) {
         int h = 0;
         if (TTF_SizeUTF8(font, utf8, w, &h) != 0) {
@@ -528,10 +590,9 @@ static SDL_Surface *text_render(TextCache *cache, TextFace face, int size, const
     TTF_Font *font = font_get(cache, face, size);
     if (!font)
         return NULL;
-    TTF_Font *symbol = font_get(cache, FACE_FALLBACK, size);
     SDL_Color white = {255, 255, 255, 255};
     TextRuns runs;
-    int split = text_split(font, symbol, utf8, &runs);
+    int split = text_split(cache, font, size, utf8, &runs);
     if (split <= 0) {
         SDL_Surface *surface = TTF_RenderUTF8_Blended(font, utf8, white);
         if (!surface)

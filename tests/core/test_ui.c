@@ -250,6 +250,48 @@ static void one_wrapping_rule(void **state)
     assert_string_equal(line, "cdefghijkl m");
 }
 
+/* Widths in proportion to the size, rounded as a face's advances are; and the
+ * sizes asked for, which the platform opens a face for (once each). */
+static int sizes_asked[128];
+
+static int counting_measure(void *ctx, const char *text, int size_px)
+{
+    (void)ctx;
+    if (size_px >= 0 && size_px < 128)
+        sizes_asked[size_px] = 1;
+    return (int)strlen(text) * ((size_px * 11 + 10) / 20);
+}
+
+/* A line too wide for its box gets the largest size that fits, found from a
+ * few sizes, not by measuring every one on the way down. */
+static void text_fit_takes_the_largest_size_from_a_few(void **state)
+{
+    (void)state;
+    Ui ui;
+    static DrawList draw;
+    ui_init(&ui, counting_measure, NULL);
+    const char *text = "Breathing together";
+    for (int w = 120; w <= 700; w += 7) {
+        int want = 12;
+        for (int s = 40; s > 12; s--)
+            if (counting_measure(NULL, text, s) <= w) {
+                want = s;
+                break;
+            }
+        memset(sizes_asked, 0, sizeof sizes_asked);
+        ui_begin(&ui, &draw, NULL, 0, color_rgb(0));
+        int got = ui_text_fit(&ui, text, rect_make(0, 0, w, 60), 40, 12, color_rgb(255),
+                              ALIGN_LEFT);
+        ui_end(&ui);
+        assert_int_equal(got, want);
+        int asked = 0;
+        for (int s = 0; s < 128; s++)
+            asked += sizes_asked[s];
+        if (asked > 4)
+            fail_msg("%d px wide: %d sizes measured", w, asked);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -264,6 +306,7 @@ int main(void)
         cmocka_unit_test_setup(drag_scrolls_and_cancels_the_press, setup),
         cmocka_unit_test_setup(text_wrap_keeps_lines_within_width, setup),
         cmocka_unit_test_setup(one_wrapping_rule, setup),
+        cmocka_unit_test(text_fit_takes_the_largest_size_from_a_few),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

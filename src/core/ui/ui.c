@@ -250,6 +250,7 @@ int ui_measure(const Ui *ui, const char *text, int size_px)
 /* The size ui_text_box would use for text in w x h: positive on one line,
  * negative wrapped, 0 when only "…" would fit it. */
 static int box_size(Ui *ui, const char *text, int w, int h, int size_px, int min_px);
+static int line_size(Ui *ui, const char *text, int w, int size_px, int min_px);
 
 int ui_button(Ui *ui, const char *label, const char *text, Rect r, Shape shape,
               const UiStyle *style, int flags)
@@ -414,14 +415,13 @@ void ui_text(Ui *ui, const char *text, Rect r, int size_px, Color c, Align align
 
 int ui_text_fit(Ui *ui, const char *text, Rect r, int size_px, int min_px, Color c, Align align)
 {
-    int size = size_px;
     if (min_px < ui->min_text_px)
         min_px = ui->min_text_px;
-    if (size < min_px)
+    if (size_px < min_px)
+        size_px = min_px;
+    int size = line_size(ui, text, r.w, size_px, min_px);
+    if (size == 0) {
         size = min_px;
-    while (size > min_px && ui_measure(ui, text, size) > r.w)
-        size--;
-    if (ui_measure(ui, text, size) > r.w) {
         /* Too wide even at the floor: cut with "…", never past its box. */
         char cut[UI_WRAP_BYTES];
         ui_fit_line(ui, text, r.w, size, cut, sizeof cut);
@@ -672,21 +672,42 @@ void ui_fit_line(Ui *ui, const char *text, int width, int size_px, char *out, si
     utf8_copy(out, size, probe);
 }
 
+/* The largest size in [min_px, size_px] at which text fits on one line w wide;
+ * 0 when it does not fit even at min_px. Widths grow with the size, so the size
+ * is guessed in proportion from one measure and settled from there: two or
+ * three sizes measured, not every one on the way down (each a face opened at
+ * that size, the first time, in the platform's text). */
+static int line_size(Ui *ui, const char *text, int w, int size_px, int min_px)
+{
+    int full = ui_measure(ui, text, size_px);
+    if (full <= w)
+        return size_px;
+    int size = full > 0 ? (int)((long long)size_px * w / full) : min_px;
+    if (size >= size_px)
+        size = size_px - 1;
+    if (size < min_px)
+        size = min_px;
+    if (ui_measure(ui, text, size) <= w) {
+        while (size + 1 < size_px && ui_measure(ui, text, size + 1) <= w)
+            size++;
+        return size;
+    }
+    while (size > min_px)
+        if (ui_measure(ui, text, --size) <= w)
+            return size;
+    return 0;
+}
+
 static int box_size(Ui *ui, const char *text, int w, int h, int size_px, int min_px)
 {
     if (min_px < ui->min_text_px)
         min_px = ui->min_text_px;
     if (size_px < min_px)
         size_px = min_px;
-    /* Measured at the floor first: a text too wide even there is never
-     * measured at every size on the way down. */
-    if (ui_measure(ui, text, min_px) <= w) {
-        for (int size = size_px; size > min_px; size--)
-            if (ui_measure(ui, text, size) <= w)
-                return size;
-        return min_px;
-    }
-    for (int size = size_px; size >= min_px; size--)
+    int size = line_size(ui, text, w, size_px, min_px);
+    if (size > 0)
+        return size;
+    for (size = size_px; size >= min_px; size--)
         if (wrapped_fits(ui, text, w, size, h))
             return -size;
     return 0;
