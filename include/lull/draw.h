@@ -37,7 +37,11 @@ typedef struct {
     Shape shape;
     float a0, a1; /* turns, DRAW_ARC */
     int turned;   /* 1: rotated 180° about the rect's centre (facing layout) */
-    size_t text;  /* offset into DrawList.text */
+    /* When opaque (with an opaque color): the colours an edge fades into, so
+     * nothing is blended. DRAW_CIRCLE: under, around it (ui_circle_on); a whole
+     * DRAW_ARC: under outside it, under_in inside it (ui_ring). */
+    Color under, under_in;
+    size_t text; /* offset into DrawList.text */
 } DrawCmd;
 
 enum { DRAW_MAX_CMDS = 2048, DRAW_TEXT_BYTES = 32768 };

@@ -133,6 +133,13 @@ int ui_pressed(const Ui *ui, const char *label);
 void ui_rect(Ui *ui, Rect r, Color c, int radius);
 void ui_frame(Ui *ui, Rect r, Color c, int radius, int thickness);
 void ui_circle(Ui *ui, Rect r, Color c);
+/* Layers whose neighbours are known, drawn without a blend: an opaque disc
+ * whose soft edge fades into around, the colour the caller lays about it; a
+ * whole ring thickness px wide inside r whose edges fade into outside and
+ * inside. The same picture as blending them over those colours, at a fraction
+ * of the cost on the software renderer (one opaque pass, no scratch surfaces). */
+void ui_circle_on(Ui *ui, Rect r, Color c, Color around);
+void ui_ring(Ui *ui, Rect r, Color c, int thickness, Color outside, Color inside);
 void ui_arc(Ui *ui, Rect r, Color c, int thickness, float from_turns, float to_turns);
 void ui_shape(Ui *ui, Shape shape, Rect r, Color c, int thickness);
 void ui_text(Ui *ui, const char *text, Rect r, int size_px, Color c, Align align);

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <math.h>
+#include <string.h>
 
 #include "lull/geometry.h"
 
@@ -347,6 +348,68 @@ static void sharp_rect_covers_whole_pixels(void **state)
     }
 }
 
+/* A disc or a whole ring that knows the colours about it fades its edges into
+ * them: every triangle opaque, none left to blend, and the edge's outer corners
+ * are those colours; without them the edges are blended ramps to clear. */
+static void faded_edges_need_no_blend(void **state)
+{
+    Geometry *g = *state;
+    Mesh *m = geometry_mesh(g);
+    const Color around = {20, 30, 40, 255}, inside = {90, 60, 30, 255};
+    DrawCmd cmd = {0};
+    cmd.kind = DRAW_CIRCLE;
+    cmd.rect = rect_make(10, 10, 200, 200);
+    cmd.color = opaque;
+    geometry_split_cores(g, 1);
+    geometry_command(g, &cmd);
+    assert_true(m->blend_count > 0); /* nothing known about it: its edge blends */
+    int plain_verts = m->vert_count, plain_tris = m->solid_count + m->blend_count;
+    geometry_clear(g);
+    cmd.under = around;
+    geometry_command(g, &cmd);
+    assert_int_equal(m->blend_count, 0);
+    int faded = 0;
+    for (int i = 0; i < m->vert_count; i++) {
+        Color c = m->vert[i].color;
+        assert_true(memcmp(&c, &opaque, sizeof c) == 0 || memcmp(&c, &around, sizeof c) == 0);
+        faded += memcmp(&c, &around, sizeof c) == 0;
+    }
+    assert_true(faded > 8);
+    /* the same triangles in the same places */
+    assert_int_equal(m->vert_count, plain_verts);
+    assert_int_equal(m->solid_count, plain_tris);
+
+    cmd.kind = DRAW_ARC;
+    cmd.thickness = 8;
+    cmd.a0 = 0.0f;
+    cmd.a1 = 1.0f;
+    cmd.under_in = inside;
+    geometry_clear(g);
+    geometry_command(g, &cmd);
+    assert_int_equal(m->blend_count, 0);
+    /* outside the ring the outer colour, inside it the inner one */
+    int out = 0, in = 0;
+    for (int i = 0; i < m->vert_count; i++) {
+        Vec2 p = m->vert[i].position;
+        float d = sqrtf((p.x - 110.0f) * (p.x - 110.0f) + (p.y - 110.0f) * (p.y - 110.0f));
+        Color c = m->vert[i].color;
+        if (d > 100.1f) {
+            assert_memory_equal(&c, &around, sizeof c);
+            out++;
+        } else if (d < 91.9f) {
+            assert_memory_equal(&c, &inside, sizeof c);
+            in++;
+        }
+    }
+    assert_true(out > 8 && in > 8);
+    /* an arc with ends is capped, and its ends fade to clear */
+    cmd.a1 = 0.5f;
+    geometry_clear(g);
+    geometry_command(g, &cmd);
+    assert_true(m->blend_count > 0);
+    geometry_split_cores(g, 0);
+}
+
 /* A command draws what its primitive draws; text, clips, nothing to see: nothing. */
 static void command_matches_its_primitive(void **state)
 {
@@ -398,6 +461,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(snap_floors_every_vertex, setup, teardown),
         cmocka_unit_test_setup_teardown(command_matches_its_primitive, setup, teardown),
         cmocka_unit_test_setup_teardown(sharp_rect_covers_whole_pixels, setup, teardown),
+        cmocka_unit_test_setup_teardown(faded_edges_need_no_blend, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

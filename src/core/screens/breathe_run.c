@@ -129,22 +129,25 @@ void screen_breathe_run(App *app)
     /* Soft: a faint halo in two steps around the disc, and a lighter heart. Each
      * layer is the opaque colour it makes on the plain ground beneath (a faint
      * 11 %, then 24 % of the disc's colour, and 47 % of a lighter one in the
-     * heart): the same picture, but each disc is filled, not blended, which on a
-     * Pi's software path costs a fraction as much for a circle that changes every
-     * few frames. Only the edges are blended. (Rings instead of stacked discs
-     * fill less but blend more edges, and cost more there.) */
+     * heart), and each knows its neighbours: the halo two rings, the disc and
+     * the heart discs, every edge fading into the colour beside it. The same
+     * picture as soft layers blended on the ground, drawn in one opaque pass
+     * with each pixel of the halo painted once, which on a Pi's software path
+     * costs a fraction as much for a circle that changes every few frames. */
     int halo = m->gap / 2 > 4 ? m->gap / 2 : 4;
     int outer = r + 2 * halo;
     Color faint = color_mix(t->bg, core, 28.0f / 255.0f);
     Color near = color_mix(faint, core, 60.0f / 255.0f);
     Color heart = color_mix(core, color_mix(core, t->text, 0.15f), 120.0f / 255.0f);
-    ui_circle(ui, rect_make(cx - outer, cy - outer, 2 * outer, 2 * outer), faint);
-    ui_circle(ui, rect_make(cx - r - halo, cy - r - halo, 2 * (r + halo), 2 * (r + halo)), near);
-    ui_circle(ui, rect_make(cx - r, cy - r, 2 * r, 2 * r), core);
+    Color ground = color_alpha(t->bg, 255);
+    ui_ring(ui, rect_make(cx - outer, cy - outer, 2 * outer, 2 * outer), faint, halo, ground, near);
+    ui_ring(ui, rect_make(cx - r - halo, cy - r - halo, 2 * (r + halo), 2 * (r + halo)), near, halo,
+            faint, core);
+    ui_circle_on(ui, rect_make(cx - r, cy - r, 2 * r, 2 * r), core, near);
     int inner = r * 3 / 5;
-    ui_circle(ui, rect_make(cx - inner, cy - inner, 2 * inner, 2 * inner), heart);
+    ui_circle_on(ui, rect_make(cx - inner, cy - inner, 2 * inner, 2 * inner), heart, core);
     /* the ring of the time gone, over the halo's edge at its fullest */
-    ui_arc(ui, ring, color_alpha(t->frame, 200), ring_t, 0.0f, 1.0f);
+    ui_ring(ui, ring, color_over(color_alpha(t->frame, 200), ground), ring_t, ground, ground);
     if (progress > 0.0f)
         ui_arc(ui, ring, app->night ? t->text_dim : t->accent, ring_t, 0.0f, progress);
 

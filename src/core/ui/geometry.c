@@ -220,8 +220,11 @@ static int band_right(int base, int q, int i)
     return base + 2 * (corner * (q + 1) + j);
 }
 
-/* A filled rounded rectangle; radius >= half the short side makes a pill or a disc. */
-void geometry_round_rect(Geometry *g, float x, float y, float w, float h, float radius, Color color)
+/* A filled rounded rectangle; radius >= half the short side makes a pill or a
+ * disc. With an opaque under, its edge fades from color into under, all of it
+ * opaque: the same pixels as blending it over that colour, without the blend. */
+static void round_rect_over(Geometry *g, float x, float y, float w, float h, float radius,
+                            Color color, Color under)
 {
     if (w <= 0.0f || h <= 0.0f)
         return;
@@ -233,7 +236,8 @@ void geometry_round_rect(Geometry *g, float x, float y, float w, float h, float 
     int columns = 4 * (q + 1);
     if (reserve(g, 2 * columns, 12 * columns) != 0)
         return;
-    Color solid = color_with(color, color.a), clear = color_with(color, 0);
+    int faded = under.a == 255 && color.a == 255;
+    Color solid = color_with(color, color.a), clear = faded ? under : color_with(color, 0);
     Vec2 centre[4] = {
         {x + r, y + r}, {x + w - r, y + r}, {x + w - r, y + h - r}, {x + r, y + h - r}};
     static const int first[4] = {3 * QUARTER_STEPS, 0, QUARTER_STEPS, 2 * QUARTER_STEPS};
@@ -251,7 +255,12 @@ void geometry_round_rect(Geometry *g, float x, float y, float w, float h, float 
     for (int i = 0; i <= 2 * q; i++)
         quad(g, band_left(base, q, i), band_right(base, q, i), band_right(base, q, i + 1),
              band_left(base, q, i + 1), 1);
-    strip(g, base, 2, columns, 0, 1, 0);
+    strip(g, base, 2, columns, 0, 1, faded);
+}
+
+void geometry_round_rect(Geometry *g, float x, float y, float w, float h, float radius, Color color)
+{
+    round_rect_over(g, x, y, w, h, radius, color, color_with(color, 0));
 }
 
 /* A square-cornered rectangle on whole pixels: its edges are pixel edges, so it
@@ -341,21 +350,32 @@ static void stroke_cap(Geometry *g, Vec2 e, Vec2 u, Vec2 side, float hw, Color c
 }
 
 /* Emits stroke columns as four rows: left ramp, left edge, right edge, right ramp. */
-static void stroke_columns(Geometry *g, const Column *col, int count, float hw, int closed,
-                           Color color)
+/* The stroke's edges fade to clear, or with left_to and right_to both opaque
+ * (and an opaque color) into those colours, every triangle then opaque. */
+static void stroke_columns_to(Geometry *g, const Column *col, int count, float hw, int closed,
+                              Color color, Color left_to, Color right_to)
 {
     if (reserve(g, 4 * count, 18 * count) != 0)
         return;
-    Color solid = color_with(color, color.a), clear = color_with(color, 0);
+    int faded = color.a == 255 && left_to.a == 255 && right_to.a == 255;
+    Color solid = color_with(color, color.a);
+    Color left = faded ? left_to : color_with(color, 0), right = faded ? right_to : left;
     int base = g->mesh.vert_count;
     for (int i = 0; i < count; i++) {
-        put(g, v2_mad(col[i].c, col[i].left, hw + GEOMETRY_FEATHER), clear);
+        put(g, v2_mad(col[i].c, col[i].left, hw + GEOMETRY_FEATHER), left);
         put(g, v2_mad(col[i].c, col[i].left, hw - GEOMETRY_FEATHER), solid);
         put(g, v2_mad(col[i].c, col[i].right, hw - GEOMETRY_FEATHER), solid);
-        put(g, v2_mad(col[i].c, col[i].right, hw + GEOMETRY_FEATHER), clear);
+        put(g, v2_mad(col[i].c, col[i].right, hw + GEOMETRY_FEATHER), right);
     }
     for (int r = 0; r < 3; r++)
-        strip(g, base, 4, count, r, closed, r == 1);
+        strip(g, base, 4, count, r, closed, r == 1 || faded);
+}
+
+static void stroke_columns(Geometry *g, const Column *col, int count, float hw, int closed,
+                           Color color)
+{
+    Color none = {0, 0, 0, 0};
+    stroke_columns_to(g, col, count, hw, closed, color, none, none);
 }
 
 static Column *columns_reserve(Geometry *g, int count)
@@ -371,7 +391,8 @@ static Column *columns_reserve(Geometry *g, int count)
 
 /* A ring arc inside rect, thickness px wide at its outer edge, from a0 to a1
  * turns (0 = up, clockwise), with round caps unless it is a whole ring. */
-void geometry_arc(Geometry *g, Rect rect, float thickness, float a0, float a1, Color color)
+static void arc_to(Geometry *g, Rect rect, float thickness, float a0, float a1, Color color,
+                   Color outside, Color inside)
 {
     float radius = fminf((float)rect.w, (float)rect.h) * 0.5f;
     if (radius <= 0.0f)
@@ -419,8 +440,16 @@ void geometry_arc(Geometry *g, Rect rect, float thickness, float a0, float a1, C
         /* Caps bulge backwards at the start and forwards at the end. */
         stroke_cap(g, col[0].c, d0, v2(d0.y, -d0.x), hw, color);
         stroke_cap(g, col[n - 1].c, d1, v2(-d1.y, d1.x), hw, color);
+        Color none = {0, 0, 0, 0};
+        outside = inside = none; /* capped ends fade to clear */
     }
-    stroke_columns(g, col, n, hw, whole, color);
+    stroke_columns_to(g, col, n, hw, whole, color, outside, inside);
+}
+
+void geometry_arc(Geometry *g, Rect rect, float thickness, float a0, float a1, Color color)
+{
+    Color none = {0, 0, 0, 0};
+    arc_to(g, rect, thickness, a0, a1, color, none, none);
 }
 
 /* A polyline stroke hw px either side of pts, with round joins and caps.
@@ -1091,13 +1120,17 @@ void geometry_command(Geometry *g, const DrawCmd *cmd)
     case DRAW_FRAME:
         geometry_frame(g, r, (float)cmd->radius, (float)cmd->thickness, cmd->color);
         break;
-    case DRAW_CIRCLE:
-        geometry_disc(g, v2((float)r.x + (float)r.w * 0.5f, (float)r.y + (float)r.h * 0.5f),
-                      (float)(r.w < r.h ? r.w : r.h) * 0.5f, cmd->color);
+    case DRAW_CIRCLE: {
+        float radius = (float)(r.w < r.h ? r.w : r.h) * 0.5f;
+        round_rect_over(g, (float)r.x + (float)r.w * 0.5f - radius,
+                        (float)r.y + (float)r.h * 0.5f - radius, 2.0f * radius, 2.0f * radius,
+                        radius, cmd->color, cmd->under);
         break;
+    }
     case DRAW_ARC: {
         float turn = cmd->turned ? 0.5f : 0.0f;
-        geometry_arc(g, r, geometry_arc_thickness(cmd), cmd->a0 + turn, cmd->a1 + turn, cmd->color);
+        arc_to(g, r, geometry_arc_thickness(cmd), cmd->a0 + turn, cmd->a1 + turn, cmd->color,
+               cmd->under, cmd->under_in);
         break;
     }
     case DRAW_SHAPE:

@@ -382,6 +382,25 @@ void ui_circle(Ui *ui, Rect r, Color c)
     push(ui, DRAW_CIRCLE, r, c);
 }
 
+void ui_circle_on(Ui *ui, Rect r, Color c, Color around)
+{
+    DrawCmd *cmd = push(ui, DRAW_CIRCLE, r, c);
+    if (cmd)
+        cmd->under = around;
+}
+
+void ui_ring(Ui *ui, Rect r, Color c, int thickness, Color outside, Color inside)
+{
+    DrawCmd *cmd = push(ui, DRAW_ARC, r, c);
+    if (cmd) {
+        cmd->thickness = thickness;
+        cmd->a0 = 0.0f;
+        cmd->a1 = 1.0f;
+        cmd->under = outside;
+        cmd->under_in = inside;
+    }
+}
+
 void ui_arc(Ui *ui, Rect r, Color c, int thickness, float from_turns, float to_turns)
 {
     DrawCmd *cmd = push(ui, DRAW_ARC, r, c);
