@@ -9,9 +9,16 @@
 file(REMOVE_RECURSE "${WORK}")
 foreach(renderer software opengles2)
   file(MAKE_DIRECTORY "${WORK}/${renderer}")
+  # Under AddressSanitizer, Mesa's driver (loaded by SDL, unloaded at exit) leaves
+  # its own allocations behind, out of reach of a suppression once unloaded; the
+  # software run, the same code but the renderer, keeps leak detection on.
+  set(leaks "")
+  if(renderer STREQUAL "opengles2")
+    set(leaks ASAN_OPTIONS=detect_leaks=0:abort_on_error=1)
+  endif()
   execute_process(
     COMMAND ${CMAKE_COMMAND} -E env SDL_AUDIODRIVER=dummy SDL_RENDER_DRIVER=${renderer}
-            LANG=C.UTF-8 TZ=UTC
+            LANG=C.UTF-8 TZ=UTC ${leaks}
             ${LULL} --headless --clock fake=2026-01-05T21:00 --db ${WORK}/${renderer}/lull.db
             --config ${SRC}/tests/e2e/couple.conf --script ${SRC}/tests/e2e/accelerated.lull
             --screenshots ${WORK}/${renderer}
