@@ -8,7 +8,7 @@
 
 #include "lull/calendar.h"
 
-typedef enum { EVENT_SIGNAL, EVENT_BREATHING, EVENT_ENTRY } EventKind;
+typedef enum { EVENT_SIGNAL, EVENT_BREATHING, EVENT_ENTRY, EVENT_PLAN } EventKind;
 
 /* Who an event is of: the numbers are kept in the store and the exports. */
 typedef enum {
@@ -45,6 +45,7 @@ enum {
     EVENT_LABEL_MAX = 96,
     EVENT_CHIPS_MAX = 512,
     EVENT_NOTE_MAX = 2048,
+    EVENT_VIA_MAX = 12,
     EVENT_UNSET = -1, /* a rating that was not given */
 };
 
@@ -58,6 +59,10 @@ typedef struct {
     char name[EVENT_NAME_MAX];            /* stable id: "pause", "calm_5_5", "entry" */
     char label[EVENT_LABEL_MAX];          /* what the screen showed */
     int64_t session;                      /* 0: none */
+    int stage;                            /* the plan's stage then, from 1; 0: no plan */
+    /* signal: how it came ("touch", "switch", "voice"); "" before Lull kept it */
+    char via[EVENT_VIA_MAX];
+    int64_t ref; /* plan: the practice, question or agreements' version it is about; 0: none */
     /* breathing */
     int planned_s, actual_s, pauses;
     /* entry: EVENT_UNSET when not given */
@@ -65,7 +70,7 @@ typedef struct {
     char tried[EVENT_CHIPS_MAX]; /* chip ids joined with ';' */
     char helped[EVENT_CHIPS_MAX];
     char next[EVENT_CHIPS_MAX];
-    char note[EVENT_NOTE_MAX]; /* UTF-8 */
+    char note[EVENT_NOTE_MAX]; /* UTF-8; entry and plan */
 } LogEvent;
 
 /* A zeroed event with every rating EVENT_UNSET. */

@@ -136,4 +136,65 @@ int plan_rule_met(const PlanRule *rule, const PlanEvening *evenings, int count);
 void plan_suggestion(const PlanRule *rule, const PlanEvening *evenings, int count, char *out,
                      size_t out_size);
 
+/* The couple's plan as the journal keeps it: their copy of the programme they
+ * chose (ladder.id says which), the clinician's note on each stage, their place
+ * on it, and their vision. */
+enum { PLAN_VISION_MAX = 1024 };
+
+typedef struct {
+    int chosen; /* 0: no programme chosen yet (the rest is empty) */
+    Programme ladder;
+    char clinician_note[PLAN_STAGES_MAX][PLAN_TEXT_MAX];
+    PlanProgress progress;
+    int64_t chosen_ms;
+    int64_t stage_since_ms; /* when the current stage began (the suggestion counts from then) */
+    char vision[PLAN_VISION_MAX];
+    int64_t vision_ms; /* when the vision was last written; 0: never */
+} PlanDoc;
+
+/* Starts a plan from programme p, chosen at now_ms: the first stage, nobody
+ * ready, no clinician's word. */
+void plan_doc_start(PlanDoc *doc, const Programme *p, int64_t now_ms);
+
+/* The plan events' stable ids (DESIGN.md), as logged and exported. */
+typedef enum {
+    PLAN_EVENT_CHOSEN, /* "programme": a programme was chosen (label: its name) */
+    PLAN_EVENT_READY,
+    PLAN_EVENT_NOT_READY,
+    PLAN_EVENT_NEXT,
+    PLAN_EVENT_BACK,
+    PLAN_EVENT_AGREEMENT,
+    PLAN_EVENT_AGREED,
+    PLAN_EVENT_MOMENT,
+    PLAN_EVENT_VISION,
+    PLAN_EVENT_PRACTICE_DONE,
+    PLAN_EVENT_QUESTION,
+    PLAN_EVENT_ANSWERED,
+    PLAN_EVENT_STAGES,    /* "stages": the couple changed their ladder */
+    PLAN_EVENT_CLINICIAN, /* "clinician": the clinician's word on a stage was set */
+    PLAN_EVENT_COUNT
+} PlanEventId;
+const char *plan_event_name(PlanEventId id);
+
+/* The agreements (DESIGN.md, "Agreements"): one version, with each partner's
+ * confirmation. A change makes a new version, which needs both again. */
+typedef struct {
+    int64_t version; /* 1, 2, ...; 0: not saved yet */
+    int64_t made_ms;
+    int32_t utc_offset_s;
+    char in[PLAN_TEXT_MAX];
+    char not_yet[PLAN_TEXT_MAX];
+    char likes[PARTNER_PEOPLE][PLAN_TEXT_MAX];     /* how each likes to be touched */
+    char not_there[PARTNER_PEOPLE][PLAN_TEXT_MAX]; /* and where not */
+    char safe_word[PLAN_NAME_MAX];
+    char without_words[PLAN_TEXT_MAX];         /* the signals without words they agreed on */
+    char after[PARTNER_PEOPLE][PLAN_TEXT_MAX]; /* what each needs afterwards */
+    int64_t agreed_ms[PARTNER_PEOPLE];         /* 0: not yet */
+} Agreements;
+
+/* Whether both partners have agreed to this version. */
+int agreements_agreed(const Agreements *a);
+/* Whether a and b say the same (their versions and confirmations aside). */
+int agreements_same_words(const Agreements *a, const Agreements *b);
+
 #endif

@@ -11,11 +11,12 @@
 
 #include "lull/event.h"
 #include "lull/journal.h"
+#include "lull/plan.h"
 #include "lull/status.h"
 
 typedef struct Store Store;
 
-enum { STORE_SCHEMA_VERSION = 2 };
+enum { STORE_SCHEMA_VERSION = 3 };
 
 /* Opens (creating if needed) the database at path. Creates missing parent
  * folders with mode 0700 and the file with 0600, turns on WAL,
@@ -172,6 +173,19 @@ StoreStatus store_pin_set(Store *store, const char *pin);
 StoreStatus store_pin_state(Store *store, int *is_set);
 /* *match: 1 when pin is the one kept, 0 when not or when none is kept. */
 StoreStatus store_pin_verify(Store *store, const char *pin, int *match);
+
+/* The plan (plan_store.c): */
+
+/* The couple's plan; STORE_NOT_FOUND (and doc->chosen 0) before one is chosen. */
+StoreStatus store_plan_load(Store *store, PlanDoc *doc);
+/* Keeps the whole plan, its stages in their order, in one durable transaction. */
+StoreStatus store_plan_save(Store *store, const PlanDoc *doc);
+/* Agreements: a->version 0 keeps a new version (and sets version); a saved
+ * version only ever changes its confirmations. */
+StoreStatus store_agreements_save(Store *store, Agreements *a);
+/* One version (version 0: the latest); STORE_NOT_FOUND when there is none. */
+StoreStatus store_agreements_get(Store *store, int64_t version, Agreements *out);
+StoreStatus store_agreements_count(Store *store, int64_t *count);
 
 typedef struct {
     int weeks;     /* of history, ending at now_ms */

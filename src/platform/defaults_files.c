@@ -88,3 +88,61 @@ int defaults_files_load(Defaults *d, char *note, size_t note_size)
         return defaults_files_read(NULL, d, note, note_size);
     return defaults_files_read(dir, d, note, note_size);
 }
+
+/* A programme that cannot be offered: the choice leaves it out. */
+static void programme_missing(Programme *p, ProgrammeId id)
+{
+    memset(p, 0, sizeof *p);
+    snprintf(p->id, sizeof p->id, "%s", programme_id_name(id));
+    p->stage_count = id == PROGRAMME_OWN ? 0 : -1;
+    if (id == PROGRAMME_OWN)
+        snprintf(p->name, sizeof p->name, "Our own");
+}
+
+int plan_files_read(const char *dir, Programme out[PROGRAMME_COUNT], char *note, size_t note_size)
+{
+    int problems = 0;
+    for (int i = 0; i < PROGRAMME_COUNT; i++) {
+        programme_missing(&out[i], (ProgrammeId)i);
+        if (!dir)
+            continue;
+        char path[4096], err[512];
+        int n = snprintf(path, sizeof path, "%s/plans/%s.plan", dir,
+                         programme_id_name((ProgrammeId)i));
+        if (n < 0 || (size_t)n >= sizeof path)
+            continue;
+        char *text = paths_read_file(path, DATA_FILE_MAX_BYTES, err, sizeof err, NULL);
+        int found = 0, unread = 0;
+        if (!text) {
+            fprintf(stderr, "lull: %s; that programme is not offered\n", err);
+            found = unread = 1;
+        } else {
+            char messages[MESSAGES_MAX];
+            found = programme_read(&out[i], text, path, messages, sizeof messages);
+            print_messages(messages);
+            free(text);
+            if (found < 0 || strcmp(out[i].id, programme_id_name((ProgrammeId)i)) != 0) {
+                if (found >= 0)
+                    fprintf(stderr, "lull: %s: its id is not %s; it is not offered\n", path,
+                            programme_id_name((ProgrammeId)i));
+                programme_missing(&out[i], (ProgrammeId)i);
+                found = unread = 1;
+            }
+        }
+        problems += found;
+        if (found && note_size && !note[0])
+            snprintf(note, note_size,
+                     unread ? "plans/%s.plan could not be read; that programme is not offered."
+                            : "Part of plans/%s.plan could not be used; the rest is offered.",
+                     programme_id_name((ProgrammeId)i));
+    }
+    return problems;
+}
+
+int plan_files_load(Programme out[PROGRAMME_COUNT], char *note, size_t note_size)
+{
+    char dir[4096];
+    if (assets_locate(dir, sizeof dir) != 0)
+        return plan_files_read(NULL, out, note, note_size);
+    return plan_files_read(dir, out, note, note_size);
+}

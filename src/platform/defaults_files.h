@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "lull/defaults.h"
+#include "lull/plan.h"
 
 /* Lull's own defaults with the files of dir read over them (dir NULL: none).
  * Every problem goes to standard error as "lull: FILE:LINE: ..."; note gets
@@ -17,5 +18,14 @@ int defaults_files_read(const char *dir, Defaults *d, char *note, size_t note_si
 /* The same from the assets folder the program finds (src/platform/assets.c);
  * no folder at all is no problem: Lull's own are used. */
 int defaults_files_load(Defaults *d, char *note, size_t note_size);
+
+/* The programmes of dir/plans/ (gentle.plan, sensate_focus.plan, cardiac.plan,
+ * own.plan) into out, by ProgrammeId; one that cannot be read is left empty
+ * (out[i].stage_count -1), but "Our own" needs no file: it starts empty.
+ * Problems go to standard error as "lull: FILE:LINE: ..."; note, when still
+ * empty, gets one sentence for the screen. Returns the number of problems. */
+int plan_files_read(const char *dir, Programme out[PROGRAMME_COUNT], char *note, size_t note_size);
+/* The same from the assets folder the program finds. */
+int plan_files_load(Programme out[PROGRAMME_COUNT], char *note, size_t note_size);
 
 #endif

@@ -163,8 +163,9 @@ int export_json_string(const char *in, char *out, size_t size)
     return escape_into(json_string, in, out, size);
 }
 
-static const char csv_header[] = "time,kind,partner,name,label,session,planned_s,actual_s,pauses,"
-                                 "closeness,comfort,pain,tiredness,tried,helped,next,note\r\n";
+static const char csv_header[] =
+    "time,kind,partner,name,label,session,planned_s,actual_s,pauses,"
+    "closeness,comfort,pain,tiredness,tried,helped,next,note,stage,via\r\n";
 
 /* A number, or nothing (CSV) / null (JSON) when absent. */
 static void put_number(Sink *sink, ExportFormat format, int64_t value, int present)
@@ -244,7 +245,12 @@ static void put_row(Sink *sink, ExportFormat format, const LogEvent *ev)
     put_key(sink, format, "next");
     put_text(sink, format, ev->next, entry);
     put_key(sink, format, "note");
-    put_text(sink, format, ev->note, entry);
+    put_text(sink, format, ev->note, entry || ev->kind == EVENT_PLAN);
+    /* Added after the first release: at the end, so no column moves. */
+    put_key(sink, format, "stage");
+    put_number(sink, format, ev->stage, ev->stage > 0);
+    put_key(sink, format, "via");
+    put_text(sink, format, ev->via, ev->kind == EVENT_SIGNAL && ev->via[0]);
     sink_str(sink, format == EXPORT_CSV ? "\r\n" : "}");
 }
 

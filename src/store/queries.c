@@ -25,8 +25,8 @@ typedef enum {
 static const char *const store_sql[SQL_COUNT] = {
     [SQL_LOG] = "INSERT INTO events(kind, time_ms, utc_offset_s, partner, partner_name, name, "
                 "label, session_id, planned_s, actual_s, pauses, closeness, comfort, pain, "
-                "tiredness, tried, helped, next, note) "
-                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "tiredness, tried, helped, next, note, stage, via, ref) "
+                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     [SQL_SESSION_BEGIN] = "INSERT INTO sessions(started_ms, utc_offset_s) VALUES(?,?)",
     [SQL_SESSION_END] = "UPDATE sessions SET ended_ms = coalesce(ended_ms, ?) WHERE id = ?",
     [SQL_SESSION_REOPEN] = "UPDATE sessions SET ended_ms = NULL WHERE id = ?",
@@ -99,6 +99,7 @@ static int bind_event(sqlite3_stmt *stmt, const LogEvent *ev)
 {
     int breathing = ev->kind == EVENT_BREATHING;
     int entry = ev->kind == EVENT_ENTRY;
+    int noted = entry || ev->kind == EVENT_PLAN;
     int rc = sqlite3_bind_text(stmt, 1, event_kind_name(ev->kind), -1, SQLITE_STATIC);
     if (rc == SQLITE_OK)
         rc = sqlite3_bind_int64(stmt, 2, ev->time_ms);
@@ -136,13 +137,20 @@ static int bind_event(sqlite3_stmt *stmt, const LogEvent *ev)
     if (rc == SQLITE_OK)
         rc = bind_optional_text(stmt, 18, ev->next, sizeof ev->next, entry);
     if (rc == SQLITE_OK)
-        rc = bind_optional_text(stmt, 19, ev->note, sizeof ev->note, entry);
+        rc = bind_optional_text(stmt, 19, ev->note, sizeof ev->note, noted);
+    if (rc == SQLITE_OK)
+        rc = bind_optional_int(stmt, 20, ev->stage, ev->stage > 0);
+    if (rc == SQLITE_OK)
+        rc = bind_optional_text(stmt, 21, ev->via, sizeof ev->via, ev->via[0] != '\0');
+    if (rc == SQLITE_OK)
+        rc = ev->ref != 0 ? sqlite3_bind_int64(stmt, 22, ev->ref) : sqlite3_bind_null(stmt, 22);
     return rc;
 }
 
 StoreStatus store_log(Store *store, LogEvent *ev)
 {
-    if (ev->kind != EVENT_SIGNAL && ev->kind != EVENT_BREATHING && ev->kind != EVENT_ENTRY)
+    if (ev->kind != EVENT_SIGNAL && ev->kind != EVENT_BREATHING && ev->kind != EVENT_ENTRY &&
+        ev->kind != EVENT_PLAN)
         return store_fail_message(store, STORE_ERROR, "invalid event kind");
     int rc;
     sqlite3_stmt *stmt = stmt_acquire(store, SQL_LOG, &rc);
@@ -168,7 +176,7 @@ static int column_int_or(sqlite3_stmt *stmt, int column, int unset)
                                                             : sqlite3_column_int(stmt, column);
 }
 
-static void column_text(sqlite3_stmt *stmt, int column, char *out, size_t size)
+void store_column_text(sqlite3_stmt *stmt, int column, char *out, size_t size)
 {
     const unsigned char *text = sqlite3_column_text(stmt, column);
     copy_utf8(out, size, text, sqlite3_column_bytes(stmt, column));
@@ -182,14 +190,16 @@ void store_read_event(sqlite3_stmt *stmt, LogEvent *ev)
         k = EVENT_BREATHING;
     else if (kind && strcmp(kind, "entry") == 0)
         k = EVENT_ENTRY;
+    else if (kind && strcmp(kind, "plan") == 0)
+        k = EVENT_PLAN;
     event_init(ev, k);
     ev->id = sqlite3_column_int64(stmt, 0);
     ev->time_ms = sqlite3_column_int64(stmt, 2);
     ev->utc_offset_s = (int32_t)sqlite3_column_int(stmt, 3);
     ev->partner = sqlite3_column_int(stmt, 4);
-    column_text(stmt, 5, ev->partner_name, sizeof ev->partner_name);
-    column_text(stmt, 6, ev->name, sizeof ev->name);
-    column_text(stmt, 7, ev->label, sizeof ev->label);
+    store_column_text(stmt, 5, ev->partner_name, sizeof ev->partner_name);
+    store_column_text(stmt, 6, ev->name, sizeof ev->name);
+    store_column_text(stmt, 7, ev->label, sizeof ev->label);
     ev->session = sqlite3_column_int64(stmt, 8); /* NULL reads as 0: no session */
     ev->planned_s = column_int_or(stmt, 9, 0);
     ev->actual_s = column_int_or(stmt, 10, 0);
@@ -198,10 +208,13 @@ void store_read_event(sqlite3_stmt *stmt, LogEvent *ev)
     ev->comfort = column_int_or(stmt, 13, EVENT_UNSET);
     ev->pain = column_int_or(stmt, 14, EVENT_UNSET);
     ev->tiredness = column_int_or(stmt, 15, EVENT_UNSET);
-    column_text(stmt, 16, ev->tried, sizeof ev->tried);
-    column_text(stmt, 17, ev->helped, sizeof ev->helped);
-    column_text(stmt, 18, ev->next, sizeof ev->next);
-    column_text(stmt, 19, ev->note, sizeof ev->note);
+    store_column_text(stmt, 16, ev->tried, sizeof ev->tried);
+    store_column_text(stmt, 17, ev->helped, sizeof ev->helped);
+    store_column_text(stmt, 18, ev->next, sizeof ev->next);
+    store_column_text(stmt, 19, ev->note, sizeof ev->note);
+    ev->stage = column_int_or(stmt, 20, 0);
+    store_column_text(stmt, 21, ev->via, sizeof ev->via);
+    ev->ref = sqlite3_column_int64(stmt, 22);
 }
 
 static StoreStatus iterate(Store *store, StoreSql which, int64_t session, StoreEventFn fn,

@@ -76,6 +76,7 @@ static StoreStatus log_signal(Seeder *s, int64_t t, int64_t session, Partner par
     snprintf(ev.name, sizeof ev.name, "%s", name);
     snprintf(ev.label, sizeof ev.label, "%s", label);
     ev.session = session;
+    snprintf(ev.via, sizeof ev.via, "touch");
     s->written++;
     return store_log(s->store, &ev);
 }

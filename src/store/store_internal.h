@@ -32,7 +32,7 @@ struct Store {
 #define STORE_EVENT_COLUMNS                                                                   \
     "id, kind, time_ms, utc_offset_s, partner, partner_name, name, label, session_id, "       \
     "planned_s, actual_s, pauses, closeness, comfort, pain, tiredness, tried, helped, next, " \
-    "note"
+    "note, stage, via, ref"
 
 /* status.c */
 /* The StoreStatus for a SQLite result code (extended or not). */
@@ -62,5 +62,7 @@ StoreStatus store_migrate(Store *store);
 StoreStatus store_prepare_queries(Store *store);
 /* Reads a row selected with STORE_EVENT_COLUMNS (from column 0). */
 void store_read_event(sqlite3_stmt *stmt, LogEvent *ev);
+/* Copies a text column into out (size bytes), cut on a character's boundary. */
+void store_column_text(sqlite3_stmt *stmt, int column, char *out, size_t size);
 
 #endif

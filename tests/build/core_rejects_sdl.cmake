@@ -35,7 +35,7 @@ foreach(form plain prefixed)
 endforeach()
 
 # The control: without the poison, SDL's own headers are found, in both forms.
-file(WRITE ${WORK}/control.c "#include <SDL.h>\n#include <SDL_ttf.h>\n#include <SDL_mixer.h>\n"
+file(WRITE ${WORK}/control.c "#include <SDL.h>\n#include <SDL_ttf.h>\n"
      "#include <SDL2/SDL_video.h>\nint main(void) { return 0; }\n")
 execute_process(COMMAND ${CC} -std=c11 -fsyntax-only ${sdl_flags} ${WORK}/control.c
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)

@@ -24,7 +24,7 @@ execute_process(COMMAND ${LULL} export --db ${WORK}/new/lull.db --format csv
 if(NOT status EQUAL 0 OR NOT stdout_csv STREQUAL csv)
   message(FATAL_ERROR "export to standard output differs from --out: [${stdout_csv}]")
 endif()
-set(header "time,kind,partner,name,label,session,planned_s,actual_s,pauses,closeness,comfort,pain,tiredness,tried,helped,next,note\r\n")
+set(header "time,kind,partner,name,label,session,planned_s,actual_s,pauses,closeness,comfort,pain,tiredness,tried,helped,next,note,stage,via\r\n")
 # CMake drops CR when it reads text, so the bytes are compared in hex.
 string(HEX "${header}" header_hex)
 if(NOT csv_hex STREQUAL header_hex)

@@ -44,11 +44,11 @@ hex_of_file(${WORK}/cli.json json)
 set(note "Café à deux, très doux ♥ 😀 ok")
 string(ASCII 13 CR)
 expect_bytes("CSV" "${csv}"
-  "2026-01-05T21:08:04+00:00,entry,Sam,entry,Journal entry,1,,,,4,4,3,6,massage;mindful_touch,slower_pace;pillows,breathe_first,\"${note}\"${CR}\n")
+  "2026-01-05T21:08:04+00:00,entry,Sam,entry,Journal entry,1,,,,4,4,3,6,massage;mindful_touch,slower_pace;pillows,breathe_first,\"${note}\",,${CR}\n")
 expect_bytes("JSON" "${json}"
-  "\"closeness\": 4, \"comfort\": 4, \"pain\": 3, \"tiredness\": 6, \"tried\": \"massage;mindful_touch\", \"helped\": \"slower_pace;pillows\", \"next\": \"breathe_first\", \"note\": \"${note}\"}")
+  "\"closeness\": 4, \"comfort\": 4, \"pain\": 3, \"tiredness\": 6, \"tried\": \"massage;mindful_touch\", \"helped\": \"slower_pace;pillows\", \"next\": \"breathe_first\", \"note\": \"${note}\", \"stage\": null, \"via\": null}")
 # The deleted-then-undone entry is there too, once.
-expect_bytes("CSV" "${csv}" "entry,Alex,entry,Journal entry,1,,,,,5,,,holding,,,${CR}\n")
+expect_bytes("CSV" "${csv}" "entry,Alex,entry,Journal entry,1,,,,,5,,,holding,,,,,${CR}\n")
 
 # Export from Settings: to the stick when one is mounted...
 file(WRITE ${WORK}/export.lull "tap \"Settings\"\ntap \"Export\"\nexpect text \"Saved on the USB stick\"\nexpect text \"LULL-STICK\"\n")

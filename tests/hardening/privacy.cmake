@@ -177,7 +177,7 @@ quit
   hard_expect_match("a name starting with = is defused" "${csv}"
                     ",signal,\"'=HYPERLINK\\(\"\"http://x\"\",\"\"y\"\"\\)\",slower,")
   hard_expect_match("a name starting with @ is defused" "${csv}" ",signal,'@SUM\\(1\\+1\\),tired,")
-  hard_expect_match("a note starting with + is defused" "${csv}" ",'\\+1 the cushion -2 pain\r?\n")
+  hard_expect_match("a note starting with + is defused" "${csv}" ",'\\+1 the cushion -2 pain,,\r?\n")
   hard_expect_no_match("no cell starts with a bare formula" "${csv}" "(^|,)[=+@-][A-Za-z0-9(]")
   return()
 endif()

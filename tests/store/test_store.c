@@ -800,7 +800,8 @@ static char *export_text(Store *store, ExportFormat format, int64_t at_ms, int32
 }
 
 static const char csv_header[] = "time,kind,partner,name,label,session,planned_s,actual_s,pauses,"
-                                 "closeness,comfort,pain,tiredness,tried,helped,next,note\r\n";
+                                 "closeness,comfort,pain,tiredness,tried,helped,next,note,stage,"
+                                 "via\r\n";
 
 static void test_export_empty(void **state)
 {
@@ -815,7 +816,7 @@ static void test_export_empty(void **state)
     store_close(store);
 }
 
-/* Four events covering every kind, unset values, escaping and defusing. */
+/* Five events covering every kind, unset values, escaping and defusing. */
 static void log_fixture(Store *store)
 {
     int64_t session = 0;
@@ -837,7 +838,21 @@ static void log_fixture(Store *store)
     assert_int_equal(store_log(store, &late), STORE_OK);
 
     LogEvent pause = make_signal(1767643200000, 2, "Sam", "pause", "Pause", session);
+    snprintf(pause.via, sizeof pause.via, "touch");
     assert_int_equal(store_log(store, &pause), STORE_OK);
+
+    LogEvent moment;
+    event_init(&moment, EVENT_PLAN);
+    moment.time_ms = 1767646800000;
+    moment.utc_offset_s = 3600;
+    moment.partner = 3;
+    snprintf(moment.partner_name, sizeof moment.partner_name, "both");
+    snprintf(moment.name, sizeof moment.name, "moment");
+    snprintf(moment.label, sizeof moment.label, "Mark a moment");
+    snprintf(moment.note, sizeof moment.note, "First evening, no pain");
+    moment.stage = 2;
+    moment.ref = 7;
+    assert_int_equal(store_log(store, &moment), STORE_OK);
 
     LogEvent entry;
     event_init(&entry, EVENT_ENTRY);
@@ -848,6 +863,7 @@ static void log_fixture(Store *store)
     snprintf(entry.name, sizeof entry.name, "entry");
     snprintf(entry.label, sizeof entry.label, "Journal entry");
     entry.session = session;
+    entry.stage = 2;
     entry.closeness = 4;
     entry.pain = 2;
     entry.tiredness = 0;
@@ -878,13 +894,15 @@ static void test_export_csv_fixture(void **state)
     char *csv = export_text(store, EXPORT_CSV, 1767690000000, 3600);
     assert_string_equal(
         csv, "time,kind,partner,name,label,session,planned_s,actual_s,pauses,"
-             "closeness,comfort,pain,tiredness,tried,helped,next,note\r\n"
-             "2026-01-05T21:00:00+01:00,signal,Sam,pause,Pause,1,,,,,,,,,,,\r\n"
-             "2026-01-05T21:30:00+01:00,breathing,both,calm_5_5,Calm 5·5,,300,290,1,,,,,,,,\r\n"
+             "closeness,comfort,pain,tiredness,tried,helped,next,note,stage,via\r\n"
+             "2026-01-05T21:00:00+01:00,signal,Sam,pause,Pause,1,,,,,,,,,,,,,touch\r\n"
+             "2026-01-05T21:30:00+01:00,breathing,both,calm_5_5,Calm 5·5,,300,290,1,,,,,,,,,,\r\n"
+             "2026-01-05T22:00:00+01:00,plan,both,moment,Mark a moment,,,,,,,,,,,,"
+             "\"First evening, no pain\",2,\r\n"
              "2026-01-05T22:15:00+01:00,entry,Alex,entry,Journal entry,1,,,,4,,2,0,"
-             "holding;massage,pillows,,\"Slow, \"\"gentle\"\"\n=ok café ❤\"\r\n"
+             "holding;massage,pillows,,\"Slow, \"\"gentle\"\"\n=ok café ❤\",2,\r\n"
              "2026-01-06T08:00:00+00:00,entry,'=Alex,entry,'-2,,,,,,,,,'+1,'@x,'\tlater,"
-             "'=SUM(A1)\r\n");
+             "'=SUM(A1),,\r\n");
     free(csv);
     store_close(store);
 }
@@ -902,23 +920,30 @@ static void test_export_json_fixture(void **state)
         "\"name\": \"pause\", \"label\": \"Pause\", \"session\": 1, \"planned_s\": null, "
         "\"actual_s\": null, \"pauses\": null, \"closeness\": null, \"comfort\": null, "
         "\"pain\": null, \"tiredness\": null, \"tried\": null, \"helped\": null, "
-        "\"next\": null, \"note\": null},\n"
+        "\"next\": null, \"note\": null, \"stage\": null, \"via\": \"touch\"},\n"
         "  {\"time\": \"2026-01-05T21:30:00+01:00\", \"kind\": \"breathing\", "
         "\"partner\": \"both\", \"name\": \"calm_5_5\", \"label\": \"Calm 5·5\", "
         "\"session\": null, \"planned_s\": 300, \"actual_s\": 290, \"pauses\": 1, "
         "\"closeness\": null, \"comfort\": null, \"pain\": null, \"tiredness\": null, "
-        "\"tried\": null, \"helped\": null, \"next\": null, \"note\": null},\n"
+        "\"tried\": null, \"helped\": null, \"next\": null, \"note\": null, \"stage\": null, "
+        "\"via\": null},\n"
+        "  {\"time\": \"2026-01-05T22:00:00+01:00\", \"kind\": \"plan\", \"partner\": \"both\", "
+        "\"name\": \"moment\", \"label\": \"Mark a moment\", \"session\": null, "
+        "\"planned_s\": null, \"actual_s\": null, \"pauses\": null, \"closeness\": null, "
+        "\"comfort\": null, \"pain\": null, \"tiredness\": null, \"tried\": null, "
+        "\"helped\": null, \"next\": null, \"note\": \"First evening, no pain\", \"stage\": 2, "
+        "\"via\": null},\n"
         "  {\"time\": \"2026-01-05T22:15:00+01:00\", \"kind\": \"entry\", \"partner\": \"Alex\", "
         "\"name\": \"entry\", \"label\": \"Journal entry\", \"session\": 1, "
         "\"planned_s\": null, \"actual_s\": null, \"pauses\": null, \"closeness\": 4, "
         "\"comfort\": null, \"pain\": 2, \"tiredness\": 0, \"tried\": \"holding;massage\", "
         "\"helped\": \"pillows\", \"next\": \"\", "
-        "\"note\": \"Slow, \\\"gentle\\\"\\n=ok café ❤\"},\n"
+        "\"note\": \"Slow, \\\"gentle\\\"\\n=ok café ❤\", \"stage\": 2, \"via\": null},\n"
         "  {\"time\": \"2026-01-06T08:00:00+00:00\", \"kind\": \"entry\", \"partner\": \"=Alex\", "
         "\"name\": \"entry\", \"label\": \"-2\", \"session\": null, \"planned_s\": null, "
         "\"actual_s\": null, \"pauses\": null, \"closeness\": null, \"comfort\": null, "
         "\"pain\": null, \"tiredness\": null, \"tried\": \"+1\", \"helped\": \"@x\", "
-        "\"next\": \"\\tlater\", \"note\": \"=SUM(A1)\"}\n"
+        "\"next\": \"\\tlater\", \"note\": \"=SUM(A1)\", \"stage\": null, \"via\": null}\n"
         "]}\n");
     free(json);
     store_close(store);
@@ -939,11 +964,11 @@ static void test_export_to_file(void **state)
     unsigned char *data = read_file(out_path, &size);
     assert_true(size > sizeof csv_header);
     assert_memory_equal(data, csv_header, sizeof csv_header - 1);
-    /* Four rows plus the header, each ending in CRLF; the note's LF is inside quotes. */
+    /* Five rows plus the header, each ending in CRLF; the note's LF is inside quotes. */
     int crlf = 0;
     for (size_t i = 0; i + 1 < size; i++)
         crlf += data[i] == '\r' && data[i + 1] == '\n';
-    assert_int_equal(crlf, 5);
+    assert_int_equal(crlf, 6);
     free(data);
     unlink(out_path);
     store_close(store);

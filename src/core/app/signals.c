@@ -18,6 +18,7 @@ static void fill_event(App *app, LogEvent *ev, Partner partner, const char *name
     snprintf(ev->name, sizeof ev->name, "%s", name);
     snprintf(ev->label, sizeof ev->label, "%s", label);
     ev->session = app->session.id;
+    snprintf(ev->via, sizeof ev->via, "touch");
 }
 
 static void ensure_session(App *app)

@@ -24,6 +24,8 @@ const char *event_kind_name(EventKind kind)
         return "breathing";
     case EVENT_ENTRY:
         return "entry";
+    case EVENT_PLAN:
+        return "plan";
     }
     return "unknown";
 }

@@ -333,3 +333,52 @@ void plan_suggestion(const PlanRule *rule, const PlanEvening *evenings, int coun
     snprintf(out, out_size, "%s %s at this stage%s%s. You might talk about the next step.", number,
              evening, felt, without);
 }
+
+void plan_doc_start(PlanDoc *doc, const Programme *p, int64_t now_ms)
+{
+    memset(doc, 0, sizeof *doc);
+    doc->chosen = 1;
+    doc->ladder = *p;
+    doc->chosen_ms = now_ms;
+    doc->stage_since_ms = now_ms;
+    plan_progress_init(&doc->progress);
+}
+
+static const char *const plan_event_names[PLAN_EVENT_COUNT] = {
+    [PLAN_EVENT_CHOSEN] = "programme",
+    [PLAN_EVENT_READY] = "stage_ready",
+    [PLAN_EVENT_NOT_READY] = "stage_not_ready",
+    [PLAN_EVENT_NEXT] = "stage_next",
+    [PLAN_EVENT_BACK] = "stage_back",
+    [PLAN_EVENT_AGREEMENT] = "agreement",
+    [PLAN_EVENT_AGREED] = "agreed",
+    [PLAN_EVENT_MOMENT] = "moment",
+    [PLAN_EVENT_VISION] = "vision",
+    [PLAN_EVENT_PRACTICE_DONE] = "practice_done",
+    [PLAN_EVENT_QUESTION] = "question",
+    [PLAN_EVENT_ANSWERED] = "answered",
+    [PLAN_EVENT_STAGES] = "stages",
+    [PLAN_EVENT_CLINICIAN] = "clinician",
+};
+
+const char *plan_event_name(PlanEventId id)
+{
+    return id >= 0 && id < PLAN_EVENT_COUNT ? plan_event_names[id] : "";
+}
+
+int agreements_agreed(const Agreements *a)
+{
+    return a->version > 0 && a->agreed_ms[0] > 0 && a->agreed_ms[1] > 0;
+}
+
+int agreements_same_words(const Agreements *a, const Agreements *b)
+{
+    int same = strcmp(a->in, b->in) == 0 && strcmp(a->not_yet, b->not_yet) == 0 &&
+               strcmp(a->safe_word, b->safe_word) == 0 &&
+               strcmp(a->without_words, b->without_words) == 0;
+    for (int i = 0; same && i < PARTNER_PEOPLE; i++)
+        same = strcmp(a->likes[i], b->likes[i]) == 0 &&
+               strcmp(a->not_there[i], b->not_there[i]) == 0 &&
+               strcmp(a->after[i], b->after[i]) == 0;
+    return same;
+}
